@@ -1,0 +1,93 @@
+package org.rnnlab.engine.kernel;
+
+/**
+ * The float32 kernels every tensor operation runs on. Two implementations exist: {@link ScalarKernels},
+ * the plain-loop reference, and {@link VectorKernels}, on the Vector API; {@link #get()} picks one at
+ * start-up ({@code -Drnnlab.kernels=scalar|vector} forces it). Both give the same results up to
+ * float rounding, which tests check.
+ *
+ * <p>Matrices are row-major regions of arrays: {@code (array, offset, leading dimension)}. The GEMM
+ * forms either overwrite {@code C} or add to it ({@code accumulate}). No method allocates.
+ */
+public interface Kernels {
+
+    /** The kernels chosen for this JVM (see class comment). */
+    static Kernels get() {
+        return KernelSelection.SELECTED;
+    }
+
+    /** {@code "scalar"} or {@code "vector"}. */
+    String name();
+
+    /** Width of the float vectors used, in bits; 32 for the scalar kernels. */
+    int vectorBits();
+
+    /** {@code C[m,n] (+)= A[m,k] * B[k,n]}. */
+    void gemmNN(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                float[] c, int cOff, int ldc, boolean accumulate);
+
+    /** {@code C[m,n] (+)= A[m,k] * B[n,k]^T}: the PyTorch {@code Linear} layout. */
+    void gemmNT(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                float[] c, int cOff, int ldc, boolean accumulate);
+
+    /** {@code C[m,n] (+)= A[k,m]^T * B[k,n]}: weight gradients over {@code k} rows. */
+    void gemmTN(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                float[] c, int cOff, int ldc, boolean accumulate);
+
+    /** {@code y += alpha * x}. */
+    void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff);
+
+    /** {@code x *= alpha}. */
+    void scale(int n, float alpha, float[] x, int xOff);
+
+    /** {@code z = x + y}, element-wise. */
+    void add(int n, float[] x, int xOff, float[] y, int yOff, float[] z, int zOff);
+
+    /** {@code z = x * y}, element-wise. */
+    void mul(int n, float[] x, int xOff, float[] y, int yOff, float[] z, int zOff);
+
+    /** Adds {@code bias[cols]} to every row of {@code x[rows, cols]}. */
+    void addBias(int rows, int cols, float[] bias, int biasOff, float[] x, int xOff);
+
+    /** {@code bias[cols] += column sums of g[rows, cols]}. */
+    void sumRows(int rows, int cols, float[] g, int gOff, float[] bias, int biasOff);
+
+    /** {@code y = sigmoid(x)}; {@code y} may be {@code x}. */
+    void sigmoid(int n, float[] x, int xOff, float[] y, int yOff);
+
+    /** {@code y = tanh(x)}; {@code y} may be {@code x}. */
+    void tanh(int n, float[] x, int xOff, float[] y, int yOff);
+
+    /** {@code y = max(x, 0)}; {@code y} may be {@code x}. */
+    void relu(int n, float[] x, int xOff, float[] y, int yOff);
+
+    /** {@code dx (+)= dy * y * (1 - y)} where {@code y = sigmoid(x)}. */
+    void sigmoidBackward(int n, float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, boolean accumulate);
+
+    /** {@code dx (+)= dy * (1 - y^2)} where {@code y = tanh(x)}. */
+    void tanhBackward(int n, float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, boolean accumulate);
+
+    /** {@code dx (+)= dy * [y > 0]} where {@code y = relu(x)}. */
+    void reluBackward(int n, float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, boolean accumulate);
+
+    /**
+     * Row softmax and cross-entropy with a mask. For each row r of {@code logits[rows, cols]} with
+     * {@code mask[r] != 0}: loss += mask[r] * -log softmax(row)[target[r]]. Writes
+     * {@code grad[r] = mask[r] * (softmax(row) - onehot(target[r])) * gradScale} (zero for masked rows)
+     * and returns the summed (unscaled) loss. {@code mask} may be null (all ones).
+     */
+    double softmaxCrossEntropy(int rows, int cols, float[] logits, int lOff, int[] target, int tOff,
+                               float[] mask, int mOff, float[] grad, int gOff, float gradScale);
+
+    /** Sum of {@code x[0..n)}, accumulated in double. */
+    double sum(int n, float[] x, int xOff);
+
+    /** Sum of squares of {@code x[0..n)}, accumulated in double. */
+    double sumOfSquares(int n, float[] x, int xOff);
+
+    /** {@code out[i, :] = table[ids[i], :]} for {@code i < count}; rows have {@code dim} floats. */
+    void gather(int count, int dim, int[] ids, int idsOff, float[] table, int tableOff, float[] out, int outOff);
+
+    /** {@code table[ids[i], :] += g[i, :]} for {@code i < count}. */
+    void scatterAdd(int count, int dim, int[] ids, int idsOff, float[] g, int gOff, float[] table, int tableOff);
+}
