@@ -94,11 +94,16 @@ public final class CsvDataset implements DatasetProvider {
         int labelColumn = columns.resolve(o.key("label"), o.string("label", header ? "label" : "2"));
         int splitColumn = o.has("split") ? columns.resolve(o.key("split"), o.string("split", "")) : -1;
 
+        if (labelColumn == textColumn) {
+            throw new ConfigException("settings 'dataset.text' and 'dataset.label' name the same column, "
+                    + columns.describe(textColumn));
+        }
+        SourceText.LineIndex lines = source.lineIndex();
         List<TextExample> examples = new ArrayList<>(rows.size());
         Map<Example, Integer> lineOf = new IdentityHashMap<>();
         Map<Example, String> splitOf = new IdentityHashMap<>();
         for (CSVRecord row : rows) {
-            int line = source.lineAt(row.getCharacterPosition());
+            int line = lines.line(row.getCharacterPosition());
             String where = source.name() + " line " + line;
             if (row.size() != columns.count()) {
                 throw new RnnlabException(fieldCountProblem(where, row, columns));

@@ -206,6 +206,28 @@ class CsvDatasetTest {
     }
 
     @Test
+    void textAndLabelCannotBeTheSameColumn() throws IOException {
+        Path file = write("same.csv", rows(10));
+        assertThatThrownBy(() -> load(file, "label", "text")).isInstanceOf(ConfigException.class)
+                .hasMessage("settings 'dataset.text' and 'dataset.label' name the same column, 'text' (column 1)");
+    }
+
+    @Test
+    void aLargeFileLoadsCompletelyAndQuickly() throws IOException {
+        StringBuilder b = new StringBuilder("text,label\n");
+        for (int i = 0; i < 50_000; i++) {
+            b.append("\"row ").append(i).append(", quoted\",").append(i % 3).append('\n');
+        }
+        Path file = write("large.csv", b.toString());
+        long start = System.nanoTime();
+        Dataset d = load(file);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(d.size()).isEqualTo(50_000);
+        // a per-row scan of the file for line numbers would be quadratic: minutes, not this
+        assertThat(millis).isLessThan(5_000);
+    }
+
+    @Test
     void unknownOptionsAndBadDelimitersAreRefused() throws IOException {
         Path file = write("ok.csv", rows(10));
         assertThatThrownBy(() -> load(file, "colum", "x")).isInstanceOf(ConfigException.class)
