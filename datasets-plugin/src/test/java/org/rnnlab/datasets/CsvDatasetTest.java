@@ -231,7 +231,7 @@ class CsvDatasetTest {
     void unknownOptionsAndBadDelimitersAreRefused() throws IOException {
         Path file = write("ok.csv", rows(10));
         assertThatThrownBy(() -> load(file, "colum", "x")).isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("unknown setting 'dataset.colum' for dataset 'csv'; it accepts: dataset.delimiter,");
+                .hasMessageStartingWith("unknown setting 'dataset.colum': dataset 'csv' takes dataset.delimiter,");
         assertThatThrownBy(() -> load(file, "delimiter", "::")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'dataset.delimiter' must be one character");
     }

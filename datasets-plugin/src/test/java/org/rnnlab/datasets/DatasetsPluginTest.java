@@ -75,11 +75,11 @@ class DatasetsPluginTest {
         DatasetProvider adding = registry.get(ComponentKind.DATASET, "adding");
         assertThatThrownBy(() -> adding.checkOptions(Settings.of(Map.of("lenght", "100"))))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("unknown setting 'dataset.lenght' for dataset 'adding'; it accepts: dataset.count,"
+                .hasMessage("unknown setting 'dataset.lenght': dataset 'adding' takes dataset.count,"
                         + " dataset.length, dataset.test, dataset.validation");
         DatasetProvider hello = registry.get(ComponentKind.DATASET, "hello");
         assertThatThrownBy(() -> hello.load(Settings.of(Map.of("x", "1")), 1))
-                .hasMessage("unknown setting 'dataset.x' for dataset 'hello'; it takes no options");
+                .hasMessage("unknown setting 'dataset.x': dataset 'hello' takes no options");
     }
 
     @Test

@@ -67,8 +67,8 @@ class WordTokenizerTest {
                 .isInstanceOf(ConfigException.class).hasMessage("setting 'tokenizer.maxSize' must be at least 4 but was 2");
         assertThatThrownBy(() -> new WordTokenizerFactory().create(Settings.of(Map.of("lowercas", "true"))))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("unknown setting 'tokenizer.lowercas' for tokenizer 'word'")
-                .hasMessageContaining("tokenizer.lowercase, tokenizer.maxSize, tokenizer.minCount");
+                .hasMessage("unknown setting 'tokenizer.lowercas': tokenizer 'word' takes tokenizer.lowercase,"
+                        + " tokenizer.maxSize, tokenizer.minCount");
     }
 
     @Test
