@@ -63,9 +63,7 @@ public final class CsvDataset implements DatasetProvider {
         char delimiter = delimiter(o, path);
         double validation = o.fraction("validation", 0.1);
         double test = o.fraction("test", 0.1);
-        if (validation + test >= 1) {
-            throw new ConfigException("settings 'dataset.validation' + 'dataset.test' leave no training data");
-        }
+        Splits.requireRoomForTraining(validation, test);
         SourceText source = SourceText.read(path, o.key("path"));
         if (source.text().isBlank()) {
             throw new RnnlabException(source.name() + " is empty: no header and no rows");

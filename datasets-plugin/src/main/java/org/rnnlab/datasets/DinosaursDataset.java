@@ -41,6 +41,7 @@ public final class DinosaursDataset implements DatasetProvider {
         boolean lowercase = o.flag("lowercase", true);
         double validation = o.fraction("validation", 0.1);
         double test = o.fraction("test", 0.0);
+        Splits.requireRoomForTraining(validation, test);
         SourceText source = SourceText.resource(FILE);
         List<TextExample> names = new ArrayList<>();
         List<String> lines = source.lines();

@@ -52,6 +52,13 @@ class TextFileDatasetTest {
     }
 
     @Test
+    void fractionsThatLeaveNoTrainingDataAreRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("f.txt"), "a\nb\n");
+        assertThatThrownBy(() -> load(file, "validation", "0.5", "test", "0.5")).isInstanceOf(org.rnnlab.api.ConfigException.class)
+                .hasMessage("settings 'dataset.validation' (0.5) + 'dataset.test' (0.5) leave no training data; their sum must be below 1");
+    }
+
+    @Test
     void anEmptyFileIsRefused() throws IOException {
         Path file = Files.writeString(dir.resolve("empty.txt"), "\n \n");
         assertThatThrownBy(() -> load(file)).isInstanceOf(RnnlabException.class).hasMessage(file + " is empty: no text to learn from");
