@@ -1,0 +1,11 @@
+/**
+ * The built-in experiments (the course lessons) and the {@code lab} command line. Plugins, built-in or
+ * from {@code plugins/}, are found by the runtime's ServiceLoader, so this module requires none of them.
+ */
+module org.rnnlab.experiments {
+    requires org.rnnlab.runtime;
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+
+    opens org.rnnlab.experiments.cli to info.picocli;
+}
