@@ -7,6 +7,7 @@ import org.rnnlab.api.ComponentKind;
 import org.rnnlab.api.Components;
 import org.rnnlab.api.Plugin;
 import org.rnnlab.api.train.OptimizerFactory;
+import org.rnnlab.api.train.TrainerFactory;
 
 /** The built-in trainers and optimisers. */
 public final class TrainersPlugin implements Plugin {
@@ -30,6 +31,9 @@ public final class TrainersPlugin implements Plugin {
                 for (OptimizerComponent c : OptimizerComponent.builtIn()) {
                     optimizers.addBinding().toInstance(c);
                 }
+                Multibinder<TrainerFactory> trainers = Components.of(binder(), ComponentKind.TRAINER);
+                trainers.addBinding().toInstance(TrainerComponent.BPTT);
+                trainers.addBinding().toInstance(TrainerComponent.TBPTT);
             }
         };
     }
