@@ -102,6 +102,23 @@ public final class ChartPlan {
             }
         }
         List<ChartSpec> charts = new ArrayList<>();
+        // one scale for every cell's chart: how far the gradient falls is the point of comparing them
+        double low = Double.POSITIVE_INFINITY;
+        double high = 0;
+        for (List<VariantRecord> vs : byCell.values()) {
+            for (VariantRecord v : vs) {
+                for (GradientRecord g : v.gradients()) {
+                    for (double f : g.flow()) {
+                        if (f > 0 && Double.isFinite(f)) {
+                            low = Math.min(low, f);
+                            high = Math.max(high, f);
+                        }
+                    }
+                }
+            }
+        }
+        double yMin = high > 0 ? Math.pow(10, Math.floor(Math.log10(low))) : Double.NaN;
+        double yMax = high > 0 ? Math.pow(10, Math.ceil(Math.log10(high))) : Double.NaN;
         for (Map.Entry<String, List<VariantRecord>> cell : byCell.entrySet()) {
             Set<Integer> epochs = new TreeSet<>();
             cell.getValue().forEach(v -> v.gradients().forEach(g -> epochs.add(g.epoch())));
@@ -121,10 +138,11 @@ public final class ChartPlan {
             }
             String title = cell.getKey().isEmpty() ? "gradient flow through time" : "gradient flow through time: " + cell.getKey();
             charts.add(new ChartSpec("flow-" + charts.size(), FLOW, title,
-                    "‖dLoss/dh_t‖ at k steps before the last step, on the epoch's first batch; log scale. "
-                            + "A line that falls fast means the gradient fades: the cell cannot learn long dependencies.",
+                    "‖dLoss/dh_t‖ at k steps before the last step, on the epoch's first batch; log scale, the same for every cell. "
+                            + "A line that falls fast means the gradient fades: the cell cannot learn long dependencies. "
+                            + "A run that ended early shows its last epoch.",
                     "steps back (k)", "‖dLoss/dh‖ (log scale)", true,
-                    epochs.stream().map(e -> "epoch " + e).toList(), series));
+                    epochs.stream().map(e -> "epoch " + e).toList(), series, yMin, yMax));
         }
         return charts;
     }

@@ -8,12 +8,20 @@ import java.util.Map;
  * One chart of a page, drawn by the page's script from this description. A chart has one or more
  * frames (epochs a slider steps through; most charts have one); each series holds one list of
  * {@code [x, y]} points per frame. A series tied to a variant follows that variant's colour and toggle.
+ * {@code yMin} and {@code yMax} fix the y axis (NaN: fit the data), so that charts meant to be compared share a scale.
  */
 public record ChartSpec(String id, String section, String title, String note, String xLabel, String yLabel,
-                        boolean logY, List<String> frameLabels, List<Series> series) {
+                        boolean logY, List<String> frameLabels, List<Series> series, double yMin, double yMax) {
     public ChartSpec {
         frameLabels = List.copyOf(frameLabels);
-        series = List.copyOf(series);
+        // a series without a point would only crowd the legend
+        series = series.stream().filter(Series::hasPoints).toList();
+    }
+
+    /** A chart whose y axis fits its data. */
+    public ChartSpec(String id, String section, String title, String note, String xLabel, String yLabel,
+                     boolean logY, List<String> frameLabels, List<Series> series) {
+        this(id, section, title, note, xLabel, yLabel, logY, frameLabels, series, Double.NaN, Double.NaN);
     }
 
     /** A line: its label, the variant it belongs to (empty for series of one run, such as parameters), its points per frame. */
@@ -39,6 +47,8 @@ public record ChartSpec(String id, String section, String title, String note, St
         m.put("xLabel", xLabel);
         m.put("yLabel", yLabel);
         m.put("logY", logY);
+        m.put("yMin", yMin);
+        m.put("yMax", yMax);
         m.put("frameLabels", frameLabels);
         m.put("series", series.stream().map(s -> {
             Map<String, Object> j = new LinkedHashMap<>();

@@ -55,7 +55,7 @@ final class SummaryTables {
             for (String m : metrics) {
                 OptionalDouble mean = g.mean(m);
                 OptionalDouble spread = g.spread(m);
-                boolean best = mean.isPresent() && isBest(mean.getAsDouble(), m, groups);
+                boolean best = mean.isPresent() && isBest(g, mean.getAsDouble(), m, groups);
                 h.append("<td class=\"num").append(best ? " best" : "").append("\" data-metric=\"").append(escape(m)).append('"');
                 if (mean.isPresent()) {
                     h.append(" data-mean=\"").append(mean.getAsDouble()).append("\" data-n=\"").append(g.count(m)).append('"');
@@ -72,7 +72,7 @@ final class SummaryTables {
         h.append("</tbody></table>");
         h.append("<p class=\"explain\">Each row is one combination of settings; its value is the mean of the final "
                 + "metric over the seeds that trained to the end, ± the sample standard deviation over those seeds "
-                + "(no ± when only one seed counts). ★ marks the best mean of a column (↓ lower is better, ↑ higher is better). ");
+                + "(no ± when only one seed counts). ★ marks the best mean of a column among the rows on the same dataset (↓ lower is better, ↑ higher is better). ");
         List<VariantRecord> left = experiment.variants().stream().filter(v -> !v.status().countsInMean()).toList();
         if (!left.isEmpty()) {
             h.append("<strong>Left out of the means:</strong> ");
@@ -82,12 +82,16 @@ final class SummaryTables {
         return h.append("</p>").toString();
     }
 
-    private static boolean isBest(double mean, String metric, List<SeedGroup> groups) {
+    /** Best among the groups on the same dataset: a loss on one dataset says nothing about a loss on another. */
+    private static boolean isBest(SeedGroup group, double mean, String metric, List<SeedGroup> groups) {
         MetricMeaning.Direction d = MetricMeaning.of(metric).direction();
-        if (d == MetricMeaning.Direction.NEITHER || groups.size() < 2) {
+        String dataset = group.settings().getOrDefault("dataset", "");
+        List<SeedGroup> rivals = groups.stream().filter(g -> g.settings().getOrDefault("dataset", "").equals(dataset)
+                && g.mean(metric).isPresent()).toList();
+        if (d == MetricMeaning.Direction.NEITHER || rivals.size() < 2) {
             return false;
         }
-        for (SeedGroup g : groups) {
+        for (SeedGroup g : rivals) {
             OptionalDouble other = g.mean(metric);
             if (other.isPresent() && (d == MetricMeaning.Direction.LOWER ? other.getAsDouble() < mean : other.getAsDouble() > mean)) {
                 return false;

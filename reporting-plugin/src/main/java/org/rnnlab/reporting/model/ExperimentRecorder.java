@@ -78,7 +78,7 @@ public final class ExperimentRecorder {
             case RunDiverged e -> {
                 VariantBuilder v = variant(e.variant());
                 v.status = VariantStatus.DIVERGED;
-                v.note = e.reason() + " (last finite loss " + e.lastFiniteLoss() + ")";
+                v.note = e.reason() + " (last finite loss " + String.format(java.util.Locale.ROOT, "%.4g", e.lastFiniteLoss()) + ")";
                 v.endedEpoch = e.epoch();
                 v.endedStep = e.step();
             }

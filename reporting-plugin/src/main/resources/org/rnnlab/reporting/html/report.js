@@ -45,7 +45,27 @@
   function format(y) {
     if (y === null || y === undefined) { return '—'; }
     var a = Math.abs(y);
-    return (a !== 0 && (a < 1e-3 || a >= 1e6)) ? y.toExponential(3) : String(Number(y.toPrecision(4)));
+    // 5e-4 rather than 5.000e-4: trailing zeros read as precision the number does not have
+    return (a !== 0 && (a < 1e-3 || a >= 1e6)) ? Number(y.toPrecision(4)).toExponential() : String(Number(y.toPrecision(4)));
+  }
+  // a log axis gets a label only at 1, 2 and 5 times a power of ten, so labels never crowd
+  function logTick(value) {
+    var mantissa = Number((value / Math.pow(10, Math.floor(Math.log10(value) + 1e-9))).toFixed(3));
+    return mantissa === 1 || mantissa === 2 || mantissa === 5 ? format(value) : '';
+  }
+
+  // the last point of a run that diverged or failed is a large cross: the curve stops there for a reason
+  function endMarker(v, radius, endRadius) {
+    if (!v || v.counted) { return radius; }
+    return function (ctx) {
+      return ctx.dataIndex === ctx.dataset.data.length - 1 ? endRadius : radius;
+    };
+  }
+  function pointStyleOf(ds) {
+    var v = byName[ds.variant];
+    var base = ds.$point;
+    if (!v || v.counted) { return base; }
+    return function (ctx) { return ctx.dataIndex === ctx.dataset.data.length - 1 ? 'crossRot' : base; };
   }
 
   function makeChart(spec) {
@@ -58,10 +78,11 @@
       return {
         label: label(s), variant: s.variant, frames: s.frames, data: points(s.frames[frame]),
         borderColor: st.color, backgroundColor: st.color, borderDash: st.dash, pointStyle: st.point,
-        borderWidth: v && !v.counted ? 1.5 : 2, pointRadius: 2.5, pointHoverRadius: 5, spanGaps: false, tension: 0,
-        hidden: !!hidden[s.variant]
+        borderWidth: v && !v.counted ? 1.5 : 2, pointRadius: endMarker(v, 2.5, 8), pointHoverRadius: 5,
+        spanGaps: false, tension: 0, hidden: !!hidden[s.variant]
       };
     });
+    datasets.forEach(function (ds) { ds.$point = ds.pointStyle; ds.pointStyle = pointStyleOf(ds); });
     var chart = new Chart(canvas, {
       type: 'line',
       data: { datasets: datasets },
@@ -72,7 +93,8 @@
           x: { type: 'linear', title: { display: true, text: spec.xLabel, font: { size: 13 } },
                ticks: { precision: 0, font: { size: 12 } } },
           y: { type: spec.logY ? 'logarithmic' : 'linear', title: { display: true, text: spec.yLabel, font: { size: 13 } },
-               ticks: { font: { size: 12 }, callback: function (value) { return format(value); } } }
+               min: spec.yMin === null ? undefined : spec.yMin, max: spec.yMax === null ? undefined : spec.yMax,
+               ticks: { font: { size: 12 }, callback: function (value) { return spec.logY ? logTick(value) : format(value); } } }
         },
         plugins: {
           legend: {
@@ -98,7 +120,8 @@
     charts.forEach(function (chart) {
       chart.data.datasets.forEach(function (ds, i) {
         var st = styleOf(ds.variant, i);
-        ds.borderColor = st.color; ds.backgroundColor = st.color; ds.borderDash = st.dash; ds.pointStyle = st.point;
+        ds.borderColor = st.color; ds.backgroundColor = st.color; ds.borderDash = st.dash;
+        ds.$point = st.point; ds.pointStyle = pointStyleOf(ds);
       });
       chart.update();
     });
@@ -127,6 +150,18 @@
     line.setAttribute('stroke', st.color); line.setAttribute('stroke-width', '2.5');
     if (st.dash.length) { line.setAttribute('stroke-dasharray', st.dash.join(' ')); }
     svg.appendChild(line);
+    var shape = st.point === 'circle' ? 'circle' : 'polygon';
+    var mark = document.createElementNS(ns, shape);
+    if (shape === 'circle') {
+      mark.setAttribute('cx', '17'); mark.setAttribute('cy', '5'); mark.setAttribute('r', '3.2');
+    } else {
+      var pts = { triangle: '17,1 21,9 13,9', rect: '13.5,1.5 20.5,1.5 20.5,8.5 13.5,8.5', rectRot: '17,0.5 21.5,5 17,9.5 12.5,5',
+                  star: '17,0.5 18.3,3.6 21.5,3.8 19,6 19.8,9.3 17,7.5 14.2,9.3 15,6 12.5,3.8 15.7,3.6',
+                  crossRot: '13,1 17,4 21,1 21,3 18.5,5 21,7 21,9 17,6 13,9 13,7 15.5,5 13,3' }[st.point];
+      mark.setAttribute('points', pts);
+    }
+    mark.setAttribute('fill', st.color);
+    svg.appendChild(mark);
     return svg;
   }
 
@@ -222,21 +257,31 @@
     return n;
   }
 
+  // Marks each canvas with what was drawn on it and lists script errors, for a reader of the DOM
+  // (tests load the page headless and read these back); the footer line says the same in words.
   function selfCheck() {
-    var report = {
-      errors: window.__reportErrors || [],
-      canvases: document.querySelectorAll('canvas.chart').length,
-      charts: charts.map(function (chart) {
-        var drawnPoints = 0;
-        chart.data.datasets.forEach(function (ds, i) {
-          chart.getDatasetMeta(i).data.forEach(function (el) { if (!el.skip && isFinite(el.x) && isFinite(el.y)) { drawnPoints++; } });
-        });
-        return { id: chart.$spec.id, datasets: chart.data.datasets.length, drawnPoints: drawnPoints,
-                 paintedPixels: painted(chart.canvas), width: chart.canvas.width, height: chart.canvas.height };
-      })
-    };
+    var errors = window.__reportErrors || [];
+    var drawn = 0;
+    charts.forEach(function (chart) {
+      var drawnPoints = 0;
+      chart.data.datasets.forEach(function (ds, i) {
+        chart.getDatasetMeta(i).data.forEach(function (el) { if (!el.skip && isFinite(el.x) && isFinite(el.y)) { drawnPoints++; } });
+      });
+      var pixels = painted(chart.canvas);
+      chart.canvas.setAttribute('data-drawn-points', String(drawnPoints));
+      chart.canvas.setAttribute('data-painted-pixels', String(pixels));
+      if (drawnPoints > 0 && pixels > 0) { drawn++; }
+    });
+    var list = document.createElement('ul');
+    list.id = 'script-errors';
+    list.hidden = true;
+    errors.forEach(function (e) { var li = document.createElement('li'); li.textContent = e; list.appendChild(li); });
     var out = document.getElementById('selfcheck');
-    if (out) { out.textContent = JSON.stringify(report); }
+    if (out) {
+      out.textContent = 'self-check: ' + drawn + ' of ' + document.querySelectorAll('canvas.chart').length +
+          ' charts drawn, ' + errors.length + ' script errors';
+      out.parentNode.appendChild(list);
+    }
     document.body.setAttribute('data-selfcheck', 'done');
   }
 
