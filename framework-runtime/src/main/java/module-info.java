@@ -7,6 +7,7 @@ module org.rnnlab.runtime {
     requires com.fasterxml.jackson.databind;
 
     exports org.rnnlab.runtime;
+    exports org.rnnlab.runtime.reference;
 
     uses org.rnnlab.api.Plugin;
 }
