@@ -117,14 +117,14 @@ class LabIT {
     void failureMatrixBrokenPluginsAreReportedAndTheOthersStillLoad() throws Exception {
         Path plugins = tmp.resolve("plugins");
         Path work = Files.createDirectories(tmp.resolve("work"));
-        PluginJar.of("com.example.fine", "fine-plugin", "fine").build(plugins.resolve("fine.jar"), work);
-        Path throwing = PluginJar.of("com.example.throwing", "throwing-plugin", "throwing")
-                .constructor("throw new IllegalStateException(\"cannot reach the license server\");")
-                .build(plugins.resolve("throwing.jar"), work);
-        PluginJar.of("com.example.future", "future-plugin", "future").apiVersion(99)
-                .build(plugins.resolve("future.jar"), work);
-        PluginJar.of("com.example.dupa", "dup-a", "same").build(plugins.resolve("dup-a.jar"), work);
-        PluginJar.of("com.example.dupb", "dup-b", "same").build(plugins.resolve("dup-b.jar"), work);
+        Path throwing = plugins.resolve("throwing.jar");
+        PluginJar.buildAll(Map.of(
+                PluginJar.of("com.example.fine", "fine-plugin", "fine"), plugins.resolve("fine.jar"),
+                PluginJar.of("com.example.throwing", "throwing-plugin", "throwing")
+                        .constructor("throw new IllegalStateException(\"cannot reach the license server\");"), throwing,
+                PluginJar.of("com.example.future", "future-plugin", "future").apiVersion(99), plugins.resolve("future.jar"),
+                PluginJar.of("com.example.dupa", "dup-a", "same"), plugins.resolve("dup-a.jar"),
+                PluginJar.of("com.example.dupb", "dup-b", "same"), plugins.resolve("dup-b.jar")), work);
 
         JsonNode root = pluginsJson(plugins);
 
