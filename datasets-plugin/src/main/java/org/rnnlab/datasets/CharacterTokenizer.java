@@ -1,9 +1,7 @@
 package org.rnnlab.datasets;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.rnnlab.api.data.EncodedInput;
 import org.rnnlab.api.data.TokenIds;
 import org.rnnlab.api.data.Tokenizer;
@@ -23,10 +21,7 @@ final class CharacterTokenizer implements Tokenizer {
 
     @Override
     public List<String> tokens(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFC);
-        if (options.lowercase()) {
-            s = s.toLowerCase(Locale.ROOT);
-        }
+        String s = options.prepare(text);
         List<String> out = new ArrayList<>(s.length());
         s.codePoints().forEach(cp -> out.add(Character.toString(cp)));
         return out;

@@ -63,9 +63,7 @@ public final class CsvDataset implements DatasetProvider {
         char delimiter = delimiter(o, path);
         double validation = o.fraction("validation", 0.1);
         double test = o.fraction("test", 0.1);
-        if (validation + test >= 1) {
-            throw new ConfigException("settings 'dataset.validation' + 'dataset.test' leave no training data");
-        }
+        Splits.requireRoomForTraining(validation, test);
         SourceText source = SourceText.read(path, o.key("path"));
         if (source.text().isBlank()) {
             throw new RnnlabException(source.name() + " is empty: no header and no rows");
@@ -94,11 +92,16 @@ public final class CsvDataset implements DatasetProvider {
         int labelColumn = columns.resolve(o.key("label"), o.string("label", header ? "label" : "2"));
         int splitColumn = o.has("split") ? columns.resolve(o.key("split"), o.string("split", "")) : -1;
 
+        if (labelColumn == textColumn) {
+            throw new ConfigException("settings 'dataset.text' and 'dataset.label' name the same column, "
+                    + columns.describe(textColumn));
+        }
+        SourceText.LineIndex lines = source.lineIndex();
         List<TextExample> examples = new ArrayList<>(rows.size());
         Map<Example, Integer> lineOf = new IdentityHashMap<>();
         Map<Example, String> splitOf = new IdentityHashMap<>();
         for (CSVRecord row : rows) {
-            int line = source.lineAt(row.getCharacterPosition());
+            int line = lines.line(row.getCharacterPosition());
             String where = source.name() + " line " + line;
             if (row.size() != columns.count()) {
                 throw new RnnlabException(fieldCountProblem(where, row, columns));

@@ -11,10 +11,10 @@ import org.rnnlab.api.data.TextExample;
 import org.rnnlab.api.experiment.Settings;
 
 /**
- * {@code dinosaurs}: 1,544 dinosaur genus names (shipped {@code dinos.txt}, see SOURCES.md), one name per
- * example, for character language modelling. Options: {@code lowercase} (default true, as in the course,
- * so 26 letters), {@code validation} (fraction, default 0.1) and {@code test} (fraction, default 0):
- * names are split at random by seed.
+ * {@code dinosaurs}: the 1,545 dinosaur genus names of the shipped {@code dinos.txt} (see SOURCES.md; 12
+ * names occur twice and are kept), one name per example, for character language modelling. Options:
+ * {@code lowercase} (default true, as in the course, so 26 letters), {@code validation} (fraction, default
+ * 0.1) and {@code test} (fraction, default 0): names are split at random by seed.
  */
 public final class DinosaursDataset implements DatasetProvider {
     static final String FILE = "dinos.txt";
@@ -41,6 +41,7 @@ public final class DinosaursDataset implements DatasetProvider {
         boolean lowercase = o.flag("lowercase", true);
         double validation = o.fraction("validation", 0.1);
         double test = o.fraction("test", 0.0);
+        Splits.requireRoomForTraining(validation, test);
         SourceText source = SourceText.resource(FILE);
         List<TextExample> names = new ArrayList<>();
         List<String> lines = source.lines();

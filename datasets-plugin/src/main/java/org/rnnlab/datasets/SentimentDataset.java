@@ -51,6 +51,7 @@ public final class SentimentDataset implements DatasetProvider {
         String which = o.choice("source", "all", choices);
         double validation = o.fraction("validation", 0.1);
         double test = o.fraction("test", 0.1);
+        Splits.requireRoomForTraining(validation, test);
         List<String> sources = which.equals("all") ? SOURCES : List.of(which);
         Provenance provenance = new Provenance(options, seed);
         List<TextExample> sentences = new ArrayList<>();

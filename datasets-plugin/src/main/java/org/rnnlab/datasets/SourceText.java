@@ -120,12 +120,24 @@ record SourceText(String name, String text, String sha256, long bytes) {
 
     /** The 1-based line that the character at {@code charOffset} of {@link #text()} is on. */
     int lineAt(long charOffset) {
-        int line = 1;
-        for (int i = 0; i < Math.min(charOffset, text.length()); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
+        return lineIndex().line(charOffset);
+    }
+
+    /** An index for many line look-ups: build it once per file, not once per row. */
+    LineIndex lineIndex() {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            starts.add(i + 1);
         }
-        return line;
+        return new LineIndex(starts.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Where each line of a text starts (char offsets, ascending). */
+    record LineIndex(int[] starts) {
+        int line(long charOffset) {
+            int i = java.util.Arrays.binarySearch(starts, (int) Math.min(charOffset, Integer.MAX_VALUE));
+            return i >= 0 ? i + 1 : -i - 1;
+        }
     }
 }

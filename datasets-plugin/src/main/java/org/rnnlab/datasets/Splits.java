@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.rnnlab.api.ConfigException;
 import org.rnnlab.api.RnnlabException;
 import org.rnnlab.api.data.Example;
 import org.rnnlab.api.data.TextExample;
@@ -27,6 +28,7 @@ record Splits(List<Example> train, List<Example> validation, List<Example> test)
      */
     static <E extends Example> Splits stratified(List<E> examples, Function<E, String> stratum,
                                                  double validation, double test, long seed) {
+        requireRoomForTraining(validation, test);
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, List<E>> strata = new TreeMap<>();
         for (E e : examples) {
@@ -57,12 +59,21 @@ record Splits(List<Example> train, List<Example> validation, List<Example> test)
      * than chunks interleaved with training chunks.
      */
     static <E extends Example> Splits byPosition(List<E> examples, double validation, double test) {
+        requireRoomForTraining(validation, test);
         int nVal = (int) Math.floor(examples.size() * validation);
         int nTest = (int) Math.floor(examples.size() * test);
         int trainEnd = examples.size() - nVal - nTest;
         int valEnd = trainEnd + nVal;
         return new Splits(List.copyOf(examples.subList(0, trainEnd)), List.copyOf(examples.subList(trainEnd, valEnd)),
                 List.copyOf(examples.subList(valEnd, examples.size())));
+    }
+
+    /** With floor rounding, validation + test &lt; 1 leaves at least one training example per stratum. */
+    static void requireRoomForTraining(double validation, double test) {
+        if (validation + test >= 1) {
+            throw new ConfigException("settings 'dataset.validation' (" + validation + ") + 'dataset.test' (" + test
+                    + ") leave no training data; their sum must be below 1");
+        }
     }
 
     /** The sorted labels of the training split. */

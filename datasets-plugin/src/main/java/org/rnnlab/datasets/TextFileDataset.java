@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.rnnlab.api.ConfigException;
 import org.rnnlab.api.RnnlabException;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.DatasetProvider;
@@ -43,9 +42,7 @@ public final class TextFileDataset implements DatasetProvider {
         int chunk = o.integer("chunk", 0, 0);
         double validation = o.fraction("validation", 0.1);
         double test = o.fraction("test", 0.0);
-        if (validation + test >= 1) {
-            throw new ConfigException("settings 'dataset.validation' + 'dataset.test' leave no training data");
-        }
+        Splits.requireRoomForTraining(validation, test);
         SourceText source = SourceText.read(path, o.key("path"));
         if (source.text().isBlank()) {
             throw new RnnlabException(source.name() + " is empty: no text to learn from");

@@ -1,9 +1,7 @@
 package org.rnnlab.datasets;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rnnlab.api.data.EncodedInput;
@@ -34,10 +32,7 @@ final class WordTokenizer implements Tokenizer {
 
     @Override
     public List<String> tokens(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFC);
-        if (options.lowercase()) {
-            s = s.toLowerCase(Locale.ROOT);
-        }
+        String s = options.prepare(text);
         List<String> out = new ArrayList<>();
         Matcher m = TOKEN.matcher(s);
         while (m.find()) {

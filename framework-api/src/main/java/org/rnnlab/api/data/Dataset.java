@@ -48,6 +48,16 @@ public record Dataset(String id, String description, TaskKind kind, List<Example
         return labels.indexOf(label);
     }
 
+    /** The texts of the training split's {@link TextExample}s, in order: what {@link Tokenizer#fit} takes. */
+    public List<String> trainingTexts() {
+        return texts(train);
+    }
+
+    /** The texts of the {@link TextExample}s among {@code examples}, in order. */
+    public static List<String> texts(List<Example> examples) {
+        return examples.stream().filter(e -> e instanceof TextExample).map(e -> ((TextExample) e).text()).toList();
+    }
+
     /** Number of examples over all three splits. */
     public int size() {
         return train.size() + validation.size() + test.size();

@@ -8,7 +8,9 @@ import org.rnnlab.api.experiment.Settings;
 
 /**
  * Refuses options a component does not know, so that a misspelt {@code --set dataset.lenght=100} stops the
- * run before training instead of being ignored.
+ * run instead of being ignored. The experiment's settings validation does this before any run for
+ * components that declare {@link org.rnnlab.api.Component#optionKeys()}; components call it again when
+ * they are used, so a direct caller is protected too.
  *
  * @since 0.1
  */
@@ -27,10 +29,10 @@ public final class OptionKeys {
     public static void requireKnown(String prefix, String component, Settings options, Set<String> known) {
         List<String> unknown = options.values().keySet().stream().filter(k -> !known.contains(k)).sorted().toList();
         if (!unknown.isEmpty()) {
-            String accepted = known.isEmpty() ? "it takes no options"
-                    : "it accepts: " + String.join(", ", new TreeSet<>(known).stream().map(k -> prefix + "." + k).toList());
+            String takes = known.isEmpty() ? "takes no options"
+                    : "takes " + String.join(", ", new TreeSet<>(known).stream().map(k -> prefix + "." + k).toList());
             throw new ConfigException(unknown.stream()
-                    .map(k -> "unknown setting '" + prefix + "." + k + "' for " + prefix + " '" + component + "'; " + accepted)
+                    .map(k -> "unknown setting '" + prefix + "." + k + "': " + prefix + " '" + component + "' " + takes)
                     .toList());
         }
     }

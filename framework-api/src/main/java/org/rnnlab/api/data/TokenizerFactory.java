@@ -1,6 +1,5 @@
 package org.rnnlab.api.data;
 
-import java.util.Set;
 import org.rnnlab.api.Component;
 import org.rnnlab.api.experiment.Settings;
 
@@ -19,13 +18,14 @@ public interface TokenizerFactory extends Component {
      */
     Tokenizer create(Settings options);
 
-    /** The option keys (without the {@code tokenizer.} prefix) this factory accepts; empty if none. */
-    default Set<String> optionKeys() {
-        return Set.of();
-    }
-
-    /** Throws {@link org.rnnlab.api.ConfigException} for every option key not in {@link #optionKeys()}. */
+    /**
+     * Throws {@link org.rnnlab.api.ConfigException} for every option key not in {@link #optionKeys()}; does
+     * nothing if the component declares no keys (see {@link Component#optionKeys()}).
+     */
     default void checkOptions(Settings options) {
+        if (optionKeys().isEmpty()) {
+            return;
+        }
         OptionKeys.requireKnown("tokenizer", id(), options, optionKeys());
     }
 }
