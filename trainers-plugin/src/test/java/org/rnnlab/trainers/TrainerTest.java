@@ -143,6 +143,21 @@ class TrainerTest {
     }
 
     @Test
+    void truncationCarriesTheStateButCutsTheGradient() throws Exception {
+        RecordingBus full = new RecordingBus();
+        RecordingBus cut = new RecordingBus();
+        train("bptt", adding("lstm", 1), dir.resolve("full"), full, false);
+        Map<String, String> s = adding("lstm", 1);
+        s.put("tbptt.k", "3");
+        train("tbptt", s, dir.resolve("cut"), cut, false);
+        // Same weights before the first update and the state carried across chunks: the same first loss.
+        assertThat(cut.of(BatchCompleted.class).getFirst().loss()).isEqualTo(full.of(BatchCompleted.class).getFirst().loss());
+        // The gradient reaches back only through the last chunk (8 steps in chunks of 3, 3, 2).
+        assertThat(cut.of(GradientStats.class).getFirst().flow()).hasSize(2);
+        assertThat(full.of(GradientStats.class).getFirst().flow()).hasSize(8);
+    }
+
+    @Test
     void badSettingsAreAllNamedAtOnce() {
         Map<String, String> s = adding("gru", 1);
         s.put("hidden", "-1");
