@@ -45,6 +45,7 @@ final class LstmSequenceOp extends SequenceOp {
         int tco = cellTanh.offset();
         float[] y = out[0].data();
         int yo = out[0].offset();
+        Tensor whhT = transposed(ws, whh);
         projectInputs(in[0], in[p], in[p + 2], g, z, zo);
         k.addBias(rows, g, bhh.data(), bhh.offset(), z, zo);
         for (int t = 0; t < steps; t++) {
@@ -52,7 +53,7 @@ final class LstmSequenceOp extends SequenceOp {
             int hpo = t == 0 ? h0.offset() : yo + (t - 1) * n;
             float[] cp = t == 0 ? c0.data() : c;
             int cpo = t == 0 ? c0.offset() : co + (t - 1) * n;
-            k.gemmNT(batch, g, h, hp, hpo, h, whh.data(), whh.offset(), h, z, zo + t * batch * g, g, true);
+            k.gemmNN(batch, g, h, hp, hpo, h, whhT.data(), whhT.offset(), g, z, zo + t * batch * g, g, true);
             for (int b = 0; b < batch; b++) {
                 int row = t * batch + b;
                 int cr = co + row * h;

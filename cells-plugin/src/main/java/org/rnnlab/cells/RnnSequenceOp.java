@@ -28,13 +28,14 @@ final class RnnSequenceOp extends SequenceOp {
         int yo = out[0].offset();
         int h = hidden;
         int n = batch * h;
+        Tensor whhT = transposed(ws, whh);
         projectInputs(in[0], in[p], in[p + 2], h, y, yo);
         k.addBias(rows, h, bhh.data(), bhh.offset(), y, yo);
         for (int t = 0; t < steps; t++) {
             int cur = yo + t * n;
             float[] prev = t == 0 ? h0.data() : y;
             int po = t == 0 ? h0.offset() : cur - n;
-            k.gemmNT(batch, h, h, prev, po, h, whh.data(), whh.offset(), h, y, cur, h, true);
+            k.gemmNN(batch, h, h, prev, po, h, whhT.data(), whhT.offset(), h, y, cur, h, true);
             activation.apply(k, n, y, cur);
             if (masked) {
                 for (int b = 0; b < batch; b++) {

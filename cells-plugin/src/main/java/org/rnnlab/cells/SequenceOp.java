@@ -3,6 +3,7 @@ package org.rnnlab.cells;
 import java.util.Arrays;
 import org.rnnlab.engine.ShapeException;
 import org.rnnlab.engine.Tensor;
+import org.rnnlab.engine.Workspace;
 import org.rnnlab.engine.autodiff.FusedOp;
 import org.rnnlab.engine.kernel.Kernels;
 
@@ -147,8 +148,30 @@ abstract class SequenceOp implements FusedOp {
         }
     }
 
+    /**
+     * {@code W^T} of a {@code [rows, cols]} weight, in a workspace buffer {@code [cols, rows]}: the
+     * per-step product {@code h W^T} then runs as a plain {@code gemmNN}, which streams rows of the
+     * transposed weight instead of taking a dot product per output; the copy costs one pass over the
+     * weight per sequence, against {@code T} products.
+     */
+    final Tensor transposed(Workspace ws, Tensor w) {
+        int r = w.dim(0);
+        int c = w.dim(1);
+        Tensor t = ws.take(c, r);
+        float[] src = w.data();
+        float[] dst = t.data();
+        int so = w.offset();
+        int to = t.offset();
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                dst[to + j * r + i] = src[so + i * c + j];
+            }
+        }
+        return t;
+    }
+
     /** A workspace copy of {@code t}. */
-    static Tensor copyOf(org.rnnlab.engine.Workspace ws, Tensor t) {
+    static Tensor copyOf(Workspace ws, Tensor t) {
         Tensor c = ws.take(t.shape());
         c.copyFrom(t);
         return c;

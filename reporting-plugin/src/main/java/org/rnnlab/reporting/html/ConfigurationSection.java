@@ -1,0 +1,47 @@
+package org.rnnlab.reporting.html;
+
+import static org.rnnlab.reporting.html.HtmlText.escape;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.rnnlab.reporting.model.ExperimentRecord;
+import org.rnnlab.reporting.model.VariantRecord;
+
+/** Every variant's settings (those that differ highlighted) and the run's provenance. */
+final class ConfigurationSection {
+    private ConfigurationSection() {}
+
+    static String of(ExperimentRecord experiment, List<String> dimensions) {
+        Set<String> keys = new TreeSet<>();
+        experiment.variants().forEach(v -> keys.addAll(v.settings().keySet()));
+        StringBuilder h = new StringBuilder("<h3>Settings</h3><div class=\"scroll\"><table class=\"settings\"><thead><tr><th scope=\"col\">variant</th>"
+                + "<th scope=\"col\">seed</th>");
+        for (String k : keys) {
+            h.append("<th scope=\"col\"").append(dimensions.contains(k) ? " class=\"varies\"" : "").append('>').append(escape(k)).append("</th>");
+        }
+        h.append("</tr></thead><tbody>");
+        for (VariantRecord v : experiment.variants()) {
+            h.append("<tr><th scope=\"row\">").append(escape(v.name())).append("</th><td>").append(v.seed()).append("</td>");
+            for (String k : keys) {
+                h.append("<td").append(dimensions.contains(k) ? " class=\"varies\"" : "").append('>')
+                        .append(escape(v.settings().getOrDefault(k, ""))).append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</tbody></table></div>");
+        if (!dimensions.isEmpty()) {
+            h.append("<p class=\"explain\">Highlighted columns are the settings the variants differ in.</p>");
+        }
+        h.append("<h3>Provenance</h3>");
+        if (experiment.provenance().isEmpty()) {
+            h.append("<p class=\"explain\">The run recorded no provenance.</p>");
+        } else {
+            h.append("<table class=\"provenance\"><tbody>");
+            experiment.provenance().forEach((k, v) -> h.append("<tr><th scope=\"row\">").append(escape(k)).append("</th><td>")
+                    .append(escape(v)).append("</td></tr>"));
+            h.append("</tbody></table>");
+        }
+        return h.toString();
+    }
+}
