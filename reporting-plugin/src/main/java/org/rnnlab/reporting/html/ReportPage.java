@@ -66,7 +66,8 @@ public final class ReportPage {
                     .append(runPage ? "This run's final metrics do not describe a trained model."
                             : "These runs are marked in every table and left out of the means over seeds; their curves stop where they ended.")
                     .append("</p>");
-            body.append(section(toc, "not-finished", "Runs that did not finish", h.toString(), "callout"));
+            body.append(section(toc, "not-finished", runPage ? "This run did not finish" : "Runs that did not finish",
+                    h.toString(), "callout"));
         }
 
         if (runPage) {
