@@ -46,6 +46,9 @@ public interface Kernels {
     /** {@code z = x * y}, element-wise. */
     void mul(int n, float[] x, int xOff, float[] y, int yOff, float[] z, int zOff);
 
+    /** {@code z += x * y}, element-wise (the backward of {@link #mul}). */
+    void mulAccumulate(int n, float[] x, int xOff, float[] y, int yOff, float[] z, int zOff);
+
     /** Adds {@code bias[cols]} to every row of {@code x[rows, cols]}. */
     void addBias(int rows, int cols, float[] bias, int biasOff, float[] x, int xOff);
 

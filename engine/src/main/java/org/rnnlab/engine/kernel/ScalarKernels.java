@@ -1,5 +1,251 @@
 package org.rnnlab.engine.kernel;
 
-/** Plain-loop reference kernels. Being written with the engine work. */
-public abstract class ScalarKernels implements Kernels {
+/**
+ * The reference kernels: plain loops, one element at a time, float accumulation in the obvious order.
+ * Every {@link VectorKernels} method is tested against the method of the same name here.
+ */
+public final class ScalarKernels implements Kernels {
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public int vectorBits() {
+        return Float.SIZE;
+    }
+
+    @Override
+    public void gemmNN(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                       float[] c, int cOff, int ldc, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            int ci = cOff + i * ldc;
+            if (!accumulate) {
+                java.util.Arrays.fill(c, ci, ci + n, 0f);
+            }
+            for (int p = 0; p < k; p++) {
+                float aip = a[aOff + i * lda + p];
+                int bp = bOff + p * ldb;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += aip * b[bp + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void gemmNT(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                       float[] c, int cOff, int ldc, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            int ai = aOff + i * lda;
+            for (int j = 0; j < n; j++) {
+                int bj = bOff + j * ldb;
+                float s = 0f;
+                for (int p = 0; p < k; p++) {
+                    s += a[ai + p] * b[bj + p];
+                }
+                int ci = cOff + i * ldc + j;
+                c[ci] = accumulate ? c[ci] + s : s;
+            }
+        }
+    }
+
+    @Override
+    public void gemmTN(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                       float[] c, int cOff, int ldc, boolean accumulate) {
+        if (!accumulate) {
+            for (int i = 0; i < m; i++) {
+                java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+            }
+        }
+        for (int p = 0; p < k; p++) {
+            int ap = aOff + p * lda;
+            int bp = bOff + p * ldb;
+            for (int i = 0; i < m; i++) {
+                float api = a[ap + i];
+                int ci = cOff + i * ldc;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += api * b[bp + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] += alpha * x[xOff + i];
+        }
+    }
+
+    @Override
+    public void scale(int n, float alpha, float[] x, int xOff) {
+        for (int i = 0; i < n; i++) {
+            x[xOff + i] *= alpha;
+        }
+    }
+
+    @Override
+    public void add(int n, float[] x, int xOff, float[] y, int yOff, float[] z, int zOff) {
+        for (int i = 0; i < n; i++) {
+            z[zOff + i] = x[xOff + i] + y[yOff + i];
+        }
+    }
+
+    @Override
+    public void mul(int n, float[] x, int xOff, float[] y, int yOff, float[] z, int zOff) {
+        for (int i = 0; i < n; i++) {
+            z[zOff + i] = x[xOff + i] * y[yOff + i];
+        }
+    }
+
+    @Override
+    public void mulAccumulate(int n, float[] x, int xOff, float[] y, int yOff, float[] z, int zOff) {
+        for (int i = 0; i < n; i++) {
+            z[zOff + i] += x[xOff + i] * y[yOff + i];
+        }
+    }
+
+    @Override
+    public void addBias(int rows, int cols, float[] bias, int biasOff, float[] x, int xOff) {
+        for (int r = 0; r < rows; r++) {
+            int xr = xOff + r * cols;
+            for (int j = 0; j < cols; j++) {
+                x[xr + j] += bias[biasOff + j];
+            }
+        }
+    }
+
+    @Override
+    public void sumRows(int rows, int cols, float[] g, int gOff, float[] bias, int biasOff) {
+        for (int r = 0; r < rows; r++) {
+            int gr = gOff + r * cols;
+            for (int j = 0; j < cols; j++) {
+                bias[biasOff + j] += g[gr + j];
+            }
+        }
+    }
+
+    @Override
+    public void sigmoid(int n, float[] x, int xOff, float[] y, int yOff) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] = (float) (1.0 / (1.0 + Math.exp(-x[xOff + i])));
+        }
+    }
+
+    @Override
+    public void tanh(int n, float[] x, int xOff, float[] y, int yOff) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] = (float) Math.tanh(x[xOff + i]);
+        }
+    }
+
+    @Override
+    public void relu(int n, float[] x, int xOff, float[] y, int yOff) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] = Math.max(x[xOff + i], 0f);
+        }
+    }
+
+    @Override
+    public void sigmoidBackward(int n, float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff,
+                                boolean accumulate) {
+        for (int i = 0; i < n; i++) {
+            float v = y[yOff + i];
+            float d = dy[dyOff + i] * v * (1f - v);
+            dx[dxOff + i] = accumulate ? dx[dxOff + i] + d : d;
+        }
+    }
+
+    @Override
+    public void tanhBackward(int n, float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff,
+                             boolean accumulate) {
+        for (int i = 0; i < n; i++) {
+            float v = y[yOff + i];
+            float d = dy[dyOff + i] * (1f - v * v);
+            dx[dxOff + i] = accumulate ? dx[dxOff + i] + d : d;
+        }
+    }
+
+    @Override
+    public void reluBackward(int n, float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff,
+                             boolean accumulate) {
+        for (int i = 0; i < n; i++) {
+            float d = y[yOff + i] > 0f ? dy[dyOff + i] : 0f;
+            dx[dxOff + i] = accumulate ? dx[dxOff + i] + d : d;
+        }
+    }
+
+    @Override
+    public double softmaxCrossEntropy(int rows, int cols, float[] logits, int lOff, int[] target, int tOff,
+                                      float[] mask, int mOff, float[] grad, int gOff, float gradScale) {
+        double loss = 0;
+        for (int r = 0; r < rows; r++) {
+            int lr = lOff + r * cols;
+            int gr = gOff + r * cols;
+            float w = mask == null ? 1f : mask[mOff + r];
+            if (w == 0f) {
+                java.util.Arrays.fill(grad, gr, gr + cols, 0f);
+                continue;
+            }
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                max = Math.max(max, logits[lr + j]);
+            }
+            float sum = 0f;
+            for (int j = 0; j < cols; j++) {
+                float e = (float) Math.exp(logits[lr + j] - max);
+                grad[gr + j] = e;
+                sum += e;
+            }
+            int t = target[tOff + r];
+            loss += w * (Math.log(sum) - (logits[lr + t] - max));
+            float norm = w * gradScale / sum;
+            for (int j = 0; j < cols; j++) {
+                grad[gr + j] *= norm;
+            }
+            grad[gr + t] -= w * gradScale;
+        }
+        return loss;
+    }
+
+    @Override
+    public double sum(int n, float[] x, int xOff) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += x[xOff + i];
+        }
+        return s;
+    }
+
+    @Override
+    public double sumOfSquares(int n, float[] x, int xOff) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double v = x[xOff + i];
+            s += v * v;
+        }
+        return s;
+    }
+
+    @Override
+    public void gather(int count, int dim, int[] ids, int idsOff, float[] table, int tableOff, float[] out,
+                       int outOff) {
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(table, tableOff + ids[idsOff + i] * dim, out, outOff + i * dim, dim);
+        }
+    }
+
+    @Override
+    public void scatterAdd(int count, int dim, int[] ids, int idsOff, float[] g, int gOff, float[] table,
+                           int tableOff) {
+        for (int i = 0; i < count; i++) {
+            int t = tableOff + ids[idsOff + i] * dim;
+            int s = gOff + i * dim;
+            for (int j = 0; j < dim; j++) {
+                table[t + j] += g[s + j];
+            }
+        }
+    }
 }

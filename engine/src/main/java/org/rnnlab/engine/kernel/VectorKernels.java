@@ -1,5 +1,296 @@
 package org.rnnlab.engine.kernel;
 
-/** Vector API kernels. Being written with the engine work. */
-public abstract class VectorKernels implements Kernels {
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Kernels on the Vector API at the platform's preferred width ({@code FloatVector.SPECIES_PREFERRED}).
+ * Each loop runs whole vectors up to {@code loopBound} and finishes with a scalar tail; the GEMMs live in
+ * {@link VectorGemm}. Results equal {@link ScalarKernels} up to float rounding (the summation order
+ * differs), which the tests check.
+ */
+public final class VectorKernels implements Kernels {
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+
+    @Override
+    public int vectorBits() {
+        return S.vectorBitSize();
+    }
+
+    @Override
+    public void gemmNN(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                       float[] c, int cOff, int ldc, boolean accumulate) {
+        VectorGemm.nn(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    @Override
+    public void gemmNT(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                       float[] c, int cOff, int ldc, boolean accumulate) {
+        VectorGemm.nt(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    @Override
+    public void gemmTN(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                       float[] c, int cOff, int ldc, boolean accumulate) {
+        VectorGemm.tn(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    @Override
+    public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i)
+                    .fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, y, yOff + i))
+                    .intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    @Override
+    public void scale(int n, float alpha, float[] x, int xOff) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).mul(alpha).intoArray(x, xOff + i);
+        }
+        for (; i < n; i++) {
+            x[xOff + i] *= alpha;
+        }
+    }
+
+    @Override
+    public void add(int n, float[] x, int xOff, float[] y, int yOff, float[] z, int zOff) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).add(FloatVector.fromArray(S, y, yOff + i)).intoArray(z, zOff + i);
+        }
+        for (; i < n; i++) {
+            z[zOff + i] = x[xOff + i] + y[yOff + i];
+        }
+    }
+
+    @Override
+    public void mul(int n, float[] x, int xOff, float[] y, int yOff, float[] z, int zOff) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).mul(FloatVector.fromArray(S, y, yOff + i)).intoArray(z, zOff + i);
+        }
+        for (; i < n; i++) {
+            z[zOff + i] = x[xOff + i] * y[yOff + i];
+        }
+    }
+
+    @Override
+    public void mulAccumulate(int n, float[] x, int xOff, float[] y, int yOff, float[] z, int zOff) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i)
+                    .fma(FloatVector.fromArray(S, y, yOff + i), FloatVector.fromArray(S, z, zOff + i))
+                    .intoArray(z, zOff + i);
+        }
+        for (; i < n; i++) {
+            z[zOff + i] = Math.fma(x[xOff + i], y[yOff + i], z[zOff + i]);
+        }
+    }
+
+    @Override
+    public void addBias(int rows, int cols, float[] bias, int biasOff, float[] x, int xOff) {
+        for (int r = 0; r < rows; r++) {
+            add(cols, x, xOff + r * cols, bias, biasOff, x, xOff + r * cols);
+        }
+    }
+
+    @Override
+    public void sumRows(int rows, int cols, float[] g, int gOff, float[] bias, int biasOff) {
+        for (int r = 0; r < rows; r++) {
+            add(cols, bias, biasOff, g, gOff + r * cols, bias, biasOff);
+        }
+    }
+
+    @Override
+    public void sigmoid(int n, float[] x, int xOff, float[] y, int yOff) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector e = FloatVector.fromArray(S, x, xOff + i).neg().lanewise(VectorOperators.EXP);
+            one.div(e.add(one)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] = (float) (1.0 / (1.0 + Math.exp(-x[xOff + i])));
+        }
+    }
+
+    @Override
+    public void tanh(int n, float[] x, int xOff, float[] y, int yOff) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).lanewise(VectorOperators.TANH).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] = (float) Math.tanh(x[xOff + i]);
+        }
+    }
+
+    @Override
+    public void relu(int n, float[] x, int xOff, float[] y, int yOff) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).max(0f).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] = Math.max(x[xOff + i], 0f);
+        }
+    }
+
+    @Override
+    public void sigmoidBackward(int n, float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff,
+                                boolean accumulate) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, y, yOff + i);
+            FloatVector d = FloatVector.fromArray(S, dy, dyOff + i).mul(v).mul(v.neg().add(1f));
+            store(d, dx, dxOff + i, accumulate);
+        }
+        for (; i < n; i++) {
+            float v = y[yOff + i];
+            float d = dy[dyOff + i] * v * (1f - v);
+            dx[dxOff + i] = accumulate ? dx[dxOff + i] + d : d;
+        }
+    }
+
+    @Override
+    public void tanhBackward(int n, float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff,
+                             boolean accumulate) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, y, yOff + i);
+            FloatVector d = FloatVector.fromArray(S, dy, dyOff + i).mul(v.mul(v).neg().add(1f));
+            store(d, dx, dxOff + i, accumulate);
+        }
+        for (; i < n; i++) {
+            float v = y[yOff + i];
+            float d = dy[dyOff + i] * (1f - v * v);
+            dx[dxOff + i] = accumulate ? dx[dxOff + i] + d : d;
+        }
+    }
+
+    @Override
+    public void reluBackward(int n, float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff,
+                             boolean accumulate) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, y, yOff + i);
+            FloatVector d = FloatVector.fromArray(S, dy, dyOff + i)
+                    .blend(0f, v.compare(VectorOperators.LE, 0f));
+            store(d, dx, dxOff + i, accumulate);
+        }
+        for (; i < n; i++) {
+            float d = y[yOff + i] > 0f ? dy[dyOff + i] : 0f;
+            dx[dxOff + i] = accumulate ? dx[dxOff + i] + d : d;
+        }
+    }
+
+    private static void store(FloatVector d, float[] dx, int at, boolean accumulate) {
+        (accumulate ? d.add(FloatVector.fromArray(S, dx, at)) : d).intoArray(dx, at);
+    }
+
+    @Override
+    public double softmaxCrossEntropy(int rows, int cols, float[] logits, int lOff, int[] target, int tOff,
+                                      float[] mask, int mOff, float[] grad, int gOff, float gradScale) {
+        double loss = 0;
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int lr = lOff + r * cols;
+            int gr = gOff + r * cols;
+            float w = mask == null ? 1f : mask[mOff + r];
+            if (w == 0f) {
+                java.util.Arrays.fill(grad, gr, gr + cols, 0f);
+                continue;
+            }
+            float max = Float.NEGATIVE_INFINITY;
+            int j = 0;
+            if (bound > 0) {
+                FloatVector mv = FloatVector.fromArray(S, logits, lr);
+                for (j = L; j < bound; j += L) {
+                    mv = mv.max(FloatVector.fromArray(S, logits, lr + j));
+                }
+                max = mv.reduceLanes(VectorOperators.MAX);
+            }
+            for (; j < cols; j++) {
+                max = Math.max(max, logits[lr + j]);
+            }
+            FloatVector sv = FloatVector.zero(S);
+            for (j = 0; j < bound; j += L) {
+                FloatVector e = FloatVector.fromArray(S, logits, lr + j).sub(max).lanewise(VectorOperators.EXP);
+                e.intoArray(grad, gr + j);
+                sv = sv.add(e);
+            }
+            float sum = sv.reduceLanes(VectorOperators.ADD);
+            for (; j < cols; j++) {
+                float e = (float) Math.exp(logits[lr + j] - max);
+                grad[gr + j] = e;
+                sum += e;
+            }
+            int t = target[tOff + r];
+            loss += w * (Math.log(sum) - (logits[lr + t] - max));
+            scale(cols, w * gradScale / sum, grad, gr);
+            grad[gr + t] -= w * gradScale;
+        }
+        return loss;
+    }
+
+    @Override
+    public double sum(int n, float[] x, int xOff) {
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            acc = acc.add(FloatVector.fromArray(S, x, xOff + i));
+        }
+        double s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s += x[xOff + i];
+        }
+        return s;
+    }
+
+    @Override
+    public double sumOfSquares(int n, float[] x, int xOff) {
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            acc = v.fma(v, acc);
+        }
+        double s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            double v = x[xOff + i];
+            s += v * v;
+        }
+        return s;
+    }
+
+    @Override
+    public void gather(int count, int dim, int[] ids, int idsOff, float[] table, int tableOff, float[] out,
+                       int outOff) {
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(table, tableOff + ids[idsOff + i] * dim, out, outOff + i * dim, dim);
+        }
+    }
+
+    @Override
+    public void scatterAdd(int count, int dim, int[] ids, int idsOff, float[] g, int gOff, float[] table,
+                           int tableOff) {
+        for (int i = 0; i < count; i++) {
+            int t = tableOff + ids[idsOff + i] * dim;
+            add(dim, table, t, g, gOff + i * dim, table, t);
+        }
+    }
 }
