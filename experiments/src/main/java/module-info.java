@@ -3,6 +3,7 @@
  * from {@code plugins/}, are found by the runtime's ServiceLoader, so this module requires none of them.
  */
 module org.rnnlab.experiments {
+    requires org.rnnlab.api;
     requires org.rnnlab.runtime;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
