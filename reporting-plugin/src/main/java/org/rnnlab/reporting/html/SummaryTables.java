@@ -83,6 +83,17 @@ final class SummaryTables {
     }
 
     /** Best among the groups on the same dataset: a loss on one dataset says nothing about a loss on another. */
+    /** Says which runs' values are struck through, when there is no mean table to say it. */
+    static String notCountedNote(ExperimentRecord experiment) {
+        List<VariantRecord> left = experiment.variants().stream().filter(v -> !v.status().countsInMean()).toList();
+        if (left.isEmpty()) {
+            return "";
+        }
+        return "<p class=\"explain\">Struck-through values belong to runs that did not train to the end: "
+                + String.join("; ", left.stream().map(v -> escape(v.name()) + " (" + escape(v.status().label()) + ")").toList())
+                + ".</p>";
+    }
+
     private static boolean isBest(SeedGroup group, double mean, String metric, List<SeedGroup> groups) {
         MetricMeaning.Direction d = MetricMeaning.of(metric).direction();
         String dataset = group.settings().getOrDefault("dataset", "");

@@ -55,10 +55,12 @@
   }
 
   // the last point of a run that diverged or failed is a large cross: the curve stops there for a reason
-  function endMarker(v, radius, endRadius) {
-    if (!v || v.counted) { return radius; }
+  function endMarker(v, radius, endRadius, every) {
+    var ended = v && !v.counted;
+    if (!ended && every === 1) { return radius; }
     return function (ctx) {
-      return ctx.dataIndex === ctx.dataset.data.length - 1 ? endRadius : radius;
+      if (ended && ctx.dataIndex === ctx.dataset.data.length - 1) { return endRadius; }
+      return ctx.dataIndex % every === 0 ? radius : 0;
     };
   }
   function pointStyleOf(ds) {
@@ -66,6 +68,15 @@
     var base = ds.$point;
     if (!v || v.counted) { return base; }
     return function (ctx) { return ctx.dataIndex === ctx.dataset.data.length - 1 ? 'crossRot' : base; };
+  }
+
+  function yTitle(spec, log) { return log ? spec.yLabel + ' · log scale' : spec.yLabel; }
+
+  // with many epochs, a marker on every point hides the line; every k-th point keeps the marker readable
+  function markerEvery(spec) {
+    var most = 0;
+    spec.series.forEach(function (s) { s.frames.forEach(function (f) { most = Math.max(most, f.length); }); });
+    return Math.max(1, Math.ceil(most / 15));
   }
 
   function makeChart(spec) {
@@ -78,7 +89,7 @@
       return {
         label: label(s), variant: s.variant, frames: s.frames, data: points(s.frames[frame]),
         borderColor: st.color, backgroundColor: st.color, borderDash: st.dash, pointStyle: st.point,
-        borderWidth: v && !v.counted ? 1.5 : 2, pointRadius: endMarker(v, 2.5, 8), pointHoverRadius: 5,
+        borderWidth: v && !v.counted ? 1.5 : 2, pointRadius: endMarker(v, 2.5, 8, markerEvery(spec)), pointHoverRadius: 5,
         spanGaps: false, tension: 0, hidden: !!hidden[s.variant]
       };
     });
@@ -92,9 +103,11 @@
         scales: {
           x: { type: 'linear', title: { display: true, text: spec.xLabel, font: { size: 13 } },
                ticks: { precision: 0, font: { size: 12 } } },
-          y: { type: spec.logY ? 'logarithmic' : 'linear', title: { display: true, text: spec.yLabel, font: { size: 13 } },
+          y: { type: spec.logY ? 'logarithmic' : 'linear', title: { display: true, text: yTitle(spec, spec.logY), font: { size: 13 } },
                min: spec.yMin === null ? undefined : spec.yMin, max: spec.yMax === null ? undefined : spec.yMax,
-               ticks: { font: { size: 12 }, callback: function (value) { return spec.logY ? logTick(value) : format(value); } } }
+               ticks: { font: { size: 12 }, callback: function (value) {
+                 return this.type === 'logarithmic' ? logTick(value) : format(value);
+               } } }
         },
         plugins: {
           legend: {
@@ -234,6 +247,15 @@
         chart.data.datasets.forEach(function (ds) { ds.data = points(ds.frames[f]); });
         chart.update();
         slider.parentNode.querySelector('output').textContent = chart.$spec.frameLabels[f];
+      });
+    });
+    document.querySelectorAll('input.log-toggle').forEach(function (box) {
+      box.addEventListener('change', function () {
+        var chart = charts.filter(function (c) { return c.$spec.id === box.dataset.chart; })[0];
+        if (!chart) { return; }
+        chart.options.scales.y.type = box.checked ? 'logarithmic' : 'linear';
+        chart.options.scales.y.title.text = yTitle(chart.$spec, box.checked);
+        chart.update();
       });
     });
     document.querySelectorAll('input.confusion-slider').forEach(function (slider) {
