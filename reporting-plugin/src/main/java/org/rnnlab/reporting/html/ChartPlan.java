@@ -95,10 +95,11 @@ public final class ChartPlan {
         return high > 0 && high / low > 100;
     }
 
+    /** The unit alone ("nats", "0 to 1"): the chart's title already names the metric. */
     private static String axisLabel(String metric, MetricMeaning meaning) {
         String unit = meaning.meaning();
         int comma = unit.lastIndexOf(", ");
-        return comma < 0 ? metric : metric + " (" + unit.substring(comma + 2) + ")";
+        return comma < 0 ? metric : unit.substring(comma + 2);
     }
 
     private static ChartSpec gradientNorms(ExperimentRecord experiment) {
@@ -111,7 +112,7 @@ public final class ChartPlan {
             series.add(new ChartSpec.Series(v.name(), v.name(), List.of(points)));
         }
         return new ChartSpec("grad-norm", GRADIENTS, "global gradient norm",
-                MetricMeaning.of("grad.norm.global").describe(), "epoch", "‖∇‖ (L2 norm)", true, List.of(), series);
+                MetricMeaning.of("grad.norm.global").describe(), "epoch", "‖∇‖ (L2 norm)", spansDecades(series), List.of(), series);
     }
 
     /**
@@ -121,7 +122,8 @@ public final class ChartPlan {
     private static List<ChartSpec> flowCharts(ExperimentRecord experiment) {
         Map<String, List<VariantRecord>> byCell = new LinkedHashMap<>();
         for (VariantRecord v : experiment.variants()) {
-            if (v.gradients().stream().anyMatch(g -> !g.flow().isEmpty())) {
+            // a cell without recurrence (dense) has nothing flowing back through time: one step, or zeros behind it
+            if (v.gradients().stream().anyMatch(g -> g.flow().stream().filter(f -> f > 0).count() > 1)) {
                 byCell.computeIfAbsent(v.settings().getOrDefault("cell", ""), c -> new ArrayList<>()).add(v);
             }
         }

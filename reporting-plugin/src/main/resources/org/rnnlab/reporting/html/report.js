@@ -10,7 +10,11 @@
   var byName = {};
   data.variants.forEach(function (v) { byName[v.name] = v; });
   var hidden = {};
-  var colorBy = data.dimensions.length ? data.dimensions[0] : null;
+  var ALL = '*';
+  function combination(v) { return data.dimensions.map(function (d) { return d + '=' + v.groups[d]; }).join(', '); }
+  // one colour per combination of settings while the palette has enough; else by the first setting
+  var colorBy = !data.dimensions.length ? null
+      : (unique(data.variants.map(combination)).length <= PALETTE.length ? ALL : data.dimensions[0]);
   var charts = [];
 
   function unique(list) {
@@ -18,8 +22,9 @@
     list.forEach(function (x) { if (out.indexOf(x) < 0) { out.push(x); } });
     return out;
   }
-  function groupOf(v) { return colorBy ? v.groups[colorBy] : v.name; }
+  function groupOf(v) { return colorBy === ALL ? combination(v) : colorBy ? v.groups[colorBy] : v.name; }
   function otherKey(v) {
+    if (colorBy === ALL) { return ''; }
     return data.dimensions.filter(function (d) { return d !== colorBy; }).map(function (d) { return v.groups[d]; }).join(' | ');
   }
   function styleOf(variantName, index) {
@@ -49,9 +54,13 @@
     return (a !== 0 && (a < 1e-3 || a >= 1e6)) ? Number(y.toPrecision(4)).toExponential() : String(Number(y.toPrecision(4)));
   }
   // a log axis gets a label only at 1, 2 and 5 times a power of ten, so labels never crowd
-  function logTick(value) {
+  // (every tick when the axis spans about one decade, only powers of ten when it spans many)
+  function logTick(value, scale) {
+    var decades = Math.log10(scale.max / scale.min);
+    if (decades < 1.3) { return format(value); }
     var mantissa = Number((value / Math.pow(10, Math.floor(Math.log10(value) + 1e-9))).toFixed(3));
-    return mantissa === 1 || mantissa === 2 || mantissa === 5 ? format(value) : '';
+    var shown = decades > 3.5 ? [1] : [1, 2, 5];
+    return shown.indexOf(mantissa) >= 0 ? format(value) : '';
   }
 
   // the last point of a run that diverged or failed is a large cross: the curve stops there for a reason
@@ -106,7 +115,7 @@
           y: { type: spec.logY ? 'logarithmic' : 'linear', title: { display: true, text: yTitle(spec, spec.logY), font: { size: 13 } },
                min: spec.yMin === null ? undefined : spec.yMin, max: spec.yMax === null ? undefined : spec.yMax,
                ticks: { font: { size: 12 }, callback: function (value) {
-                 return this.type === 'logarithmic' ? logTick(value) : format(value);
+                 return this.type === 'logarithmic' ? logTick(value, this) : format(value);
                } } }
         },
         plugins: {
@@ -191,16 +200,18 @@
       var lab = document.createElement('label');
       lab.textContent = ' colour by ';
       var select = document.createElement('select');
-      data.dimensions.forEach(function (d) {
-        var o = document.createElement('option'); o.value = d; o.textContent = d; o.selected = d === colorBy; select.appendChild(o);
+      [ALL].concat(data.dimensions).forEach(function (d) {
+        var o = document.createElement('option'); o.value = d; o.textContent = d === ALL ? 'all settings' : d;
+        o.selected = d === colorBy; select.appendChild(o);
       });
       select.addEventListener('change', function () { colorBy = select.value; restyle(); buildPanel(); });
+      select.id = 'colour-by';
       lab.appendChild(select);
       head.appendChild(lab);
     }
     var hint = document.createElement('span');
     hint.className = 'hint';
-    hint.textContent = 'colour = group, dash = seed' + (data.dimensions.length > 1 ? ', marker = the other settings' : '') +
+    hint.textContent = 'colour = group, dash = seed' + (data.dimensions.length > 1 && colorBy !== ALL ? ', marker = the other settings' : '') +
         '; untick to hide a variant in every chart';
     head.appendChild(hint);
     panel.appendChild(head);
@@ -211,7 +222,7 @@
       var members = data.variants.filter(function (v) { return groupOf(v) === g; });
       var box = document.createElement('fieldset');
       var legend = document.createElement('legend');
-      legend.textContent = colorBy ? colorBy + ' = ' + g : g;
+      legend.textContent = colorBy && colorBy !== ALL ? colorBy + ' = ' + g : g;
       box.appendChild(legend);
       ['all', 'none'].forEach(function (which) {
         var b = document.createElement('button');
