@@ -30,6 +30,9 @@ class PyTorchReferenceTest {
     static final Map<String, CellFactory> CELLS = Map.of("rnn", new RnnCellFactory(), "lstm", new LstmCellFactory(),
             "gru", new GruCellFactory(), "irnn", new IrnnCellFactory(), "dense", new DenseCellFactory());
 
+    static final List<String> FILES =
+            List.of("cells-small.json", "cells-long.json", "cells-t17-b1-l3.json", "cells-t64-h16.json");
+
     static Function<String, CellFactory> byId() {
         return id -> {
             CellFactory f = CELLS.get(id);
@@ -49,7 +52,7 @@ class PyTorchReferenceTest {
     }
 
     static Stream<Arguments> cases() {
-        return Stream.of("cells-small.json", "cells-long.json")
+        return FILES.stream()
                 .flatMap(f -> ReferenceFile.read(resource(f)).cases().stream()
                         .flatMap(c -> Stream.of(Arguments.of(f, c, false), Arguments.of(f, c, true))));
     }
@@ -67,11 +70,11 @@ class PyTorchReferenceTest {
     @Test
     void referenceCheckRunPassesAndPrintsEveryQuantity() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        boolean passed = ReferenceCheck.run(List.of(resource("cells-small.json"), resource("cells-long.json")), byId(),
+        boolean passed = ReferenceCheck.run(FILES.stream().map(PyTorchReferenceTest::resource).toList(), byId(),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
         System.out.print(out);
         assertThat(passed).as(out).isTrue();
-        assertThat(out).contains("reference-check: 20 of 20 passed").contains("grad weight_hh_l1").contains("grad c0");
+        assertThat(out).contains("reference-check: 40 of 40 passed").contains("grad weight_hh_l1").contains("grad c0");
     }
 }

@@ -1,82 +1,405 @@
 package org.rnnlab.engine.kernel;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/** GEMM on the Vector API (first version: row-streaming loops, not yet register-blocked). */
+/**
+ * GEMM on the Vector API, register-blocked: a micro-kernel keeps a tile of {@code C} of
+ * {@link #MR} rows by {@link #NV} vectors in registers and, for each step {@code p} along the shared
+ * dimension, loads {@code NV} vectors of a row of {@code B} and broadcasts {@code MR} elements of
+ * {@code A} into {@code MR * NV} fused multiply-adds.
+ *
+ * <p>The three forms reduce to one loop nest, {@link #blocked}, over an {@code A} read through strides
+ * (row-major for NN, transposed for TN) and a row-major {@code B}:
+ * <ul>
+ *   <li>NN and TN read {@code B} in place;</li>
+ *   <li>NT with many rows packs {@code W^T} once into a per-thread buffer (cost {@code n*k}, small
+ *       beside {@code m*n*k});</li>
+ *   <li>NT with few rows (the per-step recurrent product, {@code m = B}) computes {@code C^T = W A^T}
+ *       instead: it packs the small {@code A^T} and broadcasts elements of {@code W} in place, and
+ *       writes each tile of {@code C^T} transposed into {@code C}.</li>
+ * </ul>
+ * Column tails narrower than a vector go through a zero-padded scratch tile. Nothing allocates after
+ * the per-thread buffers have grown to the largest shape seen.
+ */
 final class VectorGemm {
     private static final VectorSpecies<Float> S = VectorKernels.S;
     private static final int L = S.length();
+    static final int MR = 4;
+    static final int NV = 3;
+    private static final int NR = NV * L;
+    /** Up to this many rows of A, operands are read in place; above, they are packed. */
+    private static final int SMALL_M = 64;
+    /** Block of the shared dimension in the packed path: a [KC, 48] panel of B is 48 KB. */
+    static final int KC = 256;
+
+    /** Per-thread buffers: packed operands and a tile for edges and transposed output. */
+    private static final class Scratch {
+        float[] pack = new float[0];
+        float[] edgeB = new float[0];
+        final float[] sliver = new float[KC * MR];
+        final float[] tile = new float[MR * NR];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private VectorGemm() {}
 
     static void nn(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                    float[] c, int cOff, int ldc, boolean accumulate) {
-        int bound = S.loopBound(n);
-        for (int i = 0; i < m; i++) {
-            int ci = cOff + i * ldc;
-            if (!accumulate) {
-                java.util.Arrays.fill(c, ci, ci + n, 0f);
-            }
-            for (int p = 0; p < k; p++) {
-                float aip = a[aOff + i * lda + p];
-                int bp = bOff + p * ldb;
-                int j = 0;
-                for (; j < bound; j += L) {
-                    FloatVector.fromArray(S, b, bp + j).fma(FloatVector.broadcast(S, aip), FloatVector.fromArray(S, c, ci + j)).intoArray(c, ci + j);
-                }
-                for (; j < n; j++) {
-                    c[ci + j] = Math.fma(aip, b[bp + j], c[ci + j]);
-                }
-            }
+        if (m == 0 || n == 0) {
+            return;
         }
-    }
-
-    static void nt(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                   float[] c, int cOff, int ldc, boolean accumulate) {
-        int bound = S.loopBound(k);
-        for (int i = 0; i < m; i++) {
-            int ai = aOff + i * lda;
-            for (int j = 0; j < n; j++) {
-                int bj = bOff + j * ldb;
-                FloatVector acc = FloatVector.zero(S);
-                int p = 0;
-                for (; p < bound; p += L) {
-                    acc = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bj + p), acc);
-                }
-                float s = acc.reduceLanes(VectorOperators.ADD);
-                for (; p < k; p++) {
-                    s = Math.fma(a[ai + p], b[bj + p], s);
-                }
-                int ci = cOff + i * ldc + j;
-                c[ci] = accumulate ? c[ci] + s : s;
-            }
+        if (m > SMALL_M) {
+            packed(m, n, k, a, aOff, lda, 1, b, bOff, ldb, false, c, cOff, ldc, accumulate, SCRATCH.get());
+        } else {
+            blocked(m, n, k, a, aOff, lda, 1, b, bOff, ldb, false, c, cOff, ldc, accumulate, false, SCRATCH.get());
         }
     }
 
     static void tn(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                    float[] c, int cOff, int ldc, boolean accumulate) {
-        if (!accumulate) {
-            for (int i = 0; i < m; i++) {
-                java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
-            }
+        if (m == 0 || n == 0) {
+            return;
         }
-        int bound = S.loopBound(n);
+        if (m > SMALL_M) {
+            packed(m, n, k, a, aOff, 1, lda, b, bOff, ldb, false, c, cOff, ldc, accumulate, SCRATCH.get());
+        } else {
+            blocked(m, n, k, a, aOff, 1, lda, b, bOff, ldb, false, c, cOff, ldc, accumulate, false, SCRATCH.get());
+        }
+    }
+
+    static void nt(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                   float[] c, int cOff, int ldc, boolean accumulate) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        Scratch s = SCRATCH.get();
+        if (m <= SMALL_M && m < n) {
+            // C^T[n,m] = W[n,k] * A^T[k,m]: W is the broadcast operand, A^T the packed vector operand
+            int mPad = roundUp(m, L);
+            float[] pack = grow(s, k * mPad);
+            transposeInto(m, k, a, aOff, lda, pack, mPad);
+            blocked(n, m, k, b, bOff, ldb, 1, pack, 0, mPad, true, c, cOff, ldc, accumulate, true, s);
+        } else {
+            packed(m, n, k, a, aOff, lda, 1, b, bOff, ldb, true, c, cOff, ldc, accumulate, s);
+        }
+    }
+
+    /** {@code dst[p, i] = src[i, p]} for {@code i < rows}, {@code p < k}; columns up to {@code ld} are zero. */
+    private static void transposeInto(int rows, int k, float[] src, int off, int lds, float[] dst, int ld) {
         for (int p = 0; p < k; p++) {
-            int ap = aOff + p * lda;
-            int bp = bOff + p * ldb;
-            for (int i = 0; i < m; i++) {
-                float api = a[ap + i];
-                int ci = cOff + i * ldc;
-                int j = 0;
-                for (; j < bound; j += L) {
-                    FloatVector.fromArray(S, b, bp + j).fma(FloatVector.broadcast(S, api), FloatVector.fromArray(S, c, ci + j)).intoArray(c, ci + j);
+            java.util.Arrays.fill(dst, p * ld + rows, p * ld + ld, 0f);
+        }
+        for (int i = 0; i < rows; i++) {
+            int si = off + i * lds;
+            for (int p = 0; p < k; p++) {
+                dst[p * ld + i] = src[si + p];
+            }
+        }
+    }
+
+    private static float[] grow(Scratch s, int size) {
+        if (s.pack.length < size) {
+            s.pack = new float[size];
+        }
+        return s.pack;
+    }
+
+    private static int roundUp(int x, int to) {
+        return (x + to - 1) / to * to;
+    }
+
+    /**
+     * {@code C (+)= A B} reading both operands in place: {@code A(i,p) = a[aOff + i*rsA + p*csA]},
+     * {@code B(p,j) = b[bOff + p*ldb + j]}. For few rows of {@code A}, where packing would not be
+     * repaid. {@code bPadded}: rows of {@code B} may be read up to the next multiple of the vector length
+     * (the padding is zero). {@code transposedOut}: the result is {@code C^T}, written to {@code C[j, i]}.
+     */
+    static void blocked(int m, int n, int k, float[] a, int aOff, int rsA, int csA, float[] b, int bOff, int ldb,
+                        boolean bPadded, float[] c, int cOff, int ldc, boolean acc, boolean transposedOut, Scratch s) {
+        int j = 0;
+        while (n - j >= L) {
+            int nv = Math.min(NV, (n - j) / L);
+            columnBlock(m, nv, nv * L, k, a, aOff, rsA, csA, b, bOff + j, ldb, c, cOff, ldc, j, acc, transposedOut, s);
+            j += nv * L;
+        }
+        if (j < n) {
+            int width = n - j;
+            float[] eb = b;
+            int ebOff = bOff + j;
+            int eld = ldb;
+            if (!bPadded) {
+                // copy the last columns into a zero-padded [k, L] block so that whole vectors can be read
+                if (s.edgeB.length < k * L) {
+                    s.edgeB = new float[k * L];
                 }
-                for (; j < n; j++) {
-                    c[ci + j] = Math.fma(api, b[bp + j], c[ci + j]);
+                eb = s.edgeB;
+                ebOff = 0;
+                eld = L;
+                for (int p = 0; p < k; p++) {
+                    System.arraycopy(b, bOff + p * ldb + j, eb, p * L, width);
+                    java.util.Arrays.fill(eb, p * L + width, p * L + L, 0f);
+                }
+            }
+            columnBlock(m, 1, width, k, a, aOff, rsA, csA, eb, ebOff, eld, c, cOff, ldc, j, acc, transposedOut, s);
+        }
+    }
+
+    /** Columns {@code [j, j + width)} of C for all rows; {@code nv} vectors wide in registers. */
+    private static void columnBlock(int m, int nv, int width, int k, float[] a, int aOff, int rsA, int csA,
+                                    float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, int j,
+                                    boolean acc, boolean transposedOut, Scratch s) {
+        boolean direct = !transposedOut && width == nv * L;
+        for (int i = 0; i < m; i += MR) {
+            int rows = Math.min(MR, m - i);
+            int ai = aOff + i * rsA;
+            if (rows < MR) {
+                // too few rows for the register tile: one row at a time, through the tile if needed
+                float[] t = direct ? c : s.tile;
+                int t0 = direct ? cOff + i * ldc + j : 0;
+                int tld = direct ? ldc : NR;
+                for (int r = 0; r < rows; r++) {
+                    for (int v = 0; v < nv; v++) {
+                        kernel1x1(k, a, ai + r * rsA, csA, b, bOff + v * L, ldb, t, t0 + r * tld + v * L, direct && acc);
+                    }
+                }
+                if (!direct) {
+                    storeTile(s.tile, rows, width, c, cOff, ldc, i, j, acc, transposedOut);
+                }
+            } else if (direct) {
+                kernel(nv, k, a, ai, rsA, csA, b, bOff, ldb, c, cOff + i * ldc + j, ldc, acc);
+            } else {
+                kernel(nv, k, a, ai, rsA, csA, b, bOff, ldb, s.tile, 0, NR, false);
+                storeTile(s.tile, rows, width, c, cOff, ldc, i, j, acc, transposedOut);
+            }
+        }
+    }
+
+    /**
+     * {@code C (+)= A B} with both operands packed, for many rows of {@code A}: the shared dimension is
+     * cut into blocks of {@link #KC}; per block, {@code B} is packed into panels of at most {@link #NR}
+     * columns ({@code B(p,j) = b[bOff + p*ldb + j]}, or {@code b[bOff + j*ldb + p]} when
+     * {@code bTransposed}) that stay in L2, and per {@link #MR} rows a sliver of {@code A} that stays in
+     * L1 is reused against every panel.
+     */
+    static void packed(int m, int n, int k, float[] a, int aOff, int rsA, int csA, float[] b, int bOff, int ldb,
+                       boolean bTransposed, float[] c, int cOff, int ldc, boolean acc, Scratch s) {
+        if (k == 0) {
+            if (!acc) {
+                for (int i = 0; i < m; i++) {
+                    java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+                }
+            }
+            return;
+        }
+        int nPad = roundUp(n, L);
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int kc = Math.min(KC, k - p0);
+            float[] pb = packPanels(n, kc, b, bOff, ldb, bTransposed, p0, s, nPad);
+            float[] pa = s.sliver;
+            boolean accNow = acc || p0 > 0;
+            for (int i = 0; i < m; i += MR) {
+                int rows = Math.min(MR, m - i);
+                for (int p = 0; p < kc; p++) {
+                    int src = aOff + i * rsA + (p0 + p) * csA;
+                    for (int r = 0; r < MR; r++) {
+                        pa[p * MR + r] = r < rows ? a[src + r * rsA] : 0f;
+                    }
+                }
+                int j = 0;
+                int panel = 0;
+                while (j < n) {
+                    int nv = Math.min(NV, (nPad - j) / L);
+                    int width = Math.min(nv * L, n - j);
+                    if (rows == MR && width == nv * L) {
+                        kernel(nv, kc, pa, 0, 1, MR, pb, panel, nv * L, c, cOff + i * ldc + j, ldc, accNow);
+                    } else {
+                        kernel(nv, kc, pa, 0, 1, MR, pb, panel, nv * L, s.tile, 0, NR, false);
+                        storeTile(s.tile, rows, width, c, cOff, ldc, i, j, accNow, false);
+                    }
+                    panel += kc * nv * L;
+                    j += nv * L;
                 }
             }
         }
+    }
+
+    /** Packs rows {@code [p0, p0 + kc)} of B into consecutive zero-padded panels of the widths {@link #packed} walks. */
+    private static float[] packPanels(int n, int kc, float[] b, int bOff, int ldb, boolean bTransposed, int p0,
+                                      Scratch s, int nPad) {
+        if (s.pack.length < kc * nPad) {
+            s.pack = new float[kc * nPad];
+        }
+        float[] pb = s.pack;
+        int j = 0;
+        int panel = 0;
+        while (j < n) {
+            int pw = Math.min(NV, (nPad - j) / L) * L;
+            int width = Math.min(pw, n - j);
+            if (bTransposed) {
+                for (int q = 0; q < width; q++) {
+                    int src = bOff + (j + q) * ldb + p0;
+                    for (int p = 0; p < kc; p++) {
+                        pb[panel + p * pw + q] = b[src + p];
+                    }
+                }
+                if (width < pw) {
+                    for (int p = 0; p < kc; p++) {
+                        java.util.Arrays.fill(pb, panel + p * pw + width, panel + p * pw + pw, 0f);
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(b, bOff + (p0 + p) * ldb + j, pb, panel + p * pw, width);
+                    if (width < pw) {
+                        java.util.Arrays.fill(pb, panel + p * pw + width, panel + p * pw + pw, 0f);
+                    }
+                }
+            }
+            panel += kc * pw;
+            j += pw;
+        }
+        return pb;
+    }
+
+    private static void storeTile(float[] tile, int rows, int width, float[] c, int cOff, int ldc, int i, int j,
+                                  boolean acc, boolean transposedOut) {
+        for (int r = 0; r < rows; r++) {
+            for (int q = 0; q < width; q++) {
+                int at = transposedOut ? cOff + (j + q) * ldc + i + r : cOff + (i + r) * ldc + j + q;
+                float v = tile[r * NR + q];
+                c[at] = acc ? c[at] + v : v;
+            }
+        }
+    }
+
+    private static void kernel(int nv, int k, float[] a, int a0, int rsA, int csA, float[] b, int b0,
+                               int ldb, float[] c, int c0, int ldc, boolean acc) {
+        switch (nv) {
+            case 3 -> kernel4x3(k, a, a0, rsA, csA, b, b0, ldb, c, c0, ldc, acc);
+            case 2 -> kernel4x2(k, a, a0, rsA, csA, b, b0, ldb, c, c0, ldc, acc);
+            default -> kernel4x1(k, a, a0, rsA, csA, b, b0, ldb, c, c0, ldc, acc);
+        }
+    }
+
+    private static void kernel4x2(int k, float[] a, int a0, int rsA, int csA, float[] b, int b0, int ldb,
+                                  float[] c, int c0, int ldc, boolean acc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00;
+        FloatVector c10 = c00, c11 = c00;
+        FloatVector c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00;
+        int a1 = a0 + rsA;
+        int a2 = a1 + rsA;
+        int a3 = a2 + rsA;
+        for (int p = 0, ap = 0, bp = b0; p < k; p++, ap += csA, bp += ldb) {
+            FloatVector b0v = FloatVector.fromArray(S, b, bp);
+            FloatVector b1v = FloatVector.fromArray(S, b, bp + L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + ap]);
+            c00 = x.fma(b0v, c00);
+            c01 = x.fma(b1v, c01);
+            x = FloatVector.broadcast(S, a[a1 + ap]);
+            c10 = x.fma(b0v, c10);
+            c11 = x.fma(b1v, c11);
+            x = FloatVector.broadcast(S, a[a2 + ap]);
+            c20 = x.fma(b0v, c20);
+            c21 = x.fma(b1v, c21);
+            x = FloatVector.broadcast(S, a[a3 + ap]);
+            c30 = x.fma(b0v, c30);
+            c31 = x.fma(b1v, c31);
+        }
+        store(c00, c, c0, acc);
+        store(c01, c, c0 + L, acc);
+        store(c10, c, c0 + ldc, acc);
+        store(c11, c, c0 + ldc + L, acc);
+        store(c20, c, c0 + 2 * ldc, acc);
+        store(c21, c, c0 + 2 * ldc + L, acc);
+        store(c30, c, c0 + 3 * ldc, acc);
+        store(c31, c, c0 + 3 * ldc + L, acc);
+    }
+
+    private static void kernel4x3(int k, float[] a, int a0, int rsA, int csA, float[] b, int b0, int ldb,
+                                  float[] c, int c0, int ldc, boolean acc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00;
+        FloatVector c10 = c00, c11 = c00, c12 = c00;
+        FloatVector c20 = c00, c21 = c00, c22 = c00;
+        FloatVector c30 = c00, c31 = c00, c32 = c00;
+        int a1 = a0 + rsA;
+        int a2 = a1 + rsA;
+        int a3 = a2 + rsA;
+        for (int p = 0, ap = 0, bp = b0; p < k; p++, ap += csA, bp += ldb) {
+            FloatVector b0v = FloatVector.fromArray(S, b, bp);
+            FloatVector b1v = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2v = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + ap]);
+            c00 = x.fma(b0v, c00);
+            c01 = x.fma(b1v, c01);
+            c02 = x.fma(b2v, c02);
+            x = FloatVector.broadcast(S, a[a1 + ap]);
+            c10 = x.fma(b0v, c10);
+            c11 = x.fma(b1v, c11);
+            c12 = x.fma(b2v, c12);
+            x = FloatVector.broadcast(S, a[a2 + ap]);
+            c20 = x.fma(b0v, c20);
+            c21 = x.fma(b1v, c21);
+            c22 = x.fma(b2v, c22);
+            x = FloatVector.broadcast(S, a[a3 + ap]);
+            c30 = x.fma(b0v, c30);
+            c31 = x.fma(b1v, c31);
+            c32 = x.fma(b2v, c32);
+        }
+        store(c00, c, c0, acc);
+        store(c01, c, c0 + L, acc);
+        store(c02, c, c0 + 2 * L, acc);
+        store(c10, c, c0 + ldc, acc);
+        store(c11, c, c0 + ldc + L, acc);
+        store(c12, c, c0 + ldc + 2 * L, acc);
+        store(c20, c, c0 + 2 * ldc, acc);
+        store(c21, c, c0 + 2 * ldc + L, acc);
+        store(c22, c, c0 + 2 * ldc + 2 * L, acc);
+        store(c30, c, c0 + 3 * ldc, acc);
+        store(c31, c, c0 + 3 * ldc + L, acc);
+        store(c32, c, c0 + 3 * ldc + 2 * L, acc);
+    }
+
+    private static void kernel4x1(int k, float[] a, int a0, int rsA, int csA, float[] b, int b0, int ldb,
+                                  float[] c, int c0, int ldc, boolean acc) {
+        FloatVector c0v = FloatVector.zero(S), c1v = c0v, c2v = c0v, c3v = c0v;
+        int a1 = a0 + rsA;
+        int a2 = a1 + rsA;
+        int a3 = a2 + rsA;
+        for (int p = 0, ap = 0, bp = b0; p < k; p++, ap += csA, bp += ldb) {
+            FloatVector bv = FloatVector.fromArray(S, b, bp);
+            c0v = FloatVector.broadcast(S, a[a0 + ap]).fma(bv, c0v);
+            c1v = FloatVector.broadcast(S, a[a1 + ap]).fma(bv, c1v);
+            c2v = FloatVector.broadcast(S, a[a2 + ap]).fma(bv, c2v);
+            c3v = FloatVector.broadcast(S, a[a3 + ap]).fma(bv, c3v);
+        }
+        store(c0v, c, c0, acc);
+        store(c1v, c, c0 + ldc, acc);
+        store(c2v, c, c0 + 2 * ldc, acc);
+        store(c3v, c, c0 + 3 * ldc, acc);
+    }
+
+    private static void kernel1x1(int k, float[] a, int a0, int csA, float[] b, int b0, int ldb,
+                                  float[] c, int c0, boolean acc) {
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = s0;
+        int p = 0;
+        int ap = a0;
+        int bp = b0;
+        // two accumulators hide the fma latency of this single-row tail
+        for (; p + 1 < k; p += 2, ap += 2 * csA, bp += 2 * ldb) {
+            s0 = FloatVector.broadcast(S, a[ap]).fma(FloatVector.fromArray(S, b, bp), s0);
+            s1 = FloatVector.broadcast(S, a[ap + csA]).fma(FloatVector.fromArray(S, b, bp + ldb), s1);
+        }
+        if (p < k) {
+            s0 = FloatVector.broadcast(S, a[ap]).fma(FloatVector.fromArray(S, b, bp), s0);
+        }
+        store(s0.add(s1), c, c0, acc);
+    }
+
+    private static void store(FloatVector v, float[] c, int at, boolean acc) {
+        (acc ? v.add(FloatVector.fromArray(S, c, at)) : v).intoArray(c, at);
     }
 }

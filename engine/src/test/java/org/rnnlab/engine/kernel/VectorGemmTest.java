@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The vector GEMMs against the scalar reference on awkward shapes (each of m, n, k from
- * {1, 3, 17, 33, 65, 128}), overwrite and accumulate, with leading dimensions larger than the matrix
+ * {1, 3, 17, 33, 65, 128}, plus a shared dimension longer than one packing block), overwrite and
+ * accumulate, with leading dimensions larger than the matrix
  * and non-zero offsets.
  *
  * <p>Tolerance: a dot product of length {@code k} computed in float32 in any order is within
@@ -36,6 +37,11 @@ class VectorGemmTest {
                     }
                 }
             }
+        }
+        // the shared dimension longer than one packing block (VectorGemm.KC), in both paths
+        for (Form f : Form.values()) {
+            s.add(Arguments.of(f, 70, 50, 2 * VectorGemm.KC + 33));
+            s.add(Arguments.of(f, 32, 97, VectorGemm.KC + 1));
         }
         return s.build();
     }

@@ -1,0 +1,64 @@
+package org.rnnlab.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.SplittableRandom;
+import org.rnnlab.engine.kernel.Kernels;
+import org.rnnlab.engine.kernel.ScalarKernels;
+import org.rnnlab.engine.kernel.VectorKernels;
+
+/**
+ * GFLOP/s per second of this thread's CPU time, for the shapes of {@link GemmShapes}. On a machine
+ * shared with other work, wall-clock benchmarks (JMH) measure the share of the core we got; CPU time
+ * measures what the kernel does when it runs. Usage:
+ * {@code java --add-modules jdk.incubator.vector -cp ... org.rnnlab.benchmarks.GemmCpuTime [vector|scalar] [shape...]}
+ */
+public final class GemmCpuTime {
+    private GemmCpuTime() {}
+
+    public static void main(String[] args) {
+        Kernels k = args.length > 0 && args[0].equals("scalar") ? new ScalarKernels() : new VectorKernels();
+        String[] shapes = args.length > 1 ? java.util.Arrays.copyOfRange(args, 1, args.length)
+                : new String[] {"proj-H128-G4", "rec-H128-G4", "head-H128", "recgrad-H128-G4", "wgrad-H128-G4",
+                        "proj-H512-G4", "rec-H512-G4", "head-H512", "recgrad-H512-G4", "wgrad-H512-G4"};
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (String name : shapes) {
+            GemmShapes.Shape s = GemmShapes.byName(name);
+            SplittableRandom r = new SplittableRandom(1);
+            float[] a = random(r, s.m() * s.k());
+            float[] b = random(r, s.n() * s.k());
+            float[] c = new float[s.m() * s.n()];
+            int reps = (int) Math.max(3, 2e9 / s.flops());
+            double best = 0;
+            for (int round = 0; round < 5; round++) {
+                long t0 = threads.getCurrentThreadCpuTime();
+                for (int i = 0; i < reps; i++) {
+                    run(k, s, a, b, c);
+                }
+                long t1 = threads.getCurrentThreadCpuTime();
+                best = Math.max(best, s.flops() * reps / (t1 - t0));
+            }
+            System.out.printf("%-8s %-18s %-2s m=%4d n=%4d k=%4d  %6.1f GFLOP/s (best of 5, CPU time)%n",
+                    k.name(), name, s.form(), s.m(), s.n(), s.k(), best);
+        }
+    }
+
+    static void run(Kernels k, GemmShapes.Shape s, float[] a, float[] b, float[] c) {
+        int m = s.m();
+        int n = s.n();
+        int kk = s.k();
+        switch (s.form()) {
+            case NN -> k.gemmNN(m, n, kk, a, 0, kk, b, 0, n, c, 0, n, false);
+            case NT -> k.gemmNT(m, n, kk, a, 0, kk, b, 0, kk, c, 0, n, false);
+            case TN -> k.gemmTN(m, n, kk, a, 0, m, b, 0, n, c, 0, n, true);
+        }
+    }
+
+    private static float[] random(SplittableRandom r, int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) r.nextDouble(-1, 1);
+        }
+        return x;
+    }
+}
