@@ -10,5 +10,6 @@ module org.rnnlab.experiments {
     provides org.rnnlab.api.Plugin with org.rnnlab.experiments.lessons.ExperimentsPlugin;
 
     opens org.rnnlab.experiments.cli to info.picocli;
+    opens org.rnnlab.experiments.bench to info.picocli;
     opens org.rnnlab.experiments.lessons to com.google.guice;
 }
