@@ -127,7 +127,9 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("fused", s.fused());
         m.put("seed", s.seed());
         m.put("seconds", r.seconds());
+        m.put("cpu_seconds", r.cpuSeconds());
         m.put("tokens_per_second", r.tokensPerSecond());
+        m.put("tokens_per_cpu_second", Double.isNaN(r.tokensPerCpuSecond()) ? null : r.tokensPerCpuSecond());
         m.put("flops_per_token", r.flopsPerToken());
         m.put("gflops", r.gigaflops());
         m.put("first_loss", r.losses()[0]);

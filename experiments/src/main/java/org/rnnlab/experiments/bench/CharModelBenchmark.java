@@ -1,5 +1,6 @@
 package org.rnnlab.experiments.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -80,13 +81,15 @@ public final class CharModelBenchmark {
         for (int i = 0; i < settings.warmup(); i++) {
             losses[i] = step();
         }
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < settings.steps(); i++) {
             losses[settings.warmup() + i] = step();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         Kernels kernels = Kernels.get();
-        return new BenchResult(settings, seconds, flopsPerToken(), losses, kernels.name(), kernels.vectorBits());
+        return new BenchResult(settings, seconds, cpuSeconds, flopsPerToken(), losses, kernels.name(), kernels.vectorBits());
     }
 
     /**
@@ -103,6 +106,17 @@ public final class CharModelBenchmark {
             }
         }
         return 2L * 3L * (cellWeights + (long) settings.hidden() * settings.vocab());
+    }
+
+    /**
+     * CPU time of the whole process (GC and compiler threads included, as Python's {@code process_time}
+     * counts every thread), or -1 where the JVM cannot tell.
+     */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     /** The model being trained (for tests and profiling). */
