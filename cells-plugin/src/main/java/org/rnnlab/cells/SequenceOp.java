@@ -1,0 +1,197 @@
+package org.rnnlab.cells;
+
+import java.util.Arrays;
+import org.rnnlab.engine.ShapeException;
+import org.rnnlab.engine.Tensor;
+import org.rnnlab.engine.Workspace;
+import org.rnnlab.engine.autodiff.FusedOp;
+import org.rnnlab.engine.kernel.Kernels;
+
+/**
+ * What the built-in sequence kernels share: the input layout of {@link org.rnnlab.api.cell.SequenceKernel}
+ * ({@code x}, initial states, optional mask, parameters), shape checks, the input projection of all
+ * {@code T*B} rows as one GEMM and the input-side gradients as one GEMM each.
+ *
+ * <p>Buffers kept from forward for backward come from the graph's workspace, so a step in steady state
+ * allocates nothing but this small object. Padded rows (mask 0) keep the previous state: their forward
+ * copies it and their backward passes the state gradient straight through.
+ */
+abstract class SequenceOp implements FusedOp {
+    protected final Kernels k = Kernels.get();
+    protected final String name;
+    protected final int steps;
+    protected final int batch;
+    protected final int input;
+    protected final int hidden;
+    protected final int rows;
+    protected final int stateCount;
+    protected final boolean masked;
+    protected final double[] norms;
+
+    SequenceOp(String name, int steps, int batch, int input, int hidden, int stateCount, boolean masked, double[] norms) {
+        this.name = name;
+        this.steps = steps;
+        this.batch = batch;
+        this.input = input;
+        this.hidden = hidden;
+        this.rows = steps * batch;
+        this.stateCount = stateCount;
+        this.masked = masked;
+        this.norms = norms;
+        if (norms != null && norms.length != steps) {
+            throw new IllegalArgumentException(name + ": stepGradientNorms has length " + norms.length + ", not " + steps);
+        }
+    }
+
+    /** The shapes of the parameters, in the cell's parameter order. */
+    abstract int[][] parameterShapes();
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** Index of the first parameter among the inputs. */
+    final int firstParameter() {
+        return 1 + stateCount + (masked ? 1 : 0);
+    }
+
+    @Override
+    public int[][] outputShapes(Tensor[] in) {
+        int[][] params = parameterShapes();
+        int expected = firstParameter() + params.length;
+        if (in.length != expected) {
+            throw new ShapeException(name + ": expected " + expected + " inputs (x, " + stateCount + " states, "
+                    + (masked ? "mask, " : "") + params.length + " parameters) but got " + in.length);
+        }
+        in[0].requireShape(name + " input x", rows, input);
+        for (int s = 0; s < stateCount; s++) {
+            in[1 + s].requireShape(name + " initial state " + s, batch, hidden);
+        }
+        if (masked && in[1 + stateCount].size() != rows) {
+            throw new ShapeException(name + ": mask needs " + rows + " entries but has shape "
+                    + Arrays.toString(in[1 + stateCount].shape()));
+        }
+        for (int p = 0; p < params.length; p++) {
+            in[firstParameter() + p].requireShape(name + " parameter " + p, params[p]);
+        }
+        int[][] out = new int[1 + stateCount][];
+        out[0] = new int[] {rows, hidden};
+        for (int s = 0; s < stateCount; s++) {
+            out[1 + s] = new int[] {batch, hidden};
+        }
+        return out;
+    }
+
+    /** Whether row {@code row} of all {@code T*B} is a real step (always, without a mask). */
+    final boolean live(Tensor[] in, int row) {
+        if (!masked) {
+            return true;
+        }
+        Tensor m = in[1 + stateCount];
+        return m.data()[m.offset() + row] != 0f;
+    }
+
+    /** Stores {@code ||dh||} for step {@code t} when asked to. */
+    final void recordNorm(int t, float[] dh, int off) {
+        if (norms != null) {
+            norms[t] = Math.sqrt(k.sumOfSquares(batch * hidden, dh, off));
+        }
+    }
+
+    /** {@code out[T*B, cols] = x W^T + bias} for all steps at once. */
+    final void projectInputs(Tensor x, Tensor w, Tensor bias, int cols, float[] out, int outOff) {
+        k.gemmNT(rows, cols, input, x.data(), x.offset(), input, w.data(), w.offset(), input, out, outOff, cols, false);
+        k.addBias(rows, cols, bias.data(), bias.offset(), out, outOff);
+    }
+
+    /** {@code out[T*B, cols] = x W^T + b1 + b2}: both biases added in one pass. */
+    final void projectInputs(Tensor x, Tensor w, Tensor b1, Tensor b2, int cols, float[] out, int outOff, Workspace ws) {
+        Tensor bias = ws.take(cols);
+        k.add(cols, b1.data(), b1.offset(), b2.data(), b2.offset(), bias.data(), bias.offset());
+        projectInputs(x, w, bias, cols, out, outOff);
+    }
+
+    /** Both bias gradients from one column sum, when two biases add to the same pre-activations. */
+    final void biasGradients(float[] d, int dOff, int cols, Tensor gradA, Tensor gradB, Workspace ws) {
+        if (gradA == null && gradB == null) {
+            return;
+        }
+        Tensor sum = ws.take(cols);
+        k.sumRows(rows, cols, d, dOff, sum.data(), sum.offset());
+        addInto(gradA, sum.data(), sum.offset());
+        addInto(gradB, sum.data(), sum.offset());
+    }
+
+    /** {@code dW += dPre^T x}, {@code db += column sums of dPre}, {@code dx += dPre W}, skipping null gradients. */
+    final void inputGradients(Tensor x, Tensor w, Tensor gradX, Tensor gradW, Tensor gradB, float[] d, int dOff, int cols) {
+        if (gradW != null) {
+            k.gemmTN(cols, input, rows, d, dOff, cols, x.data(), x.offset(), input, gradW.data(), gradW.offset(), input, true);
+        }
+        if (gradB != null) {
+            k.sumRows(rows, cols, d, dOff, gradB.data(), gradB.offset());
+        }
+        if (gradX != null) {
+            k.gemmNN(rows, input, cols, d, dOff, cols, w.data(), w.offset(), input, gradX.data(), gradX.offset(), input, true);
+        }
+    }
+
+    /**
+     * {@code dW_hh[m rows from firstRow] += dGate^T * hPrev} over all steps, where the previous state of
+     * step 0 is {@code h0} and that of step t is {@code y_{t-1}}: two GEMMs, no copy.
+     */
+    final void recurrentWeightGradient(int m, float[] d, int dOff, int ldd, Tensor h0, Tensor y, Tensor gradW, int firstRow) {
+        if (gradW == null) {
+            return;
+        }
+        int cOff = gradW.offset() + firstRow * hidden;
+        k.gemmTN(m, hidden, batch, d, dOff, ldd, h0.data(), h0.offset(), hidden, gradW.data(), cOff, hidden, true);
+        if (steps > 1) {
+            k.gemmTN(m, hidden, rows - batch, d, dOff + batch * ldd, ldd, y.data(), y.offset(), hidden,
+                    gradW.data(), cOff, hidden, true);
+        }
+    }
+
+    /** {@code dh += dY_t}, then records its norm. */
+    final void addOutputGradient(int t, Tensor dY, float[] dh, int dhOff) {
+        int n = batch * hidden;
+        k.add(n, dh, dhOff, dY.data(), dY.offset() + t * n, dh, dhOff);
+        recordNorm(t, dh, dhOff);
+    }
+
+    /** {@code grad += value} when a gradient is wanted. */
+    final void addInto(Tensor grad, float[] value, int off) {
+        if (grad != null) {
+            k.axpy(grad.size(), 1f, value, off, grad.data(), grad.offset());
+        }
+    }
+
+    /**
+     * {@code W^T} of a {@code [rows, cols]} weight, in a workspace buffer {@code [cols, rows]}: the
+     * per-step product {@code h W^T} then runs as a plain {@code gemmNN}, which streams rows of the
+     * transposed weight instead of taking a dot product per output; the copy costs one pass over the
+     * weight per sequence, against {@code T} products.
+     */
+    final Tensor transposed(Workspace ws, Tensor w) {
+        int r = w.dim(0);
+        int c = w.dim(1);
+        Tensor t = ws.take(c, r);
+        float[] src = w.data();
+        float[] dst = t.data();
+        int so = w.offset();
+        int to = t.offset();
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                dst[to + j * r + i] = src[so + i * c + j];
+            }
+        }
+        return t;
+    }
+
+    /** A workspace copy of {@code t}. */
+    static Tensor copyOf(Workspace ws, Tensor t) {
+        Tensor c = ws.take(t.shape());
+        c.copyFrom(t);
+        return c;
+    }
+}

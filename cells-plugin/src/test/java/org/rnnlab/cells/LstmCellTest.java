@@ -1,0 +1,11 @@
+package org.rnnlab.cells;
+
+import org.rnnlab.api.cell.CellFactory;
+import org.rnnlab.testkit.CellCompatibilityKit;
+
+class LstmCellTest extends CellCompatibilityKit {
+    @Override
+    protected CellFactory factory() {
+        return new LstmCellFactory();
+    }
+}

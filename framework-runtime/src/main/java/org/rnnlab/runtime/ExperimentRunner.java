@@ -1,0 +1,235 @@
+package org.rnnlab.runtime;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.rnnlab.api.ComponentKind;
+import org.rnnlab.api.ComponentRegistry;
+import org.rnnlab.api.ConfigException;
+import org.rnnlab.api.RnnlabException;
+import org.rnnlab.api.UnknownComponentException;
+import org.rnnlab.api.event.EventSubscriber;
+import org.rnnlab.api.event.ExperimentCompleted;
+import org.rnnlab.api.event.ExperimentStarted;
+import org.rnnlab.api.event.RunFailed;
+import org.rnnlab.api.event.RunStatus;
+import org.rnnlab.api.experiment.FileNames;
+import org.rnnlab.api.experiment.Variant;
+import org.rnnlab.api.report.ReportContext;
+import org.rnnlab.api.report.ReporterFactory;
+import org.rnnlab.api.train.RunContext;
+import org.rnnlab.api.train.RunResult;
+import org.rnnlab.api.train.TrainerFactory;
+
+/**
+ * Runs an experiment's variants concurrently and leaves the run directory of DESIGN.md:
+ * {@code <output>/<experiment>/<yyyyMMdd-HHmmss>/experiment.json} and one folder per variant.
+ *
+ * <p>Before anything is created, every variant's trainer id is checked (all problems at once). Then one
+ * reporter per {@link ComponentKind#REPORTER} component is subscribed to a fresh {@link OrderedEventBus},
+ * {@link ExperimentStarted} is published, and the variants train on a fixed pool of
+ * {@link RunOptions#threads()} threads, each with the trainer named by its {@code trainer} setting
+ * (default {@code bptt}). Trainers publish their runs' events; a trainer that throws ends only its own
+ * variant, which the runner reports as {@link RunFailed} (its stack trace goes to
+ * {@code <variant>/error.txt}). {@link ExperimentCompleted} follows the last variant, and the bus is
+ * drained before {@link #run} returns.
+ */
+public final class ExperimentRunner {
+    /** The setting that names a variant's trainer, and the trainer used when it is absent. */
+    public static final String TRAINER_SETTING = "trainer";
+    public static final String DEFAULT_TRAINER = "bptt";
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final System.Logger LOG = System.getLogger(ExperimentRunner.class.getName());
+
+    private final ComponentRegistry registry;
+    private final Clock clock;
+
+    public ExperimentRunner(ComponentRegistry registry) {
+        this(registry, Clock.systemDefaultZone());
+    }
+
+    /** A runner whose run folders are named by {@code clock}'s time. */
+    public ExperimentRunner(ComponentRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs {@code plan}; {@code subscribers} are added to the bus beside the reporters (the command line's
+     * own output, tests). Throws {@link ConfigException} before creating anything if the plan is invalid.
+     */
+    public ExperimentOutcome run(ExperimentPlan plan, RunOptions options, List<EventSubscriber> subscribers) {
+        List<Variant> variants = plan.variants();
+        List<TrainerFactory> trainers = validate(plan, variants);
+        Instant started = clock.instant();
+        Path runDirectory = createRunDirectory(options.outputFolder(), plan.name(), started);
+        List<String> folders = DistinctFileNames.of(variants.stream().map(Variant::name).toList());
+        Map<String, String> provenance = Provenance.collect(started);
+        ExperimentJson json = new ExperimentJson(plan, variants, folders, options, provenance, registry);
+        json.write(runDirectory);
+
+        Map<String, RunStatus> status = new TreeMap<>();
+        Map<String, String> failures = new TreeMap<>();
+        long t0 = System.nanoTime();
+        try (OrderedEventBus bus = new OrderedEventBus()) {
+            subscribeReporters(bus, runDirectory, options.interactive());
+            subscribers.forEach(bus::subscribe);
+            Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+            variants.forEach(v -> settings.put(v.name(), v.settings().values()));
+            bus.publish(new ExperimentStarted(plan.name(), readerText(plan), runDirectory, settings, provenance));
+
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Math.max(1, variants.size())),
+                    namedThreads(plan.name()));
+            try {
+                List<Future<RunStatus>> futures = new ArrayList<>();
+                for (int i = 0; i < variants.size(); i++) {
+                    Variant v = variants.get(i);
+                    Path folder = FileNames.inside(runDirectory, folders.get(i));
+                    TrainerFactory trainer = trainers.get(i);
+                    futures.add(pool.submit(() -> runVariant(plan.name(), v, folder, trainer, bus, failures)));
+                }
+                for (int i = 0; i < futures.size(); i++) {
+                    status.put(variants.get(i).name(), await(futures.get(i)));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            long wall = (System.nanoTime() - t0) / 1_000_000;
+            json.completed(status, failures, wall);
+            json.write(runDirectory);
+            bus.publish(new ExperimentCompleted(plan.name(), runDirectory, status, wall));
+        }
+        return new ExperimentOutcome(runDirectory, status, failures, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private List<TrainerFactory> validate(ExperimentPlan plan, List<Variant> variants) {
+        List<String> problems = new ArrayList<>();
+        if (variants.isEmpty()) {
+            problems.add("experiment '" + plan.name() + "' has no variants");
+        }
+        Set<String> names = new HashSet<>();
+        List<TrainerFactory> trainers = new ArrayList<>();
+        for (Variant v : variants) {
+            if (!names.add(v.name())) {
+                problems.add("two variants are named '" + v.name() + "'");
+            }
+            String id = v.settings().string(TRAINER_SETTING, DEFAULT_TRAINER);
+            try {
+                trainers.add(registry.get(ComponentKind.TRAINER, id));
+            } catch (UnknownComponentException e) {
+                problems.add("variant '" + v.name() + "': setting 'trainer': " + e.getMessage());
+            } catch (RnnlabException e) {
+                problems.add("variant '" + v.name() + "': " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems.stream().distinct().toList());
+        }
+        return trainers;
+    }
+
+    private Path createRunDirectory(Path outputFolder, String experiment, Instant started) {
+        Path experimentFolder = FileNames.inside(outputFolder, experiment);
+        String stamp = STAMP.format(started.atZone(clock.getZone() == null ? ZoneId.systemDefault() : clock.getZone()));
+        try {
+            Files.createDirectories(experimentFolder);
+            for (int i = 1; ; i++) {
+                Path candidate = experimentFolder.resolve(i == 1 ? stamp : stamp + "-" + i);
+                try {
+                    return Files.createDirectory(candidate);
+                } catch (FileAlreadyExistsException e) {
+                    // two runs in one second: the second gets a suffix
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the run folder under " + experimentFolder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void subscribeReporters(OrderedEventBus bus, Path runDirectory, boolean interactive) {
+        for (ReporterFactory factory : registry.all(ComponentKind.REPORTER)) {
+            try {
+                bus.subscribe(factory.create(new ReportContext(runDirectory, interactive)));
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(System.Logger.Level.WARNING, "reporter '" + factory.id() + "' could not start and is left out: "
+                        + ErrorText.of(e), e);
+            }
+        }
+    }
+
+    private RunStatus runVariant(String experiment, Variant v, Path folder, TrainerFactory trainer,
+                                 OrderedEventBus bus, Map<String, String> failures) {
+        try {
+            Files.createDirectories(folder);
+            RunResult result = trainer.create().train(
+                    new RunContext(experiment, v.name(), v.settings(), v.seed(), folder, registry, bus, false));
+            return result.status();
+        } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
+            String message = ErrorText.of(e);
+            writeStackTrace(folder, e);
+            synchronized (failures) {
+                failures.put(v.name(), message);
+            }
+            bus.publish(new RunFailed(experiment, v.name(), message));
+            return RunStatus.FAILED;
+        }
+    }
+
+    private static void writeStackTrace(Path folder, Throwable e) {
+        StringWriter text = new StringWriter();
+        e.printStackTrace(new PrintWriter(text));
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve("error.txt"), text.toString());
+        } catch (IOException io) {
+            LOG.log(System.Logger.Level.WARNING, "cannot write " + folder.resolve("error.txt"), io);
+        }
+    }
+
+    private static RunStatus await(Future<RunStatus> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RnnlabException("interrupted while waiting for the variants", e);
+        } catch (ExecutionException e) {
+            // runVariant catches what a trainer throws; reaching here is a bug in the runner itself
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory namedThreads(String experiment) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "rnnlab-" + FileNames.safe(experiment) + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** What the report shows under "what to look for": the one-line description, then the lesson. */
+    private static String readerText(ExperimentPlan plan) {
+        return plan.lesson().isBlank() ? plan.description() : plan.description() + "\n\n" + plan.lesson();
+    }
+}
