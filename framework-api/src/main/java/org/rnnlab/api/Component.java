@@ -14,4 +14,13 @@ public interface Component {
 
     /** One line that says what the component is, shown by {@code lab plugins}. Never null. */
     String description();
+
+    /**
+     * The option keys this component reads under its settings prefix (for a dataset, the keys after
+     * {@code dataset.}). An unknown key given by a user is refused before training. An empty set means
+     * the component does not declare its options, and any key is passed through.
+     */
+    default java.util.Set<String> optionKeys() {
+        return java.util.Set.of();
+    }
 }

@@ -1,0 +1,250 @@
+package org.rnnlab.datasets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.rnnlab.api.ConfigException;
+import org.rnnlab.api.RnnlabException;
+import org.rnnlab.api.data.Dataset;
+import org.rnnlab.api.data.DatasetProvider;
+import org.rnnlab.api.data.Example;
+import org.rnnlab.api.data.TaskKind;
+import org.rnnlab.api.data.TextExample;
+import org.rnnlab.api.experiment.Settings;
+
+/**
+ * {@code csv}: a user's CSV or TSV file of labelled texts, read with commons-csv, for classification.
+ * Options: {@code path} (required); {@code text} and {@code label}: the columns, by header name or 1-based
+ * number (defaults {@code text}/{@code label} with a header, 1/2 without); {@code delimiter}: {@code ,}
+ * {@code ;} {@code |} {@code tab} (or {@code \t}), default tab for {@code .tsv} files, else comma;
+ * {@code header} (default true); {@code quote} (default on: RFC 4180 double quotes; off reads quotes as
+ * plain text); {@code split}: optionally a column holding {@code train}/{@code validation}/{@code test} per
+ * row, otherwise a split stratified by label with {@code validation} and {@code test} fractions (default
+ * 0.1 each) by seed.
+ *
+ * <p>Every data row becomes an example or the load fails with a message naming the file, the line and the
+ * column: a row with too few or too many fields, an empty text or label, an unclosed quote, bytes that are
+ * not UTF-8, a label in validation or test that training never has. Only rows that are entirely empty are
+ * skipped, and counted in the provenance ({@code rows.blank}).
+ */
+public final class CsvDataset implements DatasetProvider {
+    @Override
+    public String id() {
+        return "csv";
+    }
+
+    @Override
+    public String description() {
+        return "labelled texts from a CSV/TSV file (classification)";
+    }
+
+    @Override
+    public Set<String> optionKeys() {
+        return Set.of("path", "text", "label", "delimiter", "header", "quote", "split", "validation", "test");
+    }
+
+    @Override
+    public Dataset load(Settings options, long seed) {
+        checkOptions(options);
+        OptionReader o = new OptionReader("dataset", options);
+        Path path = Path.of(o.required("path"));
+        boolean header = o.flag("header", true);
+        boolean quote = o.flag("quote", true);
+        char delimiter = delimiter(o, path);
+        double validation = o.fraction("validation", 0.1);
+        double test = o.fraction("test", 0.1);
+        Splits.requireRoomForTraining(validation, test);
+        SourceText source = SourceText.read(path, o.key("path"));
+        if (source.text().isBlank()) {
+            throw new RnnlabException(source.name() + " is empty: no header and no rows");
+        }
+        List<CSVRecord> records = parse(source, delimiter, quote);
+        int blank = 0;
+        List<CSVRecord> rows = new ArrayList<>(records.size());
+        for (CSVRecord r : records) {
+            if (r.size() == 1 && r.get(0).isBlank()) {
+                blank++;
+            } else {
+                rows.add(r);
+            }
+        }
+        CsvColumns columns;
+        if (header) {
+            columns = new CsvColumns(source.name(), List.copyOf(rows.removeFirst().toList()), true);
+            if (rows.isEmpty()) {
+                throw new RnnlabException(source.name() + " has a header row (" + String.join(", ", columns.names())
+                        + ") but no data rows");
+            }
+        } else {
+            columns = new CsvColumns(source.name(), numbers(rows.getFirst().size()), false);
+        }
+        int textColumn = columns.resolve(o.key("text"), o.string("text", header ? "text" : "1"));
+        int labelColumn = columns.resolve(o.key("label"), o.string("label", header ? "label" : "2"));
+        int splitColumn = o.has("split") ? columns.resolve(o.key("split"), o.string("split", "")) : -1;
+
+        if (labelColumn == textColumn) {
+            throw new ConfigException("settings 'dataset.text' and 'dataset.label' name the same column, "
+                    + columns.describe(textColumn));
+        }
+        SourceText.LineIndex lines = source.lineIndex();
+        List<TextExample> examples = new ArrayList<>(rows.size());
+        Map<Example, Integer> lineOf = new IdentityHashMap<>();
+        Map<Example, String> splitOf = new IdentityHashMap<>();
+        for (CSVRecord row : rows) {
+            int line = lines.line(row.getCharacterPosition());
+            String where = source.name() + " line " + line;
+            if (row.size() != columns.count()) {
+                throw new RnnlabException(fieldCountProblem(where, row, columns));
+            }
+            String text = row.get(textColumn);
+            String label = row.get(labelColumn).strip();
+            if (text.isBlank()) {
+                throw new RnnlabException(where + ": the text in " + columns.describe(textColumn) + " is empty");
+            }
+            if (label.isEmpty()) {
+                throw new RnnlabException(where + ": the label in " + columns.describe(labelColumn) + " is empty");
+            }
+            TextExample example = new TextExample(text, label);
+            examples.add(example);
+            lineOf.put(example, line);
+            if (splitColumn >= 0) {
+                String split = row.get(splitColumn).strip().toLowerCase(Locale.ROOT);
+                if (!List.of("train", "validation", "test").contains(split)) {
+                    throw new RnnlabException(where + ": the split in " + columns.describe(splitColumn)
+                            + " must be train, validation or test but was '" + row.get(splitColumn) + "'");
+                }
+                splitOf.put(example, split);
+            }
+        }
+        Splits splits = splitColumn >= 0 ? given(examples, splitOf) : Splits.stratified(examples, TextExample::label, validation, test, seed);
+        if (splitColumn >= 0 && splits.train().isEmpty()) {
+            throw new RnnlabException(source.name() + ": no row has 'train' in " + columns.describe(splitColumn));
+        }
+        splits.requireLabelsSeenInTraining(source.name(), lineOf);
+        return new Dataset(id(), "CSV file " + path.getFileName(), TaskKind.SEQUENCE_CLASSIFICATION, splits.train(),
+                splits.validation(), splits.test(), splits.trainingLabels(),
+                new Provenance(options, seed).source(source).put("rows.blank", Integer.toString(blank)).with(splits));
+    }
+
+    static char delimiter(OptionReader o, Path path) {
+        String file = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        String fallback = file.endsWith(".tsv") || file.endsWith(".tab") ? "tab" : ",";
+        String d = o.string("delimiter", fallback);
+        return switch (d.toLowerCase(Locale.ROOT)) {
+            case "tab", "\\t", "\t" -> '\t';
+            case "comma", "," -> ',';
+            case "semicolon", ";" -> ';';
+            case "pipe", "|" -> '|';
+            default -> {
+                if (d.length() != 1 || d.equals("\"") || d.equals("\n") || d.equals("\r")) {
+                    throw new ConfigException("setting 'dataset.delimiter' must be one character such as , ; | or 'tab' but was '" + d + "'");
+                }
+                yield d.charAt(0);
+            }
+        };
+    }
+
+    private static List<CSVRecord> parse(SourceText source, char delimiter, boolean quote) {
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setDelimiter(delimiter)
+                .setQuote(quote ? Character.valueOf('"') : null)
+                .setIgnoreEmptyLines(false)
+                .setIgnoreSurroundingSpaces(false)
+                .build();
+        List<CSVRecord> records = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(source.text(), format)) {
+            Iterator<CSVRecord> it = parser.iterator();
+            while (true) {
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    records.add(it.next());
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw new RnnlabException(quoteProblem(source, records, e), e);
+                }
+            }
+        } catch (IOException e) {
+            throw new RnnlabException("cannot parse " + source.name() + ": " + e.getMessage(), e);
+        }
+        return records;
+    }
+
+    /** Where a malformed quoted field starts: the first quote after the end of the last good record. */
+    private static String quoteProblem(SourceText source, List<CSVRecord> good, RuntimeException e) {
+        String text = source.text();
+        int from = good.isEmpty() ? 0 : endOfRecord(text, (int) good.getLast().getCharacterPosition());
+        int quoteAt = text.indexOf('"', from);
+        String cause = String.valueOf(e.getMessage());
+        String where = quoteAt < 0 ? source.name() : source.name() + " line " + source.lineAt(quoteAt)
+                + ", column " + (quoteAt - text.lastIndexOf('\n', quoteAt - 1));
+        if (cause.contains("EOF reached before encapsulated token finished")) {
+            return where + ": a quote opens a field that is never closed (it runs to the end of the file); "
+                    + "close it, or set dataset.quote=off if quotes in this file are plain text";
+        }
+        return where + ": a quoted field must be followed by the delimiter or the end of the line ("
+                + cause.replaceFirst("^.*?: ", "") + "); double a quote inside a quoted field (\"\"), "
+                + "or set dataset.quote=off if quotes in this file are plain text";
+    }
+
+    /** The offset just past the line break that ends a record starting at {@code start} (quotes may hold line breaks). */
+    private static int endOfRecord(String text, int start) {
+        boolean quoted = false;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '\n' && !quoted) {
+                return i + 1;
+            }
+        }
+        return text.length();
+    }
+
+    private static String fieldCountProblem(String where, CSVRecord row, CsvColumns columns) {
+        if (row.size() < columns.count()) {
+            List<String> missing = new ArrayList<>();
+            for (int i = row.size(); i < columns.count(); i++) {
+                missing.add(columns.describe(i));
+            }
+            return where + ": " + row.size() + (row.size() == 1 ? " field" : " fields") + " but " + columns.count()
+                    + " columns; missing " + String.join(", ", missing);
+        }
+        String extra = row.get(columns.count());
+        return where + ": " + row.size() + " fields but " + columns.count() + " columns; field " + (columns.count() + 1)
+                + " ('" + (extra.length() > 40 ? extra.substring(0, 40) + "..." : extra) + "') has no column"
+                + " (a delimiter inside a text needs the text in double quotes)";
+    }
+
+    private static List<String> numbers(int n) {
+        List<String> out = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            out.add(Integer.toString(i));
+        }
+        return out;
+    }
+
+    private static Splits given(List<TextExample> examples, Map<Example, String> splitOf) {
+        List<Example> train = new ArrayList<>();
+        List<Example> validation = new ArrayList<>();
+        List<Example> test = new ArrayList<>();
+        for (TextExample e : examples) {
+            switch (splitOf.get(e)) {
+                case "train" -> train.add(e);
+                case "validation" -> validation.add(e);
+                default -> test.add(e);
+            }
+        }
+        return new Splits(train, validation, test);
+    }
+}

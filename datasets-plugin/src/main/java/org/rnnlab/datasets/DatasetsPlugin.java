@@ -1,0 +1,47 @@
+package org.rnnlab.datasets;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import org.rnnlab.api.ComponentKind;
+import org.rnnlab.api.Components;
+import org.rnnlab.api.Plugin;
+
+/**
+ * The built-in datasets ({@code dinosaurs}, {@code hello}, {@code adding}, {@code order}, {@code sentiment},
+ * {@code shakespeare}, {@code csv}, {@code text}) and tokenizers ({@code character}, {@code word},
+ * {@code bag-of-words}, {@code fixed-window}).
+ */
+public final class DatasetsPlugin implements Plugin {
+    @Override
+    public String id() {
+        return "datasets";
+    }
+
+    @Override
+    public String version() {
+        return "0.1.0";
+    }
+
+    @Override
+    public Module module() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                var datasets = Components.of(binder(), ComponentKind.DATASET);
+                datasets.addBinding().to(DinosaursDataset.class);
+                datasets.addBinding().to(HelloDataset.class);
+                datasets.addBinding().to(AddingDataset.class);
+                datasets.addBinding().to(OrderDataset.class);
+                datasets.addBinding().to(SentimentDataset.class);
+                datasets.addBinding().to(ShakespeareDataset.class);
+                datasets.addBinding().to(CsvDataset.class);
+                datasets.addBinding().to(TextFileDataset.class);
+                var tokenizers = Components.of(binder(), ComponentKind.TOKENIZER);
+                tokenizers.addBinding().to(CharacterTokenizerFactory.class);
+                tokenizers.addBinding().to(WordTokenizerFactory.class);
+                tokenizers.addBinding().to(BagOfWordsTokenizerFactory.class);
+                tokenizers.addBinding().to(FixedWindowTokenizerFactory.class);
+            }
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package org.rnnlab.datasets;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.rnnlab.api.data.Dataset;
+import org.rnnlab.api.data.DatasetProvider;
+import org.rnnlab.api.data.Example;
+import org.rnnlab.api.data.TaskKind;
+import org.rnnlab.api.data.TextExample;
+import org.rnnlab.api.experiment.Settings;
+
+/**
+ * {@code order}: which of two marker tokens comes first. Each example is {@code length} space-separated
+ * tokens: the markers {@code A} and {@code B} exactly once each, at random positions, among filler tokens
+ * {@code c}..{@code j}; the label is {@code a-first} or {@code b-first}. Both classes have the same words in
+ * the same numbers, so a bag of words is at chance; a recurrence that remembers which marker it saw first
+ * solves it. Labels alternate, so every split is balanced to within one example. Options: {@code length}
+ * (default 20, at least 2), {@code count} training examples (default 2000), {@code validation} and
+ * {@code test} counts (default 500 each).
+ */
+public final class OrderDataset implements DatasetProvider {
+    static final String A_FIRST = "a-first";
+    static final String B_FIRST = "b-first";
+    private static final String[] FILLERS = {"c", "d", "e", "f", "g", "h", "i", "j"};
+
+    @Override
+    public String id() {
+        return "order";
+    }
+
+    @Override
+    public String description() {
+        return "does marker A come before marker B among filler words (classification; bag of words fails)";
+    }
+
+    @Override
+    public Set<String> optionKeys() {
+        return Set.of("length", "count", "validation", "test");
+    }
+
+    @Override
+    public Dataset load(Settings options, long seed) {
+        checkOptions(options);
+        OptionReader o = new OptionReader("dataset", options);
+        int length = o.integer("length", 20, 2);
+        int count = o.integer("count", 2_000, 2);
+        int validation = o.integer("validation", 500, 0);
+        int test = o.integer("test", 500, 0);
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom trainStream = root.split();
+        SplittableRandom validationStream = root.split();
+        SplittableRandom testStream = root.split();
+        Splits splits = new Splits(generate(count, length, trainStream), generate(validation, length, validationStream),
+                generate(test, length, testStream)).requireLabelsSeenInTraining("order");
+        return new Dataset(id(), description() + ", length " + length, TaskKind.SEQUENCE_CLASSIFICATION,
+                splits.train(), splits.validation(), splits.test(), List.of(A_FIRST, B_FIRST),
+                new Provenance(options, seed).put("source", "generated").with(splits));
+    }
+
+    static List<Example> generate(int count, int length, SplittableRandom random) {
+        List<Example> out = new ArrayList<>(count);
+        for (int n = 0; n < count; n++) {
+            String[] tokens = new String[length];
+            for (int t = 0; t < length; t++) {
+                tokens[t] = FILLERS[random.nextInt(FILLERS.length)];
+            }
+            // two distinct positions, uniform over all pairs
+            int p = random.nextInt(length);
+            int q = random.nextInt(length - 1);
+            if (q >= p) {
+                q++;
+            }
+            int early = Math.min(p, q);
+            int late = Math.max(p, q);
+            boolean aFirst = n % 2 == 0;
+            tokens[early] = aFirst ? "A" : "B";
+            tokens[late] = aFirst ? "B" : "A";
+            out.add(new TextExample(String.join(" ", tokens), aFirst ? A_FIRST : B_FIRST));
+        }
+        return out;
+    }
+}

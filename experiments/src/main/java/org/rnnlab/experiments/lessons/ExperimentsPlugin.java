@@ -1,0 +1,39 @@
+package org.rnnlab.experiments.lessons;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import com.google.inject.multibindings.Multibinder;
+import org.rnnlab.api.ComponentKind;
+import org.rnnlab.api.Components;
+import org.rnnlab.api.Plugin;
+import org.rnnlab.api.experiment.ExperimentDefinition;
+
+/** The built-in experiments: one per lesson of the course. */
+public final class ExperimentsPlugin implements Plugin {
+
+    @Override
+    public String id() {
+        return "experiments";
+    }
+
+    @Override
+    public String version() {
+        return "0.1.0";
+    }
+
+    @Override
+    public Module module() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                Multibinder<ExperimentDefinition> experiments = Components.of(binder(), ComponentKind.EXPERIMENT);
+                experiments.addBinding().toInstance(Lessons.hello());
+                experiments.addBinding().toInstance(Lessons.dinosaurs());
+                experiments.addBinding().toInstance(Lessons.vanishingGradients());
+                experiments.addBinding().toInstance(Lessons.orderMatters());
+                experiments.addBinding().toInstance(Lessons.sentiment());
+                experiments.addBinding().toInstance(Lessons.shakespeare());
+            }
+        };
+    }
+}

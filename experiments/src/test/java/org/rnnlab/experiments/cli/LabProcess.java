@@ -1,0 +1,80 @@
+package org.rnnlab.experiments.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts a process and collects its exit code and output; {@link #lab} starts the real application on
+ * the module path ({@code java -p experiments.jar:lib -m org.rnnlab.experiments/...}), as the lab script
+ * does, never on the test class path.
+ */
+final class LabProcess {
+    private static final long TIMEOUT_SECONDS = 120;
+
+    record Result(int exit, String out, String err) {}
+
+    private LabProcess() {}
+
+    /** The experiments jar and its dependency folder, as failsafe's system properties name them. */
+    static String modulePath() {
+        String jar = System.getProperty("rnnlab.jar");
+        String lib = System.getProperty("rnnlab.lib");
+        if (jar == null || lib == null || !Files.exists(Path.of(jar))) {
+            throw new IllegalStateException("run through failsafe after 'package': rnnlab.jar=" + jar + ", rnnlab.lib=" + lib);
+        }
+        return jar + java.io.File.pathSeparator + lib;
+    }
+
+    /** The folder holding the dependency jars, the api among them. */
+    static Path lib() {
+        return Path.of(System.getProperty("rnnlab.lib"));
+    }
+
+    /** The repository root, where the lab script is. */
+    static Path root() {
+        return Path.of(System.getProperty("rnnlab.root"));
+    }
+
+    /** The java launcher of this JVM (a JDK 25+: the tests run on the toolchain). */
+    static String java() {
+        return ProcessHandle.current().info().command().orElseThrow();
+    }
+
+    static Result lab(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java(), "-Dguice_bytecode_gen_option=DISABLED",
+                "--add-modules", "jdk.incubator.vector", "-p", modulePath(),
+                "-m", "org.rnnlab.experiments/org.rnnlab.experiments.cli.Lab"));
+        command.addAll(List.of(args));
+        return run(command, Map.of(), null);
+    }
+
+    static Result run(List<String> command, Map<String, String> environment, Path directory)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (directory != null) {
+            pb.directory(directory.toFile());
+        }
+        pb.environment().putAll(environment);
+        Path out = Files.createTempFile("lab-out", ".txt");
+        Path err = Files.createTempFile("lab-err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        try {
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError(command + " did not finish in " + TIMEOUT_SECONDS + " s");
+            }
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}

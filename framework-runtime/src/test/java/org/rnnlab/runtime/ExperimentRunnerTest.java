@@ -1,0 +1,187 @@
+package org.rnnlab.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnnlab.api.ConfigException;
+import org.rnnlab.api.event.ExperimentCompleted;
+import org.rnnlab.api.event.ExperimentStarted;
+import org.rnnlab.api.event.RunCompleted;
+import org.rnnlab.api.event.RunFailed;
+import org.rnnlab.api.event.RunStatus;
+import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.Variant;
+import org.rnnlab.api.train.RunResult;
+
+class ExperimentRunnerTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+
+    private static Variant variant(String name, long seed, String... keyValues) {
+        Map<String, String> m = new java.util.TreeMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put(keyValues[i], keyValues[i + 1]);
+        }
+        return new Variant(name, Settings.of(m), seed);
+    }
+
+    @Test
+    void writesTheRunDirectoryWithDefinitionAndProvenance(@TempDir Path out) throws Exception {
+        FixtureReporter reporter = new FixtureReporter(true);
+        Map<String, Path> folders = new ConcurrentHashMap<>();
+        FixtureTrainer trainer = new FixtureTrainer("bptt", "test", ctx -> {
+            folders.put(ctx.variant(), ctx.runDirectory());
+            ctx.bus().publish(new RunCompleted(ctx.experiment(), ctx.variant(), RunStatus.COMPLETED,
+                    Map.of("val.loss", 1.5), Map.of(), 1));
+            return new RunResult(RunStatus.COMPLETED, Map.of("val.loss", 1.5), Map.of());
+        });
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer, reporter)));
+        ExperimentPlan plan = new ExperimentPlan("hello", "says hello", "the lstm says it sooner",
+                List.of(variant("rnn", 1, "cell", "rnn", "epochs", "3"), variant("lstm", 2, "cell", "lstm", "epochs", "3")),
+                Map.of("set.epochs", "3"), Map.of("hello.txt", "sha256:abc"));
+
+        ExperimentOutcome outcome = new ExperimentRunner(registry, CLOCK)
+                .run(plan, new RunOptions(out, 2, false), List.of());
+
+        Path run = out.resolve("hello").resolve("20260102-030405");
+        assertThat(outcome.runDirectory()).isEqualTo(run.toAbsolutePath());
+        assertThat(outcome.status()).containsEntry("rnn", RunStatus.COMPLETED).containsEntry("lstm", RunStatus.COMPLETED);
+        assertThat(folders).containsEntry("rnn", run.resolve("rnn").toAbsolutePath());
+        assertThat(run.resolve("lstm")).isDirectory();
+
+        JsonNode json = new ObjectMapper().readTree(run.resolve("experiment.json").toFile());
+        assertThat(json.get("experiment").asText()).isEqualTo("hello");
+        assertThat(json.get("lesson").asText()).isEqualTo("the lstm says it sooner");
+        assertThat(json.get("request").get("set.epochs").asText()).isEqualTo("3");
+        assertThat(json.get("variants").get(1).get("settings").get("epochs").asText()).isEqualTo("3");
+        assertThat(json.get("variants").get(1).get("seed").asLong()).isEqualTo(2);
+        assertThat(json.get("seeds").toString()).isEqualTo("[1,2]");
+        assertThat(json.get("dataHashes").get("hello.txt").asText()).isEqualTo("sha256:abc");
+        JsonNode provenance = json.get("provenance");
+        for (String key : List.of("rnnlab.version", "java.version", "java.vendor", "os.name", "os.arch", "kernels.name")) {
+            assertThat(provenance.has(key)).as(key).isTrue();
+        }
+        assertThat(json.get("status").get("lstm").asText()).isEqualTo("COMPLETED");
+        assertThat(json.get("plugins").get(0).get("id").asText()).isEqualTo("fixtures");
+
+        assertThat(reporter.directories).containsExactly(run.toAbsolutePath());
+        assertThat(reporter.events.getFirst()).isInstanceOf(ExperimentStarted.class);
+        assertThat(reporter.events.getLast()).isInstanceOf(ExperimentCompleted.class);
+        assertThat(reporter.events).filteredOn(e -> e instanceof RunCompleted).hasSize(2);
+    }
+
+    @Test
+    void aFailingVariantIsReportedAndNeverStopsTheOthers(@TempDir Path out) throws Exception {
+        FixtureReporter reporter = new FixtureReporter(false);
+        FixtureTrainer trainer = new FixtureTrainer("bptt", "test", ctx -> {
+            if (ctx.variant().equals("broken")) {
+                throw new IllegalStateException("the data file is empty");
+            }
+            return new RunResult(RunStatus.COMPLETED, Map.of(), Map.of());
+        });
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer, reporter)));
+        List<Variant> variants = List.of(variant("a", 1), variant("broken", 2), variant("c", 3), variant("d", 4));
+
+        ExperimentOutcome outcome = new ExperimentRunner(registry, CLOCK)
+                .run(new ExperimentPlan("exp", "", variants), new RunOptions(out, 2, false), List.of());
+
+        assertThat(outcome.status()).containsExactlyInAnyOrderEntriesOf(Map.of("a", RunStatus.COMPLETED,
+                "broken", RunStatus.FAILED, "c", RunStatus.COMPLETED, "d", RunStatus.COMPLETED));
+        assertThat(outcome.failures()).containsEntry("broken", "java.lang.IllegalStateException: the data file is empty");
+        assertThat(outcome.allSucceeded()).isFalse();
+        assertThat(reporter.events).filteredOn(e -> e instanceof RunFailed)
+                .singleElement().extracting(e -> ((RunFailed) e).variant()).isEqualTo("broken");
+        assertThat(outcome.runDirectory().resolve("broken/error.txt")).content().contains("the data file is empty");
+        ExperimentCompleted done = (ExperimentCompleted) reporter.events.getLast();
+        assertThat(done.status()).containsEntry("broken", RunStatus.FAILED);
+    }
+
+    @Test
+    void variantsRunAtTheSameTimeOnThePool(@TempDir Path out) {
+        // both variants wait for each other: this completes only if two threads train at once
+        CyclicBarrier together = new CyclicBarrier(2);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        FixtureTrainer trainer = new FixtureTrainer("bptt", "test", ctx -> {
+            threads.add(Thread.currentThread().getName());
+            together.await(20, TimeUnit.SECONDS);
+            return new RunResult(RunStatus.COMPLETED, Map.of(), Map.of());
+        });
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer)));
+
+        ExperimentOutcome outcome = new ExperimentRunner(registry, CLOCK).run(
+                new ExperimentPlan("pair", "", List.of(variant("x", 1), variant("y", 2))), new RunOptions(out, 2, false), List.of());
+
+        assertThat(outcome.allSucceeded()).isTrue();
+        assertThat(threads).hasSize(2);
+    }
+
+    @Test
+    void unknownTrainersAndDuplicateNamesFailBeforeAnythingIsWritten(@TempDir Path out) {
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", FixtureTrainer.completing("bptt"))));
+        List<Variant> variants = List.of(variant("a", 1, "trainer", "sgd-magic"), variant("a", 2), variant("b", 3, "trainer", "nope"));
+
+        assertThatThrownBy(() -> new ExperimentRunner(registry, CLOCK)
+                .run(new ExperimentPlan("exp", "", variants), new RunOptions(out.resolve("runs"), 1, false), List.of()))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactly(
+                        "variant 'a': setting 'trainer': unknown trainer 'sgd-magic'; known trainers: bptt",
+                        "two variants are named 'a'",
+                        "variant 'b': setting 'trainer': unknown trainer 'nope'; known trainers: bptt"));
+        assertThat(out.resolve("runs")).doesNotExist();
+    }
+
+    @Test
+    void hostileNamesNeverWriteOutsideTheOutputFolder(@TempDir Path sandbox) throws Exception {
+        Path out = sandbox.resolve("out");
+        FixtureTrainer trainer = new FixtureTrainer("bptt", "test", ctx -> {
+            Files.writeString(ctx.runDirectory().resolve("metrics.csv"), "epoch\n");
+            return new RunResult(RunStatus.COMPLETED, Map.of(), Map.of());
+        });
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer)));
+        String absolute = sandbox.resolve("escaped").toAbsolutePath().toString();
+        List<Variant> variants = List.of(variant("../x", 1), variant(absolute, 2), variant("a\0b", 3),
+                variant("a/b", 4), variant("..", 5), variant("", 6), variant("../../../../tmp/evil", 7));
+
+        ExperimentOutcome outcome = new ExperimentRunner(registry, CLOCK)
+                .run(new ExperimentPlan("../../up", "", variants), new RunOptions(out, 2, false), List.of());
+
+        assertThat(outcome.allSucceeded()).isTrue();
+        try (Stream<Path> s = Files.list(sandbox)) {
+            assertThat(s.toList()).containsExactly(out);
+        }
+        try (Stream<Path> files = Files.walk(out)) {
+            List<Path> metrics = files.filter(p -> p.getFileName().toString().equals("metrics.csv")).toList();
+            assertThat(metrics).hasSize(variants.size()).allSatisfy(p ->
+                    assertThat(p.getParent().getParent()).isEqualTo(outcome.runDirectory()));
+        }
+        assertThat(outcome.runDirectory().getParent().getParent()).isEqualTo(out.toAbsolutePath());
+    }
+
+    @Test
+    void twoRunsInOneSecondGetTwoFolders(@TempDir Path out) {
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", FixtureTrainer.completing("bptt"))));
+        ExperimentRunner runner = new ExperimentRunner(registry, CLOCK);
+        ExperimentPlan plan = new ExperimentPlan("exp", "", List.of(variant("a", 1)));
+
+        Path first = runner.run(plan, new RunOptions(out, 1, false), List.of()).runDirectory();
+        Path second = runner.run(plan, new RunOptions(out, 1, false), List.of()).runDirectory();
+
+        assertThat(first.getFileName()).hasToString("20260102-030405");
+        assertThat(second.getFileName()).hasToString("20260102-030405-2");
+    }
+}

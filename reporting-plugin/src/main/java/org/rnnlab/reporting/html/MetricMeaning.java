@@ -1,0 +1,65 @@
+package org.rnnlab.reporting.html;
+
+import java.util.Locale;
+
+/**
+ * What a metric measures, in which unit, and which direction is better, so that no number appears on a
+ * page without its meaning. Known by the last part of the dotted name ({@code val.accuracy} -> accuracy).
+ */
+public record MetricMeaning(String metric, String meaning, Direction direction) {
+
+    /** Which values of a metric are better. */
+    public enum Direction {
+        LOWER("lower is better", "↓"), HIGHER("higher is better", "↑"), NEITHER("", "");
+
+        public final String words;
+        public final String arrow;
+
+        Direction(String words, String arrow) {
+            this.words = words;
+            this.arrow = arrow;
+        }
+    }
+
+    public static MetricMeaning of(String metric) {
+        String m = metric.toLowerCase(Locale.ROOT);
+        String last = m.substring(m.lastIndexOf('.') + 1);
+        String split = m.startsWith("train.") ? "training set" : m.startsWith("val.") ? "validation set"
+                : m.startsWith("test.") ? "test set" : "";
+        String on = split.isEmpty() ? "" : " on the " + split;
+        if (m.equals("grad.norm.global")) {
+            return new MetricMeaning(metric, "L2 norm of all gradients before clipping, mean over the epoch's steps", Direction.NEITHER);
+        }
+        if (m.startsWith("time.")) {
+            return switch (last) {
+                case "epoch_seconds" -> new MetricMeaning(metric, "wall time of one epoch, seconds", Direction.LOWER);
+                case "tokens_per_second" -> new MetricMeaning(metric, "training throughput, tokens per second", Direction.HIGHER);
+                default -> new MetricMeaning(metric, "timing (varies from run to run)", Direction.NEITHER);
+            };
+        }
+        return switch (last) {
+            case "loss" -> new MetricMeaning(metric, "cross-entropy" + on + ", nats", Direction.LOWER);
+            case "accuracy" -> new MetricMeaning(metric, "share of correct predictions" + on + ", 0 to 1", Direction.HIGHER);
+            case "nats_per_token" -> new MetricMeaning(metric, "cross-entropy" + on + ", nats per token", Direction.LOWER);
+            case "bits_per_char", "bpc" -> new MetricMeaning(metric, "cross-entropy" + on + ", bits per character", Direction.LOWER);
+            case "bits_per_token" -> new MetricMeaning(metric, "cross-entropy" + on + ", bits per token", Direction.LOWER);
+            case "perplexity" -> new MetricMeaning(metric, "perplexity" + on + " (e to the nats per token)", Direction.LOWER);
+            case "f1", "macro_f1", "f1_macro" -> new MetricMeaning(metric, "F1 score" + on
+                    + (last.contains("macro") ? " (mean over classes)" : "") + ", 0 to 1", Direction.HIGHER);
+            case "precision", "recall" -> new MetricMeaning(metric, last + on + ", 0 to 1", Direction.HIGHER);
+            case "mse" -> new MetricMeaning(metric, "mean squared error" + on, Direction.LOWER);
+            case "rmse" -> new MetricMeaning(metric, "root mean squared error" + on, Direction.LOWER);
+            case "mae" -> new MetricMeaning(metric, "mean absolute error" + on, Direction.LOWER);
+            default -> new MetricMeaning(metric, split.isEmpty() ? "" : split,
+                    last.contains("error") || last.contains("loss") ? Direction.LOWER : Direction.NEITHER);
+        };
+    }
+
+    /** "cross-entropy on the validation set, nats; lower is better". */
+    public String describe() {
+        if (meaning.isEmpty()) {
+            return direction.words;
+        }
+        return direction.words.isEmpty() ? meaning : meaning + "; " + direction.words;
+    }
+}

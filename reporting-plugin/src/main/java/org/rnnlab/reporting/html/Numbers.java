@@ -1,0 +1,30 @@
+package org.rnnlab.reporting.html;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/** How numbers appear on a page: four significant digits, scientific only when very large or small. */
+public final class Numbers {
+    private Numbers() {}
+
+    public static final int SIGNIFICANT_DIGITS = 4;
+
+    public static String format(double value) {
+        if (Double.isNaN(value)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "∞" : "−∞";
+        }
+        if (value == 0) {
+            return "0";
+        }
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(SIGNIFICANT_DIGITS, RoundingMode.HALF_EVEN));
+        double abs = Math.abs(value);
+        if (abs >= 1e-3 && abs < 1e6) {
+            return rounded.stripTrailingZeros().toPlainString();
+        }
+        return String.format(java.util.Locale.ROOT, "%." + (SIGNIFICANT_DIGITS - 1) + "e", value);
+    }
+}

@@ -1,0 +1,156 @@
+package org.rnnlab.reporting.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.rnnlab.api.event.BatchCompleted;
+import org.rnnlab.api.event.Checkpointed;
+import org.rnnlab.api.event.EpochCompleted;
+import org.rnnlab.api.event.Evaluation;
+import org.rnnlab.api.event.Event;
+import org.rnnlab.api.event.ExperimentCompleted;
+import org.rnnlab.api.event.ExperimentStarted;
+import org.rnnlab.api.event.GradientStats;
+import org.rnnlab.api.event.RunCompleted;
+import org.rnnlab.api.event.RunDiverged;
+import org.rnnlab.api.event.RunFailed;
+import org.rnnlab.api.event.RunStarted;
+import org.rnnlab.api.event.Samples;
+
+/**
+ * Folds an experiment's events into an {@link ExperimentRecord}. Thread-safe: runs of different variants
+ * may publish from different threads. An epoch reported twice (a resumed run) replaces the first report.
+ */
+public final class ExperimentRecorder {
+    private String name = "";
+    private String description = "";
+    private Map<String, String> provenance = Map.of();
+    private long wallMillis = -1;
+    private final Map<String, VariantBuilder> variants = new TreeMap<>();
+
+    /** Records one event. */
+    public synchronized void record(Event event) {
+        if (name.isEmpty()) {
+            name = event.experiment();
+        }
+        switch (event) {
+            case ExperimentStarted e -> {
+                description = e.description() == null ? "" : e.description();
+                provenance = e.provenance();
+                e.variants().forEach((v, settings) -> variant(v).settings.putAll(settings));
+            }
+            case RunStarted e -> {
+                VariantBuilder v = variant(e.variant());
+                v.settings.putAll(e.settings());
+                v.seed = e.seed();
+                v.epochsPlanned = e.epochs();
+                v.status = VariantStatus.RUNNING;
+            }
+            case BatchCompleted e -> variant(e.variant());
+            case Checkpointed e -> variant(e.variant());
+            case EpochCompleted e -> {
+                List<EpochRecord> epochs = variant(e.variant()).epochs;
+                epochs.removeIf(r -> r.epoch() == e.epoch());
+                epochs.add(new EpochRecord(e.epoch(), e.metrics(), e.timings()));
+            }
+            case GradientStats e -> {
+                List<GradientRecord> gradients = variant(e.variant()).gradients;
+                gradients.removeIf(r -> r.epoch() == e.epoch());
+                gradients.add(new GradientRecord(e.epoch(), e.globalNorm(), e.parameterNorms(),
+                        Arrays.stream(e.flow()).boxed().toList()));
+            }
+            case Evaluation e -> {
+                List<ConfusionRecord> evaluations = variant(e.variant()).evaluations;
+                evaluations.removeIf(r -> r.epoch() == e.epoch() && r.split().equals(e.split()));
+                List<List<Long>> counts = new ArrayList<>();
+                for (long[] row : e.counts()) {
+                    counts.add(Arrays.stream(row).boxed().toList());
+                }
+                evaluations.add(new ConfusionRecord(e.epoch(), e.split(), e.labels(), counts));
+            }
+            case Samples e -> {
+                List<SampleRecord> samples = variant(e.variant()).samples;
+                samples.removeIf(r -> r.epoch() == e.epoch());
+                samples.add(new SampleRecord(e.epoch(), e.novelShare(), e.samples()));
+            }
+            case RunDiverged e -> {
+                VariantBuilder v = variant(e.variant());
+                v.status = VariantStatus.DIVERGED;
+                v.note = e.reason() + " (last finite loss " + String.format(java.util.Locale.ROOT, "%.4g", e.lastFiniteLoss()) + ")";
+                v.endedEpoch = e.epoch();
+                v.endedStep = e.step();
+            }
+            case RunFailed e -> {
+                VariantBuilder v = variant(e.variant());
+                v.status = VariantStatus.FAILED;
+                v.note = e.message() == null ? "" : e.message();
+            }
+            case RunCompleted e -> {
+                VariantBuilder v = variant(e.variant());
+                v.status = VariantStatus.of(e.status());
+                v.finalMetrics.putAll(e.finalMetrics());
+                v.bestMetrics.putAll(e.bestMetrics());
+                v.wallMillis = e.wallMillis();
+            }
+            case ExperimentCompleted e -> {
+                wallMillis = e.wallMillis();
+                e.status().forEach((v, status) -> {
+                    VariantBuilder b = variant(v);
+                    if (b.status == VariantStatus.RUNNING) {
+                        b.status = VariantStatus.of(status);
+                    }
+                });
+            }
+        }
+    }
+
+    private VariantBuilder variant(String variant) {
+        return variants.computeIfAbsent(variant, VariantBuilder::new);
+    }
+
+    /** The experiment as recorded so far. */
+    public synchronized ExperimentRecord snapshot() {
+        return new ExperimentRecord(name, description, provenance,
+                variants.values().stream().map(VariantBuilder::build).toList(), wallMillis);
+    }
+
+    /** One variant as recorded so far. */
+    public synchronized VariantRecord snapshot(String variant) {
+        return variant(variant).build();
+    }
+
+    private static final class VariantBuilder {
+        final String name;
+        final Map<String, String> settings = new TreeMap<>();
+        long seed;
+        int epochsPlanned;
+        VariantStatus status = VariantStatus.RUNNING;
+        final List<EpochRecord> epochs = new ArrayList<>();
+        final List<GradientRecord> gradients = new ArrayList<>();
+        final List<ConfusionRecord> evaluations = new ArrayList<>();
+        final List<SampleRecord> samples = new ArrayList<>();
+        final Map<String, Double> finalMetrics = new TreeMap<>();
+        final Map<String, Double> bestMetrics = new TreeMap<>();
+        long wallMillis = -1;
+        String note = "";
+        int endedEpoch = -1;
+        long endedStep = -1;
+
+        VariantBuilder(String name) {
+            this.name = name;
+        }
+
+        VariantRecord build() {
+            return new VariantRecord(name, new TreeMap<>(settings), seed, epochsPlanned, status,
+                    sortedByEpoch(epochs, EpochRecord::epoch), sortedByEpoch(gradients, GradientRecord::epoch),
+                    sortedByEpoch(evaluations, ConfusionRecord::epoch), sortedByEpoch(samples, SampleRecord::epoch),
+                    new TreeMap<>(finalMetrics), new TreeMap<>(bestMetrics), wallMillis, note, endedEpoch, endedStep);
+        }
+
+        private static <T> List<T> sortedByEpoch(List<T> list, java.util.function.ToIntFunction<T> epoch) {
+            return list.stream().sorted(java.util.Comparator.comparingInt(epoch)).toList();
+        }
+    }
+}

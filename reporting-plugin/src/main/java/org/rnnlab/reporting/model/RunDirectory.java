@@ -1,0 +1,68 @@
+package org.rnnlab.reporting.model;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.rnnlab.api.RnnlabException;
+
+/**
+ * An experiment run's folder ({@code runs/<experiment>/<timestamp>/}) and the only place reporters
+ * write: every path handed out is checked to lie inside it, so a variant name such as {@code ../x} can
+ * never make a reporter write elsewhere.
+ */
+public record RunDirectory(Path root) {
+    public RunDirectory {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    /** A file directly in the run folder, such as {@code summary.csv}. */
+    public Path file(String fileName) {
+        return inside(root.resolve(fileName), "file name '" + fileName + "'");
+    }
+
+    /** The folder of one variant, {@code <run>/<variant>/}. */
+    public Path variantDirectory(String variant) {
+        Path dir = inside(root.resolve(variant), "variant name '" + variant + "'");
+        if (dir.equals(root) || !dir.getParent().equals(root)) {
+            throw new RnnlabException("variant name '" + variant + "' is not a plain folder name inside " + root);
+        }
+        return dir;
+    }
+
+    /** A file in one variant's folder, such as {@code <run>/<variant>/metrics.csv}. */
+    public Path variantFile(String variant, String fileName) {
+        Path dir = variantDirectory(variant);
+        return inside(dir.resolve(fileName), "file name '" + fileName + "' of variant '" + variant + "'");
+    }
+
+    private Path inside(Path path, String what) {
+        Path p = path.toAbsolutePath().normalize();
+        if (!p.startsWith(root) || p.equals(root)) {
+            throw new RnnlabException(what + " would leave the run directory " + root);
+        }
+        return p;
+    }
+
+    /**
+     * Replaces {@code target} (which must come from this directory) with {@code text} so that a reader
+     * sees either the old or the new file, never half of one.
+     */
+    public void write(Path target, String text) throws IOException {
+        Path file = inside(target, "path '" + target + "'");
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

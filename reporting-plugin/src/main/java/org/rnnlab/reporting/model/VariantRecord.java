@@ -1,0 +1,38 @@
+package org.rnnlab.reporting.model;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything a report shows about one variant's run. {@code note} says why a run ended early (the
+ * divergence reason or the error message) and is empty otherwise; {@code endedEpoch} and
+ * {@code endedStep} locate a divergence and are -1 when unknown.
+ */
+public record VariantRecord(String name, Map<String, String> settings, long seed, int epochsPlanned,
+                            VariantStatus status, List<EpochRecord> epochs, List<GradientRecord> gradients,
+                            List<ConfusionRecord> evaluations, List<SampleRecord> samples,
+                            Map<String, Double> finalMetrics, Map<String, Double> bestMetrics,
+                            long wallMillis, String note, int endedEpoch, long endedStep) {
+    public VariantRecord {
+        settings = sorted(settings);
+        epochs = List.copyOf(epochs);
+        gradients = List.copyOf(gradients);
+        evaluations = List.copyOf(evaluations);
+        samples = List.copyOf(samples);
+        finalMetrics = sorted(finalMetrics);
+        bestMetrics = sorted(bestMetrics);
+    }
+
+    private static <V> Map<String, V> sorted(Map<String, V> map) {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(map));
+    }
+
+    /** The settings a variant shares with its other seeds: every setting except {@code seed}. */
+    public Map<String, String> settingsWithoutSeed() {
+        TreeMap<String, String> m = new TreeMap<>(settings);
+        m.remove("seed");
+        return Collections.unmodifiableSortedMap(m);
+    }
+}

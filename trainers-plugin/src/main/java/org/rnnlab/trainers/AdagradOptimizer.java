@@ -1,0 +1,45 @@
+package org.rnnlab.trainers;
+
+import org.rnnlab.api.train.Parameter;
+import org.rnnlab.engine.Tensor;
+
+/**
+ * PyTorch's {@code torch.optim.Adagrad}: {@code clr = lr / (1 + (t - 1) * lr_decay)},
+ * {@code sum += g^2}, {@code p -= clr * g / (sqrt(sum) + eps)}; the sum starts at
+ * {@code initial_accumulator_value}.
+ */
+final class AdagradOptimizer extends StatefulOptimizer {
+    private final double lrDecay;
+    private final double weightDecay;
+    private final float initialAccumulator;
+    private final double eps;
+
+    AdagradOptimizer(double lrDecay, double weightDecay, double initialAccumulator, double eps) {
+        this.lrDecay = lrDecay;
+        this.weightDecay = weightDecay;
+        this.initialAccumulator = (float) initialAccumulator;
+        this.eps = eps;
+    }
+
+    @Override
+    protected void update(Parameter p, double lr, long step) {
+        Tensor value = p.value();
+        Tensor grad = p.grad();
+        float[] w = value.data();
+        float[] g = grad.data();
+        int wo = value.offset();
+        int go = grad.offset();
+        int n = value.size();
+        float[] sum = slot(p, "sum", initialAccumulator);
+        double clr = lr / (1 + (step - 1) * lrDecay);
+        for (int i = 0; i < n; i++) {
+            double d = g[go + i];
+            if (weightDecay != 0) {
+                d += weightDecay * w[wo + i];
+            }
+            double s = sum[i] + d * d;
+            sum[i] = (float) s;
+            w[wo + i] = (float) (w[wo + i] - clr * d / (Math.sqrt(s) + eps));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.rnnlab.trainers;
+
+import org.rnnlab.api.train.Parameter;
+import org.rnnlab.engine.Tensor;
+
+/**
+ * PyTorch's {@code torch.optim.Adam} and {@code AdamW} (single-tensor path): {@code m = lerp(m, g, 1 - b1)},
+ * {@code v = b2 * v + (1 - b2) * g^2}, {@code p -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)}.
+ * Adam adds {@code wd * p} to the gradient; AdamW ({@code decoupled}) first multiplies {@code p} by
+ * {@code 1 - lr * wd}. With {@code amsgrad} the running maximum of {@code v} is used in the denominator.
+ */
+final class AdamOptimizer extends StatefulOptimizer {
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final double weightDecay;
+    private final boolean decoupled;
+    private final boolean amsgrad;
+
+    AdamOptimizer(double beta1, double beta2, double eps, double weightDecay, boolean decoupled, boolean amsgrad) {
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+        this.decoupled = decoupled;
+        this.amsgrad = amsgrad;
+    }
+
+    @Override
+    protected void update(Parameter p, double lr, long step) {
+        Tensor value = p.value();
+        Tensor grad = p.grad();
+        float[] w = value.data();
+        float[] g = grad.data();
+        int wo = value.offset();
+        int go = grad.offset();
+        int n = value.size();
+        float[] m = slot(p, "exp_avg", 0f);
+        float[] v = slot(p, "exp_avg_sq", 0f);
+        float[] vMax = amsgrad ? slot(p, "max_exp_avg_sq", 0f) : null;
+        double stepSize = lr / (1 - Math.pow(beta1, step));
+        double correction2 = Math.sqrt(1 - Math.pow(beta2, step));
+        for (int i = 0; i < n; i++) {
+            double param = w[wo + i];
+            double d = g[go + i];
+            if (weightDecay != 0) {
+                if (decoupled) {
+                    param *= 1 - lr * weightDecay;
+                } else {
+                    d += weightDecay * param;
+                }
+            }
+            double mi = m[i] + (1 - beta1) * (d - m[i]);
+            double vi = beta2 * v[i] + (1 - beta2) * d * d;
+            m[i] = (float) mi;
+            v[i] = (float) vi;
+            double second = vi;
+            if (vMax != null) {
+                second = Math.max(vMax[i], vi);
+                vMax[i] = (float) second;
+            }
+            double denom = Math.sqrt(second) / correction2 + eps;
+            w[wo + i] = (float) (param - stepSize * mi / denom);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.rnnlab.trainers;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.rnnlab.api.RnnlabException;
+import org.rnnlab.api.train.Optimizer;
+import org.rnnlab.api.train.Parameter;
+import org.rnnlab.engine.Tensor;
+
+/**
+ * The state keeping shared by the optimisers: per-parameter slots ({@code exp_avg}, {@code momentum_buffer},
+ * ...) as float32 tensors, as PyTorch keeps them in the parameter's dtype, and the step count. Updates
+ * are computed element by element in double and stored as float.
+ */
+abstract class StatefulOptimizer implements Optimizer {
+    private static final String STEP = "step";
+    // The count is stored as two floats of 24 bits each, so it survives a float32 round trip exactly.
+    private static final long LOW_BITS = (1L << 24) - 1;
+
+    private final Map<String, Tensor> slots = new TreeMap<>();
+    private long steps;
+
+    @Override
+    public final void step(List<Parameter> parameters, double learningRate) {
+        steps++;
+        for (Parameter p : parameters) {
+            update(p, learningRate, steps);
+        }
+    }
+
+    /** Updates one parameter; {@code step} counts from 1 as in PyTorch. */
+    protected abstract void update(Parameter p, double lr, long step);
+
+    /** The slot {@code kind} of parameter {@code p}, created filled with {@code initial} on first use. */
+    protected final float[] slot(Parameter p, String kind, float initial) {
+        String key = p.name() + "." + kind;
+        Tensor t = slots.get(key);
+        if (t == null) {
+            t = Tensor.zeros(p.value().size()).fill(initial);
+            slots.put(key, t);
+        } else if (t.size() != p.value().size()) {
+            throw new RnnlabException("optimizer state '" + key + "' has " + t.size() + " elements but parameter '"
+                    + p.name() + "' has " + p.value().size());
+        }
+        return t.data();
+    }
+
+    protected final long steps() {
+        return steps;
+    }
+
+    @Override
+    public final Map<String, Tensor> state() {
+        Map<String, Tensor> out = new TreeMap<>();
+        slots.forEach((k, v) -> out.put(k, v.copy()));
+        out.put(STEP, Tensor.of(new float[] {(float) (steps >>> 24), (float) (steps & LOW_BITS)}, 2));
+        return out;
+    }
+
+    @Override
+    public final void restore(Map<String, Tensor> state) {
+        slots.clear();
+        steps = 0;
+        state.forEach((k, v) -> {
+            if (k.equals(STEP)) {
+                float[] s = v.toArray();
+                if (s.length != 2) {
+                    throw new RnnlabException("optimizer state 'step' must hold 2 values but holds " + s.length);
+                }
+                steps = ((long) s[0] << 24) | (long) s[1];
+            } else {
+                slots.put(k, v.copy().reshape(v.size()));
+            }
+        });
+    }
+}
