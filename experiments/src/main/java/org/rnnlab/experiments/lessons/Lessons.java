@@ -17,9 +17,9 @@ final class Lessons {
                 .description("The course's toy: a vanilla rnn learns to say \"hello\"")
                 .lesson("The loss falls to near zero within a few hundred steps; the samples turn into \"hello\".")
                 .dataset("hello").tokenizer("character").cell("rnn")
-                .embedding(0).hidden(16).learningRate(0.05).epochs(150).batchSize(1).clip(5)
+                .embedding(0).hidden(16).learningRate(0.05).epochs(60).batchSize(1).clip(5)
                 .set("samples", 5).set("temperature", 0.5)
-                .quick(Map.of("epochs", "60"))
+                .quick(Map.of("epochs", "30"))
                 .build());
     }
 
