@@ -42,8 +42,7 @@ final class GruResetBeforeSequenceOp extends SequenceOp {
         Tensor whhT = transposed(ws, whh);
         float[] wt = whhT.data();
         int wto = whhT.offset();
-        projectInputs(in[0], in[p], in[p + 2], g, x, xo);
-        k.addBias(rows, g, bhh.data(), bhh.offset(), x, xo);
+        projectInputs(in[0], in[p], in[p + 2], bhh, g, x, xo, ws);
         for (int t = 0; t < steps; t++) {
             float[] hp = t == 0 ? h0.data() : y;
             int hpo = t == 0 ? h0.offset() : yo + (t - 1) * n;
@@ -137,15 +136,13 @@ final class GruResetBeforeSequenceOp extends SequenceOp {
             }
         }
         addInto(gradIn[1], dh, dho);
-        inputGradients(in[0], in[p], gradIn[0], gradIn[p], gradIn[p + 2], dx, dxo, g);
+        inputGradients(in[0], in[p], gradIn[0], gradIn[p], null, dx, dxo, g);
+        biasGradients(dx, dxo, g, gradIn[p + 2], gradIn[p + 3], ws);
         recurrentWeightGradient(2 * h, dx, dxo, g, h0, out[0], gradIn[p + 1], 0);
         Tensor gw = gradIn[p + 1];
         if (gw != null) {
             k.gemmTN(h, h, rows, dx, dxo + 2 * h, g, resetState.data(), resetState.offset(), h,
                     gw.data(), gw.offset() + 2 * h * h, h, true);
-        }
-        if (gradIn[p + 3] != null) {
-            k.sumRows(rows, g, dx, dxo, gradIn[p + 3].data(), gradIn[p + 3].offset());
         }
     }
 }

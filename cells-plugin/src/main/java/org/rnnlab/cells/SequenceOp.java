@@ -105,6 +105,24 @@ abstract class SequenceOp implements FusedOp {
         k.addBias(rows, cols, bias.data(), bias.offset(), out, outOff);
     }
 
+    /** {@code out[T*B, cols] = x W^T + b1 + b2}: both biases added in one pass. */
+    final void projectInputs(Tensor x, Tensor w, Tensor b1, Tensor b2, int cols, float[] out, int outOff, Workspace ws) {
+        Tensor bias = ws.take(cols);
+        k.add(cols, b1.data(), b1.offset(), b2.data(), b2.offset(), bias.data(), bias.offset());
+        projectInputs(x, w, bias, cols, out, outOff);
+    }
+
+    /** Both bias gradients from one column sum, when two biases add to the same pre-activations. */
+    final void biasGradients(float[] d, int dOff, int cols, Tensor gradA, Tensor gradB, Workspace ws) {
+        if (gradA == null && gradB == null) {
+            return;
+        }
+        Tensor sum = ws.take(cols);
+        k.sumRows(rows, cols, d, dOff, sum.data(), sum.offset());
+        addInto(gradA, sum.data(), sum.offset());
+        addInto(gradB, sum.data(), sum.offset());
+    }
+
     /** {@code dW += dPre^T x}, {@code db += column sums of dPre}, {@code dx += dPre W}, skipping null gradients. */
     final void inputGradients(Tensor x, Tensor w, Tensor gradX, Tensor gradW, Tensor gradB, float[] d, int dOff, int cols) {
         if (gradW != null) {
