@@ -78,6 +78,8 @@ public final class ReportPage {
             body.append(section(toc, "metrics", "Final metrics",
                     (seeds ? "<h3>Mean over seeds</h3><div class=\"scroll\">" + SummaryTables.meanTable(e, dimensions) + "</div>" : "")
                             + "<h3>Every run</h3><div class=\"scroll\">" + SummaryTables.runTable(e, true) + "</div>"
+                            + "<p class=\"explain\">Final values after the last epoch. ★ marks the best run of a column among "
+                            + "the runs on the same dataset that trained to the end. Hover a column's name for its meaning.</p>"
                             + (seeds ? "" : SummaryTables.notCountedNote(e)), ""));
         }
         if (!runPage && e.variants().size() > 1) {

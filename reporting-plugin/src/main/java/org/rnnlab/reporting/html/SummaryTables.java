@@ -113,6 +113,7 @@ final class SummaryTables {
         return true;
     }
 
+    /** One row per run; ★ marks the best final value of a column among the runs on the same dataset. */
     static String runTable(ExperimentRecord experiment, boolean links) {
         List<String> metrics = metrics(experiment);
         StringBuilder h = new StringBuilder();
@@ -135,17 +136,38 @@ final class SummaryTables {
                     .append(v.wallMillis() < 0 ? "—" : Numbers.format(v.wallMillis() / 1000.0)).append("</td>");
             for (String m : metrics) {
                 Double value = v.finalMetrics().get(m);
-                h.append("<td class=\"num").append(v.status().countsInMean() ? "" : " not-in-mean").append("\" data-variant=\"")
+                boolean best = value != null && isBestRun(v, m, experiment);
+                h.append("<td class=\"num").append(v.status().countsInMean() ? "" : " not-in-mean").append(best ? " best" : "")
+                        .append("\" data-variant=\"")
                         .append(escape(v.name())).append("\" data-metric=\"").append(escape(m)).append('"');
                 if (value == null) {
                     h.append(">—</td>");
                 } else {
-                    h.append(" data-value=\"").append(value).append("\">").append(Numbers.format(value)).append("</td>");
+                    h.append(" data-value=\"").append(value).append("\">")
+                            .append(best ? "<span class=\"star\" title=\"best run\">★</span> " : "")
+                            .append(Numbers.format(value)).append("</td>");
                 }
             }
             h.append("</tr>");
         }
         return h.append("</tbody></table>").toString();
+    }
+
+    /** Best final value among the runs that trained to the end on the same dataset (ties all count as best). */
+    private static boolean isBestRun(VariantRecord run, String metric, ExperimentRecord experiment) {
+        MetricMeaning.Direction d = MetricMeaning.of(metric).direction();
+        if (d == MetricMeaning.Direction.NEITHER || !run.status().countsInMean()) {
+            return false;
+        }
+        String dataset = run.settings().getOrDefault("dataset", "");
+        List<Double> rivals = experiment.variants().stream()
+                .filter(v -> v.status().countsInMean() && v.settings().getOrDefault("dataset", "").equals(dataset))
+                .map(v -> v.finalMetrics().get(metric)).filter(x -> x != null && Double.isFinite(x)).toList();
+        double value = run.finalMetrics().get(metric);
+        if (rivals.size() < 2 || !Double.isFinite(value)) {
+            return false;
+        }
+        return rivals.stream().noneMatch(x -> d == MetricMeaning.Direction.LOWER ? x < value : x > value);
     }
 
     /** A run page's own table: final and best value of each metric. */
