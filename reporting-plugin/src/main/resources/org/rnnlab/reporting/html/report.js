@@ -75,9 +75,8 @@
     };
   }
   function pointStyleOf(ds) {
-    var v = byName[ds.variant];
     var base = ds.$point;
-    if (!v || v.counted) { return base; }
+    if (!ds.$ended) { return base; }
     return function (ctx) { return ctx.dataIndex === ctx.dataset.data.length - 1 ? 'crossRot' : base; };
   }
 
@@ -100,7 +99,9 @@
       return {
         label: label(s), variant: s.variant, frames: s.frames, data: points(s.frames[frame]),
         borderColor: st.color, backgroundColor: st.color, borderDash: st.dash, pointStyle: st.point,
-        borderWidth: v && !v.counted ? 1.5 : 2, pointRadius: endMarker(v, 2.5, 8, markerEvery(spec)), pointHoverRadius: 5,
+        // the cross marks where a run stopped along epochs; along steps back (charts with frames) it would mislead
+        borderWidth: v && !v.counted ? 1.5 : 2, pointRadius: endMarker(spec.frameLabels.length ? null : v, 2.5, 8, markerEvery(spec)),
+        pointHoverRadius: 5, $ended: !spec.frameLabels.length && v && !v.counted,
         spanGaps: false, tension: 0, hidden: !!hidden[s.variant]
       };
     });
