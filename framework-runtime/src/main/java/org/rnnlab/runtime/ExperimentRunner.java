@@ -89,7 +89,7 @@ public final class ExperimentRunner {
         ExperimentJson json = new ExperimentJson(plan, variants, folders, options, provenance, registry);
         json.write(runDirectory);
 
-        Map<String, RunStatus> status = new TreeMap<>();
+        Map<String, RunStatus> status = new LinkedHashMap<>();
         Map<String, String> failures = new TreeMap<>();
         long t0 = System.nanoTime();
         try (OrderedEventBus bus = new OrderedEventBus()) {
