@@ -66,7 +66,7 @@ public final class ChartPlan {
             }
             series.add(new ChartSpec.Series(v.name(), v.name(), List.of(points)));
         }
-        MetricMeaning meaning = MetricMeaning.of(metric);
+        MetricMeaning meaning = MetricMeaning.of(metric, MetricMeaning.metricsOf(experiment));
         return new ChartSpec(id, section, metric, meaning.describe(), "epoch", axisLabel(metric, meaning),
                 log || spansDecades(series), List.of(), series);
     }

@@ -71,7 +71,7 @@ public final class ReportPage {
         }
 
         if (runPage) {
-            body.append(section(toc, "metrics", "Final and best metrics", SummaryTables.finalAndBest(single), ""));
+            body.append(section(toc, "metrics", "Final and best metrics", SummaryTables.finalAndBest(e, single), ""));
         } else {
             // a mean over one seed would only repeat the run's row
             boolean seeds = SeedGroup.of(e).stream().anyMatch(g -> g.members().size() > 1);

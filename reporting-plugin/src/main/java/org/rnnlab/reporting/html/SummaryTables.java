@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.rnnlab.reporting.model.ExperimentRecord;
 import org.rnnlab.reporting.model.VariantRecord;
-import org.rnnlab.reporting.model.VariantStatus;
 
 /**
  * The tables of final metrics: mean and spread over seeds per group (best marked), and one row per run
@@ -27,8 +26,8 @@ final class SummaryTables {
         return out;
     }
 
-    static String header(String metric) {
-        MetricMeaning meaning = MetricMeaning.of(metric);
+    static String header(String metric, java.util.Set<String> siblings) {
+        MetricMeaning meaning = MetricMeaning.of(metric, siblings);
         return "<th scope=\"col\" title=\"" + escape(meaning.describe()) + "\">" + escape(metric)
                 + (meaning.direction().arrow.isEmpty() ? "" : " " + meaning.direction().arrow)
                 + "<div class=\"unit\">" + escape(meaning.meaning()) + "</div></th>";
@@ -40,7 +39,7 @@ final class SummaryTables {
         StringBuilder h = new StringBuilder();
         h.append("<table class=\"metrics\" id=\"mean-table\"><thead><tr><th scope=\"col\">variants (settings that differ)</th>"
                 + "<th scope=\"col\">runs in mean</th>");
-        metrics.forEach(m -> h.append(header(m)));
+        metrics.forEach(m -> h.append(header(m, MetricMeaning.metricsOf(experiment))));
         h.append("</tr></thead><tbody>");
         for (SeedGroup g : groups) {
             VariantRecord first = g.members().getFirst();
@@ -120,7 +119,7 @@ final class SummaryTables {
         h.append("<table class=\"metrics\" id=\"run-table\"><thead><tr><th scope=\"col\">variant</th>"
                 + "<th scope=\"col\">status</th><th scope=\"col\">seed</th><th scope=\"col\">epochs<div class=\"unit\">done / planned</div></th>"
                 + "<th scope=\"col\">wall time<div class=\"unit\">seconds</div></th>");
-        metrics.forEach(m -> h.append(header(m)));
+        metrics.forEach(m -> h.append(header(m, MetricMeaning.metricsOf(experiment))));
         h.append("</tr></thead><tbody>");
         for (VariantRecord v : experiment.variants()) {
             h.append("<tr data-variant=\"").append(escape(v.name())).append("\" class=\"status-")
@@ -171,13 +170,13 @@ final class SummaryTables {
     }
 
     /** A run page's own table: final and best value of each metric. */
-    static String finalAndBest(VariantRecord v) {
+    static String finalAndBest(ExperimentRecord experiment, VariantRecord v) {
         Set<String> metrics = new TreeSet<>(v.finalMetrics().keySet());
         metrics.addAll(v.bestMetrics().keySet());
         StringBuilder h = new StringBuilder("<table class=\"metrics\" id=\"final-best\"><thead><tr><th scope=\"col\">metric</th>"
                 + "<th scope=\"col\">meaning</th><th scope=\"col\">final</th><th scope=\"col\">best</th></tr></thead><tbody>");
         for (String m : metrics) {
-            h.append("<tr><th scope=\"row\">").append(escape(m)).append("</th><td>").append(escape(MetricMeaning.of(m).describe()))
+            h.append("<tr><th scope=\"row\">").append(escape(m)).append("</th><td>").append(escape(MetricMeaning.of(m, MetricMeaning.metricsOf(experiment)).describe()))
                     .append("</td>").append(valueCell(v, m, v.finalMetrics().get(m))).append(valueCell(v, m, v.bestMetrics().get(m)))
                     .append("</tr>");
         }
@@ -190,9 +189,5 @@ final class SummaryTables {
         }
         return "<td class=\"num\" data-variant=\"" + escape(v.name()) + "\" data-metric=\"" + escape(metric)
                 + "\" data-value=\"" + value + "\">" + Numbers.format(value) + "</td>";
-    }
-
-    static boolean anyNotCounted(ExperimentRecord experiment) {
-        return experiment.variants().stream().anyMatch(v -> v.status() != VariantStatus.COMPLETED && v.status() != VariantStatus.STOPPED_EARLY);
     }
 }
