@@ -3,6 +3,7 @@
  * from {@code plugins/}, are found by the runtime's ServiceLoader, so this module requires none of them.
  */
 module org.rnnlab.experiments {
+    requires org.rnnlab.api;
     requires org.rnnlab.runtime;
     requires info.picocli;
     requires jdk.management;
@@ -10,7 +11,7 @@ module org.rnnlab.experiments {
 
     provides org.rnnlab.api.Plugin with org.rnnlab.experiments.lessons.ExperimentsPlugin;
 
+    opens org.rnnlab.experiments.lessons to com.google.guice;
     opens org.rnnlab.experiments.cli to info.picocli;
     opens org.rnnlab.experiments.bench to info.picocli;
-    opens org.rnnlab.experiments.lessons to com.google.guice;
 }

@@ -14,14 +14,25 @@ import org.rnnlab.engine.kernel.VectorKernels;
  * {@code java --add-modules jdk.incubator.vector -cp ... org.rnnlab.benchmarks.GemmCpuTime [vector|scalar] [shape...]}
  */
 public final class GemmCpuTime {
+    private static final int ROUNDS = Integer.getInteger("rounds", 9);
+
     private GemmCpuTime() {}
 
     public static void main(String[] args) {
         Kernels k = args.length > 0 && args[0].equals("scalar") ? new ScalarKernels() : new VectorKernels();
         String[] shapes = args.length > 1 ? java.util.Arrays.copyOfRange(args, 1, args.length)
-                : new String[] {"proj-H128-G4", "rec-H128-G4", "head-H128", "recgrad-H128-G4", "wgrad-H128-G4",
-                        "proj-H512-G4", "rec-H512-G4", "head-H512", "recgrad-H512-G4", "wgrad-H512-G4"};
+                : new String[] {"proj-H128-G4", "rec-H128-G4", "recnn-H128-G4", "head-H128", "recgrad-H128-G4", "wgrad-H128-G4",
+                        "proj-H512-G4", "rec-H512-G4", "recnn-H512-G4", "head-H512", "recgrad-H512-G4", "wgrad-H512-G4"};
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (k.name().equals("vector")) {
+            double peak = 0;
+            for (int round = 0; round < 5; round++) {
+                long t0 = threads.getCurrentThreadCpuTime();
+                long fmas = FmaPeak.run(50_000_000);
+                peak = Math.max(peak, 2.0 * fmas / (threads.getCurrentThreadCpuTime() - t0));
+            }
+            System.out.printf("register-only FMA throughput: %.1f GFLOP/s (best of 5, CPU time)%n", peak);
+        }
         for (String name : shapes) {
             GemmShapes.Shape s = GemmShapes.byName(name);
             SplittableRandom r = new SplittableRandom(1);
@@ -30,7 +41,7 @@ public final class GemmCpuTime {
             float[] c = new float[s.m() * s.n()];
             int reps = (int) Math.max(3, 2e9 / s.flops());
             double best = 0;
-            for (int round = 0; round < 5; round++) {
+            for (int round = 0; round < ROUNDS; round++) {
                 long t0 = threads.getCurrentThreadCpuTime();
                 for (int i = 0; i < reps; i++) {
                     run(k, s, a, b, c);
@@ -38,8 +49,8 @@ public final class GemmCpuTime {
                 long t1 = threads.getCurrentThreadCpuTime();
                 best = Math.max(best, s.flops() * reps / (t1 - t0));
             }
-            System.out.printf("%-8s %-18s %-2s m=%4d n=%4d k=%4d  %6.1f GFLOP/s (best of 5, CPU time)%n",
-                    k.name(), name, s.form(), s.m(), s.n(), s.k(), best);
+            System.out.printf("%-8s %-18s %-2s m=%4d n=%4d k=%4d  %6.1f GFLOP/s (best of %d, CPU time)%n",
+                    k.name(), name, s.form(), s.m(), s.n(), s.k(), best, ROUNDS);
         }
     }
 

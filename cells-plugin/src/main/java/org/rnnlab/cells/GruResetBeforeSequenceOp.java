@@ -39,15 +39,15 @@ final class GruResetBeforeSequenceOp extends SequenceOp {
         int rho = resetState.offset();
         float[] y = out[0].data();
         int yo = out[0].offset();
-        float[] w = whh.data();
-        int wo = whh.offset();
-        projectInputs(in[0], in[p], in[p + 2], g, x, xo);
-        k.addBias(rows, g, bhh.data(), bhh.offset(), x, xo);
+        Tensor whhT = transposed(ws, whh);
+        float[] wt = whhT.data();
+        int wto = whhT.offset();
+        projectInputs(in[0], in[p], in[p + 2], bhh, g, x, xo, ws);
         for (int t = 0; t < steps; t++) {
             float[] hp = t == 0 ? h0.data() : y;
             int hpo = t == 0 ? h0.offset() : yo + (t - 1) * n;
             int xt = xo + t * batch * g;
-            k.gemmNT(batch, 2 * h, h, hp, hpo, h, w, wo, h, x, xt, g, true);
+            k.gemmNN(batch, 2 * h, h, hp, hpo, h, wt, wto, g, x, xt, g, true);
             for (int b = 0; b < batch; b++) {
                 if (live(in, t * batch + b)) {
                     int xr = xt + b * g;
@@ -55,7 +55,7 @@ final class GruResetBeforeSequenceOp extends SequenceOp {
                     k.mul(h, x, xr, hp, hpo + b * h, rh, rho + (t * batch + b) * h);
                 }
             }
-            k.gemmNT(batch, h, h, rh, rho + t * n, h, w, wo + 2 * h * h, h, x, xt + 2 * h, g, true);
+            k.gemmNN(batch, h, h, rh, rho + t * n, h, wt, wto + 2 * h, g, x, xt + 2 * h, g, true);
             for (int b = 0; b < batch; b++) {
                 int row = t * batch + b;
                 int yr = yo + row * h;
@@ -136,15 +136,13 @@ final class GruResetBeforeSequenceOp extends SequenceOp {
             }
         }
         addInto(gradIn[1], dh, dho);
-        inputGradients(in[0], in[p], gradIn[0], gradIn[p], gradIn[p + 2], dx, dxo, g);
+        inputGradients(in[0], in[p], gradIn[0], gradIn[p], null, dx, dxo, g);
+        biasGradients(dx, dxo, g, gradIn[p + 2], gradIn[p + 3], ws);
         recurrentWeightGradient(2 * h, dx, dxo, g, h0, out[0], gradIn[p + 1], 0);
         Tensor gw = gradIn[p + 1];
         if (gw != null) {
             k.gemmTN(h, h, rows, dx, dxo + 2 * h, g, resetState.data(), resetState.offset(), h,
                     gw.data(), gw.offset() + 2 * h * h, h, true);
-        }
-        if (gradIn[p + 3] != null) {
-            k.sumRows(rows, g, dx, dxo, gradIn[p + 3].data(), gradIn[p + 3].offset());
         }
     }
 }

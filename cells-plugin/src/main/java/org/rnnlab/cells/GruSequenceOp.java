@@ -41,12 +41,13 @@ final class GruSequenceOp extends SequenceOp {
         int ro = recurrent.offset();
         float[] y = out[0].data();
         int yo = out[0].offset();
+        Tensor whhT = transposed(ws, whh);
         projectInputs(in[0], in[p], in[p + 2], g, x, xo);
         for (int t = 0; t < steps; t++) {
             float[] hp = t == 0 ? h0.data() : y;
             int hpo = t == 0 ? h0.offset() : yo + (t - 1) * n;
             int rt = ro + t * batch * g;
-            k.gemmNT(batch, g, h, hp, hpo, h, whh.data(), whh.offset(), h, r, rt, g, false);
+            k.gemmNN(batch, g, h, hp, hpo, h, whhT.data(), whhT.offset(), g, r, rt, g, false);
             k.addBias(batch, g, bhh.data(), bhh.offset(), r, rt);
             for (int b = 0; b < batch; b++) {
                 int row = t * batch + b;

@@ -45,14 +45,14 @@ final class LstmSequenceOp extends SequenceOp {
         int tco = cellTanh.offset();
         float[] y = out[0].data();
         int yo = out[0].offset();
-        projectInputs(in[0], in[p], in[p + 2], g, z, zo);
-        k.addBias(rows, g, bhh.data(), bhh.offset(), z, zo);
+        Tensor whhT = transposed(ws, whh);
+        projectInputs(in[0], in[p], in[p + 2], bhh, g, z, zo, ws);
         for (int t = 0; t < steps; t++) {
             float[] hp = t == 0 ? h0.data() : y;
             int hpo = t == 0 ? h0.offset() : yo + (t - 1) * n;
             float[] cp = t == 0 ? c0.data() : c;
             int cpo = t == 0 ? c0.offset() : co + (t - 1) * n;
-            k.gemmNT(batch, g, h, hp, hpo, h, whh.data(), whh.offset(), h, z, zo + t * batch * g, g, true);
+            k.gemmNN(batch, g, h, hp, hpo, h, whhT.data(), whhT.offset(), g, z, zo + t * batch * g, g, true);
             for (int b = 0; b < batch; b++) {
                 int row = t * batch + b;
                 int cr = co + row * h;
@@ -137,10 +137,8 @@ final class LstmSequenceOp extends SequenceOp {
         }
         addInto(gradIn[1], dh, dho);
         addInto(gradIn[2], dc, dco);
-        inputGradients(in[0], in[p], gradIn[0], gradIn[p], gradIn[p + 2], dz, dzo, g);
+        inputGradients(in[0], in[p], gradIn[0], gradIn[p], null, dz, dzo, g);
+        biasGradients(dz, dzo, g, gradIn[p + 2], gradIn[p + 3], ws);
         recurrentWeightGradient(g, dz, dzo, g, in[1], out[0], gradIn[p + 1], 0);
-        if (gradIn[p + 3] != null) {
-            k.sumRows(rows, g, dz, dzo, gradIn[p + 3].data(), gradIn[p + 3].offset());
-        }
     }
 }

@@ -28,13 +28,13 @@ final class RnnSequenceOp extends SequenceOp {
         int yo = out[0].offset();
         int h = hidden;
         int n = batch * h;
-        projectInputs(in[0], in[p], in[p + 2], h, y, yo);
-        k.addBias(rows, h, bhh.data(), bhh.offset(), y, yo);
+        Tensor whhT = transposed(ws, whh);
+        projectInputs(in[0], in[p], in[p + 2], bhh, h, y, yo, ws);
         for (int t = 0; t < steps; t++) {
             int cur = yo + t * n;
             float[] prev = t == 0 ? h0.data() : y;
             int po = t == 0 ? h0.offset() : cur - n;
-            k.gemmNT(batch, h, h, prev, po, h, whh.data(), whh.offset(), h, y, cur, h, true);
+            k.gemmNN(batch, h, h, prev, po, h, whhT.data(), whhT.offset(), h, y, cur, h, true);
             activation.apply(k, n, y, cur);
             if (masked) {
                 for (int b = 0; b < batch; b++) {
@@ -81,10 +81,8 @@ final class RnnSequenceOp extends SequenceOp {
             }
         }
         addInto(gradIn[1], dh, dho);
-        inputGradients(in[0], in[p], gradIn[0], gradIn[p], gradIn[p + 2], d, dOff, h);
+        inputGradients(in[0], in[p], gradIn[0], gradIn[p], null, d, dOff, h);
+        biasGradients(d, dOff, h, gradIn[p + 2], gradIn[p + 3], ws);
         recurrentWeightGradient(h, d, dOff, h, in[1], out[0], gradIn[p + 1], 0);
-        if (gradIn[p + 3] != null) {
-            k.sumRows(rows, h, d, dOff, gradIn[p + 3].data(), gradIn[p + 3].offset());
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.rnnlab.cells;
 import java.util.Arrays;
 import org.rnnlab.engine.ShapeException;
 import org.rnnlab.engine.Tensor;
+import org.rnnlab.engine.Workspace;
 import org.rnnlab.engine.autodiff.FusedOp;
 import org.rnnlab.engine.kernel.Kernels;
 
@@ -104,6 +105,24 @@ abstract class SequenceOp implements FusedOp {
         k.addBias(rows, cols, bias.data(), bias.offset(), out, outOff);
     }
 
+    /** {@code out[T*B, cols] = x W^T + b1 + b2}: both biases added in one pass. */
+    final void projectInputs(Tensor x, Tensor w, Tensor b1, Tensor b2, int cols, float[] out, int outOff, Workspace ws) {
+        Tensor bias = ws.take(cols);
+        k.add(cols, b1.data(), b1.offset(), b2.data(), b2.offset(), bias.data(), bias.offset());
+        projectInputs(x, w, bias, cols, out, outOff);
+    }
+
+    /** Both bias gradients from one column sum, when two biases add to the same pre-activations. */
+    final void biasGradients(float[] d, int dOff, int cols, Tensor gradA, Tensor gradB, Workspace ws) {
+        if (gradA == null && gradB == null) {
+            return;
+        }
+        Tensor sum = ws.take(cols);
+        k.sumRows(rows, cols, d, dOff, sum.data(), sum.offset());
+        addInto(gradA, sum.data(), sum.offset());
+        addInto(gradB, sum.data(), sum.offset());
+    }
+
     /** {@code dW += dPre^T x}, {@code db += column sums of dPre}, {@code dx += dPre W}, skipping null gradients. */
     final void inputGradients(Tensor x, Tensor w, Tensor gradX, Tensor gradW, Tensor gradB, float[] d, int dOff, int cols) {
         if (gradW != null) {
@@ -147,8 +166,37 @@ abstract class SequenceOp implements FusedOp {
         }
     }
 
+    /**
+     * {@code W^T} of a {@code [rows, cols]} weight, in a workspace buffer {@code [cols, rows]}: the
+     * per-step product {@code h W^T} then runs as a plain {@code gemmNN}, which streams rows of the
+     * transposed weight instead of taking a dot product per output; the copy costs one pass over the
+     * weight per sequence, against {@code T} products.
+     */
+    final Tensor transposed(Workspace ws, Tensor w) {
+        int r = w.dim(0);
+        int c = w.dim(1);
+        Tensor t = ws.take(c, r);
+        float[] src = w.data();
+        float[] dst = t.data();
+        int so = w.offset();
+        int to = t.offset();
+        // in 32 x 32 tiles, so that both the reads and the strided writes stay in cache
+        for (int i0 = 0; i0 < r; i0 += 32) {
+            int i1 = Math.min(r, i0 + 32);
+            for (int j0 = 0; j0 < c; j0 += 32) {
+                int j1 = Math.min(c, j0 + 32);
+                for (int i = i0; i < i1; i++) {
+                    for (int j = j0; j < j1; j++) {
+                        dst[to + j * r + i] = src[so + i * c + j];
+                    }
+                }
+            }
+        }
+        return t;
+    }
+
     /** A workspace copy of {@code t}. */
-    static Tensor copyOf(org.rnnlab.engine.Workspace ws, Tensor t) {
+    static Tensor copyOf(Workspace ws, Tensor t) {
         Tensor c = ws.take(t.shape());
         c.copyFrom(t);
         return c;

@@ -31,8 +31,9 @@ final class ExperimentJson {
                    Map<String, String> provenance, ComponentRegistry registry) {
         root.put("experiment", plan.name());
         root.put("description", plan.description());
+        root.put("lesson", plan.lesson());
         root.put("threads", options.threads());
-        root.put("overrides", new TreeMap<>(plan.overrides()));
+        root.put("request", new TreeMap<>(plan.request()));
         List<Map<String, Object>> variants = new ArrayList<>();
         for (int i = 0; i < resolved.size(); i++) {
             Variant v = resolved.get(i);

@@ -33,6 +33,7 @@ import org.rnnlab.api.event.ExperimentCompleted;
 import org.rnnlab.api.event.ExperimentStarted;
 import org.rnnlab.api.event.RunFailed;
 import org.rnnlab.api.event.RunStatus;
+import org.rnnlab.api.experiment.FileNames;
 import org.rnnlab.api.experiment.Variant;
 import org.rnnlab.api.report.ReportContext;
 import org.rnnlab.api.report.ReporterFactory;
@@ -79,12 +80,11 @@ public final class ExperimentRunner {
      * own output, tests). Throws {@link ConfigException} before creating anything if the plan is invalid.
      */
     public ExperimentOutcome run(ExperimentPlan plan, RunOptions options, List<EventSubscriber> subscribers) {
-        List<Variant> variants = plan.variants().stream()
-                .map(v -> new Variant(v.name(), v.settings().with(plan.overrides()), v.seed())).toList();
+        List<Variant> variants = plan.variants();
         List<TrainerFactory> trainers = validate(plan, variants);
         Instant started = clock.instant();
         Path runDirectory = createRunDirectory(options.outputFolder(), plan.name(), started);
-        List<String> folders = SafeFileNames.distinct(variants.stream().map(Variant::name).toList());
+        List<String> folders = DistinctFileNames.of(variants.stream().map(Variant::name).toList());
         Map<String, String> provenance = Provenance.collect(started);
         ExperimentJson json = new ExperimentJson(plan, variants, folders, options, provenance, registry);
         json.write(runDirectory);
@@ -97,7 +97,7 @@ public final class ExperimentRunner {
             subscribers.forEach(bus::subscribe);
             Map<String, Map<String, String>> settings = new LinkedHashMap<>();
             variants.forEach(v -> settings.put(v.name(), v.settings().values()));
-            bus.publish(new ExperimentStarted(plan.name(), plan.description(), runDirectory, settings, provenance));
+            bus.publish(new ExperimentStarted(plan.name(), readerText(plan), runDirectory, settings, provenance));
 
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Math.max(1, variants.size())),
                     namedThreads(plan.name()));
@@ -105,7 +105,7 @@ public final class ExperimentRunner {
                 List<Future<RunStatus>> futures = new ArrayList<>();
                 for (int i = 0; i < variants.size(); i++) {
                     Variant v = variants.get(i);
-                    Path folder = SafeFileNames.inside(runDirectory, folders.get(i));
+                    Path folder = FileNames.inside(runDirectory, folders.get(i));
                     TrainerFactory trainer = trainers.get(i);
                     futures.add(pool.submit(() -> runVariant(plan.name(), v, folder, trainer, bus, failures)));
                 }
@@ -150,7 +150,7 @@ public final class ExperimentRunner {
     }
 
     private Path createRunDirectory(Path outputFolder, String experiment, Instant started) {
-        Path experimentFolder = SafeFileNames.inside(outputFolder, SafeFileNames.of(experiment));
+        Path experimentFolder = FileNames.inside(outputFolder, experiment);
         String stamp = STAMP.format(started.atZone(clock.getZone() == null ? ZoneId.systemDefault() : clock.getZone()));
         try {
             Files.createDirectories(experimentFolder);
@@ -222,9 +222,14 @@ public final class ExperimentRunner {
     private static java.util.concurrent.ThreadFactory namedThreads(String experiment) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "rnnlab-" + SafeFileNames.of(experiment) + "-" + n.incrementAndGet());
+            Thread t = new Thread(r, "rnnlab-" + FileNames.safe(experiment) + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** What the report shows under "what to look for": the one-line description, then the lesson. */
+    private static String readerText(ExperimentPlan plan) {
+        return plan.lesson().isBlank() ? plan.description() : plan.description() + "\n\n" + plan.lesson();
     }
 }

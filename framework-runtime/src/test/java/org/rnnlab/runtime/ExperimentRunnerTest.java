@@ -51,9 +51,9 @@ class ExperimentRunnerTest {
             return new RunResult(RunStatus.COMPLETED, Map.of("val.loss", 1.5), Map.of());
         });
         PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer, reporter)));
-        ExperimentPlan plan = new ExperimentPlan("hello", "says hello",
-                List.of(variant("rnn", 1, "cell", "rnn"), variant("lstm", 2, "cell", "lstm")),
-                Map.of("epochs", "3"), Map.of("hello.txt", "sha256:abc"));
+        ExperimentPlan plan = new ExperimentPlan("hello", "says hello", "the lstm says it sooner",
+                List.of(variant("rnn", 1, "cell", "rnn", "epochs", "3"), variant("lstm", 2, "cell", "lstm", "epochs", "3")),
+                Map.of("set.epochs", "3"), Map.of("hello.txt", "sha256:abc"));
 
         ExperimentOutcome outcome = new ExperimentRunner(registry, CLOCK)
                 .run(plan, new RunOptions(out, 2, false), List.of());
@@ -66,6 +66,8 @@ class ExperimentRunnerTest {
 
         JsonNode json = new ObjectMapper().readTree(run.resolve("experiment.json").toFile());
         assertThat(json.get("experiment").asText()).isEqualTo("hello");
+        assertThat(json.get("lesson").asText()).isEqualTo("the lstm says it sooner");
+        assertThat(json.get("request").get("set.epochs").asText()).isEqualTo("3");
         assertThat(json.get("variants").get(1).get("settings").get("epochs").asText()).isEqualTo("3");
         assertThat(json.get("variants").get(1).get("seed").asLong()).isEqualTo(2);
         assertThat(json.get("seeds").toString()).isEqualTo("[1,2]");

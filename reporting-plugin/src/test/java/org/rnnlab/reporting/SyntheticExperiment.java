@@ -18,6 +18,7 @@ import org.rnnlab.api.event.ExperimentStarted;
 import org.rnnlab.api.event.GradientStats;
 import org.rnnlab.api.event.RunCompleted;
 import org.rnnlab.api.event.RunDiverged;
+import org.rnnlab.api.event.RunFailed;
 import org.rnnlab.api.event.RunStarted;
 import org.rnnlab.api.event.RunStatus;
 import org.rnnlab.api.event.Samples;
@@ -39,7 +40,31 @@ public final class SyntheticExperiment {
     private SyntheticExperiment() {}
 
     /** A variant of the stream: name, settings, seed, and whether it diverges (at which epoch). */
-    public record Spec(String name, Map<String, String> settings, long seed, boolean languageModel, int divergesAt) {}
+    public record Spec(String name, Map<String, String> settings, long seed, boolean languageModel, int divergesAt,
+                       String failure, List<String> labels, String samplePrefix) {
+        public Spec(String name, Map<String, String> settings, long seed, boolean languageModel, int divergesAt) {
+            this(name, settings, seed, languageModel, divergesAt, "", List.of("negative", "neutral", "positive"), "");
+        }
+    }
+
+    /** Text that would be markup or script if a page did not escape it. */
+    public static final String SCRIPT_NAME = "<script>document.body.setAttribute('data-pwned','name')";
+    public static final String IMG_NAME = "<img src=x onerror=document.body.setAttribute('data-pwned','img')>";
+    public static final String QUOTE_NAME = "q\"uote's \" onmouseover=\"x";
+    public static final String CLOSING_SCRIPT = "</script><script>document.body.setAttribute('data-pwned','close')</script>";
+    public static final String SAMPLE = "</script><img src=x onerror=document.body.setAttribute('data-pwned','sample')> \"quotes\" & 'apostrophes'";
+    public static final String FAILURE = "<img src=x onerror=document.body.setAttribute('data-pwned','error')> at </script>";
+
+    /** Variants whose names, settings, labels, samples, description and error message are all hostile. */
+    public static List<Event> hostile(Path runDirectory) {
+        List<String> labels = List.of("<b>neg</b>", CLOSING_SCRIPT, "\"pos\"");
+        List<Spec> specs = List.of(
+                new Spec(SCRIPT_NAME, settings(CLOSING_SCRIPT, "word", "sentiment", 1), 1, false, -1, "", labels, ""),
+                new Spec(IMG_NAME, settings("lstm", "word", "sentiment", 1), 1, false, 3, "", labels, ""),
+                new Spec(QUOTE_NAME, settings("lstm", "character", "tiny-shakespeare", 1), 1, true, -1, "", labels, SAMPLE),
+                new Spec("fails-" + QUOTE_NAME, settings("gru", "character", "tiny-shakespeare", 1), 1, true, -1, FAILURE, labels, SAMPLE));
+        return events(runDirectory, specs, "Lesson " + CLOSING_SCRIPT + " & <!-- comment");
+    }
 
     public static List<Spec> specs() {
         List<Spec> specs = new ArrayList<>();
@@ -97,6 +122,12 @@ public final class SyntheticExperiment {
         String v = s.name();
         String cell = s.settings().get("cell");
         events.add(new RunStarted(NAME, v, s.settings(), s.seed(), runDirectory.resolve(v), EPOCHS));
+        if (!s.failure().isEmpty()) {
+            events.add(new BatchCompleted(NAME, v, 1, 0, BATCHES, 3.0));
+            events.add(new RunFailed(NAME, v, s.failure()));
+            events.add(new RunCompleted(NAME, v, RunStatus.FAILED, Map.of(), Map.of(), 300));
+            return RunStatus.FAILED;
+        }
         double floor = s.languageModel() ? (cell.equals("lstm") ? 1.45 : 1.52) : (cell.equals("lstm") ? 0.42 : 0.61);
         double start = s.languageModel() ? 3.9 : 1.1;
         double fade = cell.equals("rnn") ? 0.62 : cell.equals("gru") ? 0.9 : 0.93;
@@ -144,9 +175,9 @@ public final class SyntheticExperiment {
             events.add(new GradientStats(NAME, v, epoch, 2.2 / Math.sqrt(epoch) + 0.1 * random.nextDouble(), parameters, flow));
             if (s.languageModel()) {
                 events.add(new Samples(NAME, v, epoch, List.of(
-                        sample(random, epoch, "ROMEO: "), sample(random, epoch, "JULIET: ")), 0.4 + 0.08 * epoch));
+                        s.samplePrefix() + sample(random, epoch, "ROMEO: "), sample(random, epoch, "JULIET: ")), 0.4 + 0.08 * epoch));
             } else {
-                events.add(new Evaluation(NAME, v, epoch, "val", List.of("negative", "neutral", "positive"),
+                events.add(new Evaluation(NAME, v, epoch, "val", s.labels(),
                         confusion(random, metrics.get("val.accuracy"))));
             }
             events.add(new Checkpointed(NAME, v, epoch, runDirectory.resolve(v).resolve("checkpoint")));

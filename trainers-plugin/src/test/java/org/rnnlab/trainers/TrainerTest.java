@@ -115,6 +115,49 @@ class TrainerTest {
     }
 
     @Test
+    void bagOfWordsClassifierReadsOneStepOfCounts() throws Exception {
+        RecordingBus bus = new RecordingBus();
+        Map<String, String> s = new HashMap<>(Map.of("dataset", "order", "dataset.length", "6", "dataset.count", "32",
+                "dataset.validation", "16", "dataset.test", "0", "tokenizer", "bag-of-words", "cell", "dense",
+                "hidden", "4", "epochs", "1", "batch", "8"));
+        RunResult result = train("bptt", s, dir, bus, false);
+        assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(bus.of(GradientStats.class).getFirst().flow()).hasSize(1);
+    }
+
+    @Test
+    void earlyStoppingEndsARunThatStopsImproving() throws Exception {
+        RecordingBus bus = new RecordingBus();
+        Map<String, String> s = adding("gru", 20);
+        // Step decay with gamma 0: after epoch 1 the rate is 0, so val.mse can no longer improve.
+        s.put("schedule", "step");
+        s.put("schedule.step_epochs", "1");
+        s.put("schedule.gamma", "0");
+        s.put("early_stopping.patience", "2");
+        s.put("early_stopping.metric", "val.mse");
+        RunResult result = train("bptt", s, dir, bus, false);
+        // Epochs 2 and 3 do not improve on epoch 1: a patience of 2 stops after epoch 3.
+        assertThat(result.status()).isEqualTo(RunStatus.STOPPED_EARLY);
+        assertThat(bus.of(EpochCompleted.class)).hasSize(3);
+        assertThat(result.bestMetrics().get("val.mse")).isEqualTo(bus.of(EpochCompleted.class).get(0).metrics().get("val.mse"));
+    }
+
+    @Test
+    void truncationCarriesTheStateButCutsTheGradient() throws Exception {
+        RecordingBus full = new RecordingBus();
+        RecordingBus cut = new RecordingBus();
+        train("bptt", adding("lstm", 1), dir.resolve("full"), full, false);
+        Map<String, String> s = adding("lstm", 1);
+        s.put("tbptt.k", "3");
+        train("tbptt", s, dir.resolve("cut"), cut, false);
+        // Same weights before the first update and the state carried across chunks: the same first loss.
+        assertThat(cut.of(BatchCompleted.class).getFirst().loss()).isEqualTo(full.of(BatchCompleted.class).getFirst().loss());
+        // The gradient reaches back only through the last chunk (8 steps in chunks of 3, 3, 2).
+        assertThat(cut.of(GradientStats.class).getFirst().flow()).hasSize(2);
+        assertThat(full.of(GradientStats.class).getFirst().flow()).hasSize(8);
+    }
+
+    @Test
     void badSettingsAreAllNamedAtOnce() {
         Map<String, String> s = adding("gru", 1);
         s.put("hidden", "-1");

@@ -38,7 +38,7 @@ final class VectorGemm {
         float[] pack = new float[0];
         float[] edgeB = new float[0];
         final float[] sliver = new float[KC * MR];
-        final float[] tile = new float[MR * NR];
+        final float[] tile = new float[2 * MR * NR];
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -151,7 +151,16 @@ final class VectorGemm {
                                     float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, int j,
                                     boolean acc, boolean transposedOut, Scratch s) {
         boolean direct = !transposedOut && width == nv * L;
-        for (int i = 0; i < m; i += MR) {
+        int i = 0;
+        if (nv == 2 && transposedOut) {
+            // the per-step recurrent product (C^T = W A^T with A of 32 rows): two vectors per row leave
+            // registers for eight rows of W, which hides the fma latency better than four
+            for (; i + 2 * MR <= m; i += 2 * MR) {
+                kernel8x2(k, a, aOff + i * rsA, rsA, csA, b, bOff, ldb, s.tile, 0, NR, false);
+                storeTile(s.tile, 2 * MR, width, c, cOff, ldc, i, j, acc, true);
+            }
+        }
+        for (; i < m; i += MR) {
             int rows = Math.min(MR, m - i);
             int ai = aOff + i * rsA;
             if (rows < MR) {
@@ -265,11 +274,30 @@ final class VectorGemm {
 
     private static void storeTile(float[] tile, int rows, int width, float[] c, int cOff, int ldc, int i, int j,
                                   boolean acc, boolean transposedOut) {
-        for (int r = 0; r < rows; r++) {
+        if (transposedOut) {
+            // tile row r is column i + r of C: walk C row by row so that the writes are contiguous
             for (int q = 0; q < width; q++) {
-                int at = transposedOut ? cOff + (j + q) * ldc + i + r : cOff + (i + r) * ldc + j + q;
-                float v = tile[r * NR + q];
-                c[at] = acc ? c[at] + v : v;
+                int at = cOff + (j + q) * ldc + i;
+                if (acc) {
+                    for (int r = 0; r < rows; r++) {
+                        c[at + r] += tile[r * NR + q];
+                    }
+                } else {
+                    for (int r = 0; r < rows; r++) {
+                        c[at + r] = tile[r * NR + q];
+                    }
+                }
+            }
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            int at = cOff + (i + r) * ldc + j;
+            if (acc) {
+                for (int q = 0; q < width; q++) {
+                    c[at + q] += tile[r * NR + q];
+                }
+            } else {
+                System.arraycopy(tile, r * NR, c, at, width);
             }
         }
     }
@@ -360,6 +388,63 @@ final class VectorGemm {
         store(c30, c, c0 + 3 * ldc, acc);
         store(c31, c, c0 + 3 * ldc + L, acc);
         store(c32, c, c0 + 3 * ldc + 2 * L, acc);
+    }
+
+    private static void kernel8x2(int k, float[] a, int a0, int rsA, int csA, float[] b, int b0, int ldb,
+                                  float[] c, int c0, int ldc, boolean acc) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+        int a1 = a0 + rsA;
+        int a2 = a1 + rsA;
+        int a3 = a2 + rsA;
+        int a4 = a3 + rsA;
+        int a5 = a4 + rsA;
+        int a6 = a5 + rsA;
+        int a7 = a6 + rsA;
+        for (int p = 0, ap = 0, bp = b0; p < k; p++, ap += csA, bp += ldb) {
+            FloatVector b0v = FloatVector.fromArray(S, b, bp);
+            FloatVector b1v = FloatVector.fromArray(S, b, bp + L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + ap]);
+            c00 = x.fma(b0v, c00);
+            c01 = x.fma(b1v, c01);
+            x = FloatVector.broadcast(S, a[a1 + ap]);
+            c10 = x.fma(b0v, c10);
+            c11 = x.fma(b1v, c11);
+            x = FloatVector.broadcast(S, a[a2 + ap]);
+            c20 = x.fma(b0v, c20);
+            c21 = x.fma(b1v, c21);
+            x = FloatVector.broadcast(S, a[a3 + ap]);
+            c30 = x.fma(b0v, c30);
+            c31 = x.fma(b1v, c31);
+            x = FloatVector.broadcast(S, a[a4 + ap]);
+            c40 = x.fma(b0v, c40);
+            c41 = x.fma(b1v, c41);
+            x = FloatVector.broadcast(S, a[a5 + ap]);
+            c50 = x.fma(b0v, c50);
+            c51 = x.fma(b1v, c51);
+            x = FloatVector.broadcast(S, a[a6 + ap]);
+            c60 = x.fma(b0v, c60);
+            c61 = x.fma(b1v, c61);
+            x = FloatVector.broadcast(S, a[a7 + ap]);
+            c70 = x.fma(b0v, c70);
+            c71 = x.fma(b1v, c71);
+        }
+        store(c00, c, c0, acc);
+        store(c01, c, c0 + L, acc);
+        store(c10, c, c0 + ldc, acc);
+        store(c11, c, c0 + ldc + L, acc);
+        store(c20, c, c0 + 2 * ldc, acc);
+        store(c21, c, c0 + 2 * ldc + L, acc);
+        store(c30, c, c0 + 3 * ldc, acc);
+        store(c31, c, c0 + 3 * ldc + L, acc);
+        store(c40, c, c0 + 4 * ldc, acc);
+        store(c41, c, c0 + 4 * ldc + L, acc);
+        store(c50, c, c0 + 5 * ldc, acc);
+        store(c51, c, c0 + 5 * ldc + L, acc);
+        store(c60, c, c0 + 6 * ldc, acc);
+        store(c61, c, c0 + 6 * ldc + L, acc);
+        store(c70, c, c0 + 7 * ldc, acc);
+        store(c71, c, c0 + 7 * ldc + L, acc);
     }
 
     private static void kernel4x1(int k, float[] a, int a0, int rsA, int csA, float[] b, int b0, int ldb,

@@ -7,7 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Kernels on the Vector API at the platform's preferred width ({@code FloatVector.SPECIES_PREFERRED}).
  * Each loop runs whole vectors up to {@code loopBound} and finishes with a scalar tail; the GEMMs live in
- * {@link VectorGemm}. Results equal {@link ScalarKernels} up to float rounding (the summation order
+ * {@link VectorGemm}, exp/sigmoid/tanh in {@link VectorMath} (reproducible bit for bit, unlike the
+ * Vector API's own transcendental operators). Results equal {@link ScalarKernels} up to float rounding (the summation order
  * differs), which the tests check.
  */
 public final class VectorKernels implements Kernels {
@@ -117,14 +118,12 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void sigmoid(int n, float[] x, int xOff, float[] y, int yOff) {
-        FloatVector one = FloatVector.broadcast(S, 1f);
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
-            FloatVector e = FloatVector.fromArray(S, x, xOff + i).neg().lanewise(VectorOperators.EXP);
-            one.div(e.add(one)).intoArray(y, yOff + i);
+            VectorMath.sigmoid(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
         }
         for (; i < n; i++) {
-            y[yOff + i] = (float) (1.0 / (1.0 + Math.exp(-x[xOff + i])));
+            y[yOff + i] = VectorMath.sigmoid(x[xOff + i]);
         }
     }
 
@@ -132,10 +131,10 @@ public final class VectorKernels implements Kernels {
     public void tanh(int n, float[] x, int xOff, float[] y, int yOff) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
-            FloatVector.fromArray(S, x, xOff + i).lanewise(VectorOperators.TANH).intoArray(y, yOff + i);
+            VectorMath.tanh(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
         }
         for (; i < n; i++) {
-            y[yOff + i] = (float) Math.tanh(x[xOff + i]);
+            y[yOff + i] = VectorMath.tanh(x[xOff + i]);
         }
     }
 
@@ -229,13 +228,13 @@ public final class VectorKernels implements Kernels {
             }
             FloatVector sv = FloatVector.zero(S);
             for (j = 0; j < bound; j += L) {
-                FloatVector e = FloatVector.fromArray(S, logits, lr + j).sub(max).lanewise(VectorOperators.EXP);
+                FloatVector e = VectorMath.exp(FloatVector.fromArray(S, logits, lr + j).sub(max));
                 e.intoArray(grad, gr + j);
                 sv = sv.add(e);
             }
-            float sum = sv.reduceLanes(VectorOperators.ADD);
+            float sum = sumLanes(sv);
             for (; j < cols; j++) {
-                float e = (float) Math.exp(logits[lr + j] - max);
+                float e = VectorMath.exp(logits[lr + j] - max);
                 grad[gr + j] = e;
                 sum += e;
             }
@@ -247,6 +246,18 @@ public final class VectorKernels implements Kernels {
         return loss;
     }
 
+    /**
+     * The lanes added in order. {@code reduceLanes(ADD)} may add floats in another order once compiled
+     * than when interpreted, which would make results depend on JIT timing.
+     */
+    private static float sumLanes(FloatVector v) {
+        float s = 0f;
+        for (int l = 0; l < L; l++) {
+            s += v.lane(l);
+        }
+        return s;
+    }
+
     @Override
     public double sum(int n, float[] x, int xOff) {
         FloatVector acc = FloatVector.zero(S);
@@ -254,7 +265,7 @@ public final class VectorKernels implements Kernels {
         for (int bound = S.loopBound(n); i < bound; i += L) {
             acc = acc.add(FloatVector.fromArray(S, x, xOff + i));
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = sumLanes(acc);
         for (; i < n; i++) {
             s += x[xOff + i];
         }
@@ -269,7 +280,7 @@ public final class VectorKernels implements Kernels {
             FloatVector v = FloatVector.fromArray(S, x, xOff + i);
             acc = v.fma(v, acc);
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = sumLanes(acc);
         for (; i < n; i++) {
             double v = x[xOff + i];
             s += v * v;

@@ -5,15 +5,20 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.rnnlab.api.ComponentKind;
-import org.rnnlab.api.RnnlabException;
+import org.rnnlab.api.ConfigException;
 import org.rnnlab.api.event.RunStatus;
+import org.rnnlab.api.experiment.Experiment;
 import org.rnnlab.api.experiment.ExperimentDefinition;
+import org.rnnlab.api.experiment.GridRequest;
 import org.rnnlab.api.experiment.Variant;
 import org.rnnlab.runtime.ExperimentOutcome;
 import org.rnnlab.runtime.ExperimentPlan;
 import org.rnnlab.runtime.ExperimentRunner;
+import org.rnnlab.runtime.PluginRegistry;
 import org.rnnlab.runtime.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,8 +40,15 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "The experiment to run.")
     String name;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting of every variant (repeatable).")
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a setting of every variant (repeatable); a comma list (cell=lstm,gru) varies it.")
     Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Run seeds 1..N instead of the experiment's seeds.")
+    Integer seeds;
+
+    @Option(names = "--quick", description = "Shrink the run to a smoke test.")
+    boolean quick;
 
     @Option(names = "--threads", paramLabel = "N", description = "Variants trained at once (default: the number of cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -46,13 +58,25 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ExperimentDefinition definition = lab.registry().get(ComponentKind.EXPERIMENT, name);
-        List<Variant> variants = variantsOf(definition);
+        PluginRegistry registry = lab.registry();
+        ExperimentDefinition definition = registry.get(ComponentKind.EXPERIMENT, name);
+        Experiment experiment = definition.experiment();
+        // every problem of the request (unknown key, wrong type, unknown id) at once, before any training
+        var grid = experiment.variants(new GridRequest(overrides, Optional.ofNullable(seeds), quick), registry);
+        if (grid.isInvalid()) {
+            throw new ConfigException(grid.getError().asJava());
+        }
+        List<Variant> variants = grid.get();
+        Map<String, String> request = new TreeMap<>();
+        overrides.forEach((k, v) -> request.put("set." + k, v));
+        if (seeds != null) {
+            request.put("seeds", seeds.toString());
+        }
+        request.put("quick", Boolean.toString(quick));
         Path folder = out != null ? out : Lab.home().resolve("runs");
-        boolean interactive = System.console() != null;
-        ExperimentOutcome outcome = new ExperimentRunner(lab.registry()).run(
-                new ExperimentPlan(definition.id(), definition.description(), variants, overrides, Map.of()),
-                new RunOptions(folder, threads, interactive), List.of());
+        ExperimentOutcome outcome = new ExperimentRunner(registry).run(
+                new ExperimentPlan(definition.id(), definition.description(), experiment.lesson(), variants, request, Map.of()),
+                new RunOptions(folder, threads, System.console() != null), List.of());
         PrintWriter o = spec.commandLine().getOut();
         outcome.status().forEach((variant, status) -> o.println(PluginsCommand.pad(status.name(), 9) + " " + variant
                 + (status == RunStatus.FAILED ? ": " + outcome.failures().get(variant) : "")));
@@ -63,15 +87,5 @@ final class RunCommand implements Callable<Integer> {
         }
         o.flush();
         return outcome.allSucceeded() ? 0 : 1;
-    }
-
-    /**
-     * The experiment's grid of variants. {@link org.rnnlab.api.experiment.Experiment} is still an empty
-     * placeholder whose DSL (with its grid expansion) is being written on another branch; this is the one
-     * place that will call it.
-     */
-    private static List<Variant> variantsOf(ExperimentDefinition definition) {
-        throw new RnnlabException("experiment '" + definition.id() + "' cannot be expanded into variants yet:"
-                + " the Experiment DSL is not in this build");
     }
 }

@@ -48,6 +48,11 @@ class LabIT {
         assertThat(root.get("apiVersion").asInt()).isEqualTo(ApiVersion.CURRENT);
         assertThat(root.get("rnnlabVersion").asText()).isNotEqualTo("unknown");
         assertThat(root.get("plugins").isArray()).isTrue();
+        List<String> ids = new ArrayList<>();
+        root.get("plugins").forEach(p -> ids.add(p.get("id").asText()));
+        assertThat(ids).contains("cells", "datasets", "trainers", "reporting", "experiments");
+        assertThat(plugin(root, "cells").get("components").get("cell").findValuesAsText("id")).contains("rnn", "lstm", "gru");
+        assertThat(plugin(root, "experiments").get("components").get("experiment").findValuesAsText("id")).contains("hello");
         // every built-in plugin must load, and from a named module: the process ran on the module path
         for (JsonNode p : root.get("plugins")) {
             assertThat(p.get("loadedFrom").asText()).isEqualTo("built-in");
@@ -112,14 +117,14 @@ class LabIT {
     void failureMatrixBrokenPluginsAreReportedAndTheOthersStillLoad() throws Exception {
         Path plugins = tmp.resolve("plugins");
         Path work = Files.createDirectories(tmp.resolve("work"));
-        PluginJar.of("com.example.fine", "fine-plugin", "fine").build(plugins.resolve("fine.jar"), work);
-        Path throwing = PluginJar.of("com.example.throwing", "throwing-plugin", "throwing")
-                .constructor("throw new IllegalStateException(\"cannot reach the license server\");")
-                .build(plugins.resolve("throwing.jar"), work);
-        PluginJar.of("com.example.future", "future-plugin", "future").apiVersion(99)
-                .build(plugins.resolve("future.jar"), work);
-        PluginJar.of("com.example.dupa", "dup-a", "same").build(plugins.resolve("dup-a.jar"), work);
-        PluginJar.of("com.example.dupb", "dup-b", "same").build(plugins.resolve("dup-b.jar"), work);
+        Path throwing = plugins.resolve("throwing.jar");
+        PluginJar.buildAll(Map.of(
+                PluginJar.of("com.example.fine", "fine-plugin", "fine"), plugins.resolve("fine.jar"),
+                PluginJar.of("com.example.throwing", "throwing-plugin", "throwing")
+                        .constructor("throw new IllegalStateException(\"cannot reach the license server\");"), throwing,
+                PluginJar.of("com.example.future", "future-plugin", "future").apiVersion(99), plugins.resolve("future.jar"),
+                PluginJar.of("com.example.dupa", "dup-a", "same"), plugins.resolve("dup-a.jar"),
+                PluginJar.of("com.example.dupb", "dup-b", "same"), plugins.resolve("dup-b.jar")), work);
 
         JsonNode root = pluginsJson(plugins);
 
@@ -153,6 +158,47 @@ class LabIT {
         assertThat(text.exit()).isZero();
         assertThat(text.out()).contains("[FAILED]", "[REFUSED]", "cannot reach the license server",
                 "4 of ").contains("plugins not loaded");
+    }
+
+    @Test
+    void runHelloQuickLeavesTheRunDirectoryAndPrintsWhereItIs() throws Exception {
+        Path out = tmp.resolve("runs");
+
+        LabProcess.Result r = LabProcess.lab("run", "hello", "--quick", "--threads", "1", "--out", out.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        Path runDirectory;
+        try (var s = Files.list(out.resolve("hello"))) {
+            runDirectory = s.findFirst().orElseThrow();
+        }
+        assertThat(runDirectory.getFileName().toString()).matches("\\d{8}-\\d{6}");
+        assertThat(r.out()).contains("run directory: " + runDirectory.toAbsolutePath());
+        JsonNode json = JSON.readTree(runDirectory.resolve("experiment.json").toFile());
+        assertThat(json.get("experiment").asText()).isEqualTo("hello");
+        assertThat(json.get("request").get("quick").asText()).isEqualTo("true");
+        assertThat(json.get("provenance").get("kernels.name").asText()).isIn("scalar", "vector");
+        assertThat(json.get("status").elements().next().asText()).isEqualTo("COMPLETED");
+        String variant = json.get("variants").get(0).get("directory").asText();
+        assertThat(runDirectory.resolve(variant)).isDirectory();
+    }
+
+    @Test
+    void badSettingsAreAllListedBeforeTrainingAndUnknownExperimentsListTheKnownOnes() throws Exception {
+        Path out = tmp.resolve("runs");
+
+        LabProcess.Result bad = LabProcess.lab("run", "hello", "--set", "cell=lstn", "--set", "hidden=abc",
+                "--out", out.toString());
+        LabProcess.Result unknown = LabProcess.lab("run", "helo", "--out", out.toString());
+        LabProcess.Result list = LabProcess.lab("list");
+
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("2 problems", "setting 'hidden' must be an integer but was 'abc'",
+                "unknown cell 'lstn'; known cells: ").doesNotContain("\tat ");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).contains("lab: unknown experiment 'helo'; known experiments: ", "hello", "dinosaurs");
+        assertThat(out).doesNotExist();
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).contains("hello", "vanishing-gradients");
     }
 
     @Test

@@ -46,7 +46,28 @@ record PluginJar(String module, String pluginId, String trainerId, int apiVersio
 
     /** Compiles and jars the plugin into {@code jar}; {@code modulePath} adds the plugin's own dependencies. */
     Path build(Path jar, Path work, Path... modulePath) throws IOException {
-        Path src = Files.createTempDirectory(work, module);
+        buildAll(java.util.Map.of(this, jar), work, modulePath);
+        return jar;
+    }
+
+    /** Compiles several plugins with one javac run (multi-module mode) and jars each into its file. */
+    static void buildAll(java.util.Map<PluginJar, Path> jars, Path work, Path... modulePath) throws IOException {
+        Path src = Files.createTempDirectory(work, "src");
+        for (PluginJar p : jars.keySet()) {
+            p.writeSources(src.resolve(p.module));
+        }
+        Path classes = Files.createTempDirectory(work, "classes");
+        List<String> javac = new ArrayList<>(List.of("--release", "25", "-proc:none",
+                "--module-path", modulePathOf(modulePath), "--module-source-path", src.toString(),
+                "-d", classes.toString(), "--module",
+                String.join(",", jars.keySet().stream().map(PluginJar::module).toList())));
+        tool("javac", javac);
+        for (var e : jars.entrySet()) {
+            jar(classes.resolve(e.getKey().module), src.resolve(e.getKey().module), e.getValue());
+        }
+    }
+
+    private void writeSources(Path src) throws IOException {
         String pkg = module.replace('.', '/');
         write(src.resolve("module-info.java"), "module " + module + " {\n"
                 + "    requires org.rnnlab.api;\n"
@@ -81,7 +102,6 @@ record PluginJar(String module, String pluginId, String trainerId, int apiVersio
                 + "    }\n"
                 + "}\n");
         write(src.resolve("META-INF/services/org.rnnlab.api.Plugin"), module + ".TestPlugin\n");
-        return compileAndJar(src, jar, work, modulePath);
     }
 
     /** A plain library module {@code name} with one class {@code name.Greeting} whose {@code text()} is {@code text}. */
@@ -93,28 +113,48 @@ record PluginJar(String module, String pluginId, String trainerId, int apiVersio
         return compileAndJar(src, jar, work);
     }
 
-    private static Path compileAndJar(Path src, Path jar, Path work, Path... modulePath) throws IOException {
+    private static Path compileAndJar(Path src, Path jar, Path work) throws IOException {
+        return compileAndJar(src, src, jar, work, List.of());
+    }
+
+    /**
+     * Builds a plugin from a source tree as its author's build would: compiles the {@code .java} files
+     * under {@code sources} against rnnlab's modules and jars them with {@code resources}' META-INF.
+     */
+    static Path fromSources(Path sources, Path resources, Path jar, Path work) throws IOException {
+        return compileAndJar(sources, resources, jar, work, List.of("--module-path", modulePathOf()));
+    }
+
+    private static Path compileAndJar(Path src, Path resources, Path jar, Path work, List<String> options)
+            throws IOException {
         Path classes = Files.createTempDirectory(work, "classes");
         List<String> sources;
         try (Stream<Path> s = Files.walk(src)) {
             sources = s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
         }
-        StringBuilder path = new StringBuilder(LabProcess.lib().toString());
-        for (Path p : modulePath) {
-            path.append(java.io.File.pathSeparator).append(p);
-        }
-        List<String> javac = new ArrayList<>(List.of("--release", "25", "-proc:none", "--module-path", path.toString(),
-                "-d", classes.toString()));
+        List<String> javac = new ArrayList<>(List.of("--release", "25", "-proc:none", "-d", classes.toString()));
+        javac.addAll(options);
         javac.addAll(sources);
         tool("javac", javac);
-        Path services = src.resolve("META-INF");
+        jar(classes, resources, jar);
+        return jar;
+    }
+
+    private static String modulePathOf(Path... extra) {
+        StringBuilder path = new StringBuilder(LabProcess.lib().toString());
+        for (Path p : extra) {
+            path.append(java.io.File.pathSeparator).append(p);
+        }
+        return path.toString();
+    }
+
+    private static void jar(Path classes, Path src, Path jar) throws IOException {
         List<String> jarArgs = new ArrayList<>(List.of("--create", "--file", jar.toString(), "-C", classes.toString(), "."));
-        if (Files.isDirectory(services)) {
+        if (Files.isDirectory(src.resolve("META-INF"))) {
             jarArgs.addAll(List.of("-C", src.toString(), "META-INF"));
         }
         Files.createDirectories(jar.getParent());
         tool("jar", jarArgs);
-        return jar;
     }
 
     private static void tool(String name, List<String> args) {

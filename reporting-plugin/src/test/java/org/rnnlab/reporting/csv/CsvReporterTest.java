@@ -95,7 +95,7 @@ class CsvReporterTest {
 
     @Test
     void aStoppedExperimentReadsBackWithItsUnfinishedRunsMarkedRunning() throws Exception {
-        Path stopped = run.resolveSibling(run.getFileName() + "-stopped");
+        Path stopped = run.resolve("stopped");
         // everything up to the middle of the third variant's run
         int cut = 0;
         int runsStarted = 0;

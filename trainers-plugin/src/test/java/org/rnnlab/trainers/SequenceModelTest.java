@@ -1,0 +1,104 @@
+package org.rnnlab.trainers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.rnnlab.api.ComponentKind;
+import org.rnnlab.api.data.NextTokenBatch;
+import org.rnnlab.api.data.PaddedIds;
+import org.rnnlab.api.data.TaskKind;
+import org.rnnlab.api.model.ModelBatch;
+import org.rnnlab.api.model.ModelInput;
+import org.rnnlab.api.model.ModelSpec;
+import org.rnnlab.api.model.SequenceModel;
+import org.rnnlab.api.model.Targets;
+
+/** {@link SequenceModel}: padding stays out of losses and metrics; a steady training step barely allocates. */
+class SequenceModelTest {
+    private static final int VOCAB = 9;
+
+    private static SequenceModel model(TaskKind kind, int outputs, int embedding) {
+        ModelSpec spec = new ModelSpec(kind, true, VOCAB, embedding, outputs, "gru", 6, 2, Map.of(), true);
+        return SequenceModel.create(new TestComponents().get(ComponentKind.CELL, "gru"), spec, new SplittableRandom(3));
+    }
+
+    @Test
+    void languageModelLossOfAPaddedBatchIsTheSumOverItsSequences() {
+        SequenceModel m = model(TaskKind.LANGUAGE_MODELLING, VOCAB, 0);
+        int[] shortOne = {4, 5};
+        int[] longOne = {6, 7, 8, 4, 5, 6};
+        SequenceModel.Predictions both = m.evaluate(lm(List.of(shortOne, longOne)), List.of());
+        SequenceModel.Predictions a = m.evaluate(lm(List.of(shortOne)), List.of());
+        SequenceModel.Predictions b = m.evaluate(lm(List.of(longOne)), List.of());
+        assertThat(both.terms()).isEqualTo(3 + 7);
+        // float32 losses summed in another grouping: 1e-5 relative.
+        assertThat(both.lossSum()).isCloseTo(a.lossSum() + b.lossSum(), within(1e-5 * both.lossSum()));
+        assertThat(both.actual()).hasSize(10);
+    }
+
+    @Test
+    void classifierReadsEachSequencesLastRealStep() {
+        SequenceModel m = model(TaskKind.SEQUENCE_CLASSIFICATION, 3, 4);
+        int[] shortOne = {4, 5};
+        int[] longOne = {6, 7, 8, 4, 5, 6};
+        ModelBatch both = new ModelBatch(new ModelInput.Ids(PaddedIds.timeMajor(List.of(shortOne, longOne))),
+                new Targets.SequenceClasses(new int[] {1, 2}));
+        ModelBatch alone = new ModelBatch(new ModelInput.Ids(PaddedIds.timeMajor(List.of(shortOne))),
+                new Targets.SequenceClasses(new int[] {1}));
+        SequenceModel.Predictions p = m.evaluate(both, List.of());
+        SequenceModel.Predictions q = m.evaluate(alone, List.of());
+        SequenceModel.Predictions r = m.evaluate(new ModelBatch(new ModelInput.Ids(PaddedIds.timeMajor(List.of(longOne))),
+                new Targets.SequenceClasses(new int[] {2})), List.of());
+        assertThat(p.lossSum()).isCloseTo(q.lossSum() + r.lossSum(), within(1e-5));
+        assertThat(p.predicted()[0]).isEqualTo(q.predicted()[0]);
+    }
+
+    @Test
+    void gradientsOfPaddedStepsAreZeroInTheEmbedding() {
+        SequenceModel m = model(TaskKind.LANGUAGE_MODELLING, VOCAB, 4);
+        // Token 8 appears only in the padded tail's position of the batch layout, never as a real input.
+        m.trainStep(lm(List.of(new int[] {4}, new int[] {5, 6, 7})), List.of(), null, false);
+        float[] grad = m.parameters().getFirst().grad().toArray();
+        for (int d = 0; d < 4; d++) {
+            assertThat(grad[8 * 4 + d]).isZero();
+            assertThat(grad[0 * 4 + d]).as("<pad> row").isZero();
+        }
+    }
+
+    @Test
+    void aSteadyTrainingStepAllocatesNoTensorBuffers() {
+        long small = bytesPerStep(8);
+        long large = bytesPerStep(128);
+        System.out.println("bytes allocated per training step (T=11, B=2, 2 GRU layers): H=8 " + small + ", H=128 " + large);
+        // At H=128 one step's activations and gradients take well over 100 KiB; were they allocated afresh,
+        // the allocation would grow with H. What remains is the tape's node objects and the cell stack's
+        // zero initial states (B x H floats per layer), so 4 KiB of growth is the budget.
+        assertThat(large).isLessThan(small + 4096);
+    }
+
+    private static long bytesPerStep(int hidden) {
+        ModelSpec spec = new ModelSpec(TaskKind.LANGUAGE_MODELLING, true, VOCAB, 4, VOCAB, "gru", hidden, 2, Map.of(), true);
+        SequenceModel m = SequenceModel.create(new TestComponents().get(ComponentKind.CELL, "gru"), spec, new SplittableRandom(3));
+        ModelBatch batch = lm(List.of(new int[] {4, 5, 6, 7, 8, 4, 5, 6, 7, 8}, new int[] {5, 6, 7, 8, 4, 5, 6, 7, 8, 4}));
+        for (int i = 0; i < 200; i++) {
+            m.trainStep(batch, List.of(), null, false);
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        int steps = 100;
+        for (int i = 0; i < steps; i++) {
+            m.trainStep(batch, List.of(), null, false);
+        }
+        return (threads.getCurrentThreadAllocatedBytes() - before) / steps;
+    }
+
+    private static ModelBatch lm(List<int[]> sequences) {
+        NextTokenBatch b = NextTokenBatch.of(sequences);
+        return new ModelBatch(new ModelInput.Ids(b.inputs()), new Targets.StepClasses(b.targets().ids()));
+    }
+}
