@@ -135,6 +135,9 @@ public final class CellStack {
             throw new IllegalArgumentException("stepGradientNorms must have length steps = " + steps
                     + " but has " + stepGradientNorms.length);
         }
+        if (mask != null && noPadding(mask)) {
+            mask = null; // the same result, and kernels take their unmasked bulk path
+        }
         Var layerInput = input;
         List<Var> finalStates = new ArrayList<>(layers.size() * perLayer);
         for (int k = 0; k < layers.size(); k++) {
@@ -159,6 +162,16 @@ public final class CellStack {
             finalStates.addAll(outputs.subList(1, outputs.size()));
         }
         return new Output(layerInput, List.copyOf(finalStates));
+    }
+
+    private static boolean noPadding(Tensor mask) {
+        float[] d = mask.data();
+        for (int i = mask.offset(), end = mask.offset() + mask.size(); i < end; i++) {
+            if (d[i] == 0f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Tensor zeroState(int batch) {
