@@ -47,12 +47,12 @@ public final class CsvRunReader {
     /**
      * A recorder holding what the folder's files already say, so that a resumed run
      * ({@code lab run --resume}) adds to the reports instead of starting them over; an empty recorder
-     * for a fresh folder.
+     * for a fresh or not yet created folder.
      */
     public ExperimentRecorder recorder() {
         ExperimentRecorder recorder = new ExperimentRecorder();
         try {
-            if (hasData()) {
+            if (Files.isDirectory(directory.root()) && hasData()) {
                 recorder.restore(read());
             }
         } catch (IOException e) {
