@@ -97,6 +97,16 @@ class ResumeIT {
         assertThat(Files.readString(run.resolve(VARIANT).resolve("metrics.csv")).lines().count()).isEqualTo(6);
     }
 
+    @Test
+    void generateSamplesFromTheSavedModelOnTheModulePath() throws Exception {
+        Path model = reference().resolve(VARIANT).resolve("model.safetensors");
+        LabProcess.Result a = LabProcess.lab("generate", model.toString(), "--count", "4", "--seed", "5", "--prefix", "A");
+        LabProcess.Result b = LabProcess.lab("generate", model.toString(), "--count", "4", "--seed", "5", "--prefix", "A");
+        assertThat(a.exit()).as(a.out() + a.err()).isZero();
+        assertThat(a.out().lines()).hasSize(4).allMatch(s -> s.startsWith("A"));
+        assertThat(b.out()).isEqualTo(a.out());
+    }
+
     private static Path runToEnd(Path out) throws IOException, InterruptedException {
         LabProcess.Result r = LabProcess.lab(with(RUN, "--out", out.toString()));
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
