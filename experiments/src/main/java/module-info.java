@@ -6,10 +6,12 @@ module org.rnnlab.experiments {
     requires org.rnnlab.api;
     requires org.rnnlab.runtime;
     requires info.picocli;
+    requires jdk.management;
     requires com.fasterxml.jackson.databind;
 
     provides org.rnnlab.api.Plugin with org.rnnlab.experiments.lessons.ExperimentsPlugin;
 
     opens org.rnnlab.experiments.lessons to com.google.guice;
     opens org.rnnlab.experiments.cli to info.picocli;
+    opens org.rnnlab.experiments.bench to info.picocli;
 }

@@ -49,7 +49,7 @@ public final class GemmCpuTime {
                 long t1 = threads.getCurrentThreadCpuTime();
                 best = Math.max(best, s.flops() * reps / (t1 - t0));
             }
-            System.out.printf("%-8s %-18s %-2s m=%4d n=%4d k=%4d  %6.1f GFLOP/s (best of 5, CPU time)%n",
+            System.out.printf("%-8s %-18s %-2s m=%4d n=%4d k=%4d  %6.1f GFLOP/s (best of %d, CPU time)%n",
                     k.name(), name, s.form(), s.m(), s.n(), s.k(), best, ROUNDS);
         }
     }

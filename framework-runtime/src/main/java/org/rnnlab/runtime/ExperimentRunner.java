@@ -97,7 +97,7 @@ public final class ExperimentRunner {
             subscribers.forEach(bus::subscribe);
             Map<String, Map<String, String>> settings = new LinkedHashMap<>();
             variants.forEach(v -> settings.put(v.name(), v.settings().values()));
-            bus.publish(new ExperimentStarted(plan.name(), plan.description(), runDirectory, settings, provenance));
+            bus.publish(new ExperimentStarted(plan.name(), readerText(plan), runDirectory, settings, provenance));
 
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Math.max(1, variants.size())),
                     namedThreads(plan.name()));
@@ -226,5 +226,10 @@ public final class ExperimentRunner {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** What the report shows under "what to look for": the one-line description, then the lesson. */
+    private static String readerText(ExperimentPlan plan) {
+        return plan.lesson().isBlank() ? plan.description() : plan.description() + "\n\n" + plan.lesson();
     }
 }

@@ -67,24 +67,13 @@ final class MguCell implements Cell {
     @Override
     public List<Var> step(Graph g, Var x, List<Var> state, Map<String, Var> p) {
         Var h = state.getFirst();
-        Var gi = g.addBias(g.matmulTransposed(x, p.get("weight_ih")), p.get("bias_ih"));
+        // b_hh sits outside the recurrent product in both rows of the MGU, so it joins the input side
+        Var gi = g.addBias(g.addBias(g.matmulTransposed(x, p.get("weight_ih")), p.get("bias_ih")), p.get("bias_hh"));
         Var wHh = p.get("weight_hh");
-        Var bHh = p.get("bias_hh");
         Var f = g.sigmoid(g.add(g.sliceColumns(gi, 0, hidden),
-                g.addBias(g.matmulTransposed(h, rows(g, wHh, 0)), cols(g, bHh, 0))));
+                g.matmulTransposed(h, g.sliceRows(wHh, 0, hidden))));
         Var n = g.tanh(g.add(g.sliceColumns(gi, hidden, 2 * hidden),
-                g.addBias(g.matmulTransposed(g.mul(f, h), rows(g, wHh, 1)), cols(g, bHh, 1))));
-        Var next = g.add(g.mul(g.oneMinus(f), h), g.mul(f, n));
-        return List.of(next);
-    }
-
-    /** Gate {@code k}'s block of rows of a stacked {@code [2H, *]} weight. */
-    private Var rows(Graph g, Var weight, int k) {
-        return g.sliceRows(weight, k * hidden, (k + 1) * hidden);
-    }
-
-    /** Gate {@code k}'s part of a stacked {@code [2H]} bias. */
-    private Var cols(Graph g, Var bias, int k) {
-        return g.sliceRows(bias, k * hidden, (k + 1) * hidden);
+                g.matmulTransposed(g.mul(f, h), g.sliceRows(wHh, hidden, 2 * hidden))));
+        return List.of(g.add(g.mul(g.oneMinus(f), h), g.mul(f, n)));
     }
 }

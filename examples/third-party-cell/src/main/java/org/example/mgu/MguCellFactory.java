@@ -1,5 +1,6 @@
 package org.example.mgu;
 
+import org.rnnlab.api.ConfigException;
 import org.rnnlab.api.cell.Cell;
 import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.cell.CellSpec;
@@ -18,6 +19,9 @@ public final class MguCellFactory implements CellFactory {
 
     @Override
     public Cell create(CellSpec spec) {
+        if (!spec.options().isEmpty()) {
+            throw new ConfigException("cell 'mgu' takes no options but was given " + spec.options().keySet());
+        }
         return new MguCell(spec.inputSize(), spec.hiddenSize());
     }
 }

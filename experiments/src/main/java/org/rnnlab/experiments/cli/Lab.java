@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.rnnlab.api.ApiVersion;
 import org.rnnlab.api.RnnlabException;
+import org.rnnlab.experiments.bench.BenchCommand;
 import org.rnnlab.runtime.PluginRegistry;
 import org.rnnlab.runtime.RnnlabVersion;
 import picocli.CommandLine;
@@ -27,6 +28,7 @@ import picocli.CommandLine.ScopeType;
                 ListCommand.class,
                 PluginsCommand.class,
                 DescribeCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Lab implements Callable<Integer> {
@@ -85,7 +87,7 @@ public final class Lab implements Callable<Integer> {
     }
 
     /** The plugins, loaded once per command. */
-    PluginRegistry registry() {
+    public PluginRegistry registry() {
         if (registry == null) {
             registry = PluginRegistry.load(pluginsFolder());
         }

@@ -17,15 +17,15 @@ final class Lessons {
                 .description("The course's toy: a vanilla rnn learns to say \"hello\"")
                 .lesson("The loss falls to near zero within a few hundred steps; the samples turn into \"hello\".")
                 .dataset("hello").tokenizer("character").cell("rnn")
-                .embedding(0).hidden(16).learningRate(0.05).epochs(150).batchSize(1).clip(5)
+                .embedding(0).hidden(16).learningRate(0.05).epochs(60).batchSize(1).clip(5)
                 .set("samples", 5).set("temperature", 0.5)
-                .quick(Map.of("epochs", "60"))
+                .quick(Map.of("epochs", "30"))
                 .build());
     }
 
     static Lesson dinosaurs() {
         return new Lesson(Experiment.named("dinosaurs")
-                .description("rnn vs lstm vs gru character language models on 1,544 dinosaur names")
+                .description("rnn vs lstm vs gru character language models on 1,545 dinosaur names")
                 .lesson("Validation nats per character fall to about 1.7 for every cell: the names are short, so the"
                         + " gates barely matter. After the best epoch, training loss keeps falling while validation"
                         + " rises: overfitting. The samples are new names in the style of the old.")

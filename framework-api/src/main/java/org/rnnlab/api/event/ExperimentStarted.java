@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** An experiment began: its variants (name to settings) and the provenance of the run. */
+/**
+ * An experiment began: the text a reader of its report needs ({@code description}: what it compares,
+ * then what to look for, as paragraphs separated by a blank line), its variants (name to settings) and
+ * the provenance of the run.
+ */
 public record ExperimentStarted(String experiment, String description, Path runDirectory,
                                 Map<String, Map<String, String>> variants, Map<String, String> provenance)
         implements Event {

@@ -30,7 +30,7 @@ final class ConsoleLines {
         if (seconds != null || speed != null) {
             s.append("  (");
             if (seconds != null) {
-                s.append(String.format(Locale.ROOT, "%.1f s", seconds));
+                s.append(seconds < 1 ? String.format(Locale.ROOT, "%.0f ms", seconds * 1000) : String.format(Locale.ROOT, "%.1f s", seconds));
             }
             if (speed != null) {
                 s.append(seconds != null ? ", " : "").append(String.format(Locale.ROOT, "%,.0f tokens/s", speed));

@@ -18,6 +18,10 @@ final class ChartBoxes {
             if (!c.note().isEmpty()) {
                 h.append("<p class=\"explain\">").append(escape(c.note())).append("</p>");
             }
+            if (c.allPositive()) {
+                h.append("<label class=\"log-toggle\"><input type=\"checkbox\" class=\"log-toggle\" data-chart=\"").append(escape(c.id()))
+                        .append('"').append(c.logY() ? " checked" : "").append("> log scale</label>");
+            }
             if (c.frameLabels().size() > 1) {
                 int last = c.frameLabels().size() - 1;
                 h.append("<label class=\"stepper\">step through epochs <input type=\"range\" class=\"frame-slider\" data-chart=\"")

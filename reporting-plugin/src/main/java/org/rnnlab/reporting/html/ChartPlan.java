@@ -67,13 +67,39 @@ public final class ChartPlan {
             series.add(new ChartSpec.Series(v.name(), v.name(), List.of(points)));
         }
         MetricMeaning meaning = MetricMeaning.of(metric);
-        return new ChartSpec(id, section, metric, meaning.describe(), "epoch", axisLabel(metric, meaning), log, List.of(), series);
+        return new ChartSpec(id, section, metric, meaning.describe(), "epoch", axisLabel(metric, meaning),
+                log || spansDecades(series), List.of(), series);
     }
 
+    /**
+     * Whether the values span more than two decades (a loss falling from 2 to 0.0002): on a linear axis
+     * everything after the first epochs would be one flat line.
+     */
+    private static boolean spansDecades(List<ChartSpec.Series> series) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = 0;
+        for (ChartSpec.Series s : series) {
+            for (List<double[]> frame : s.frames()) {
+                for (double[] p : frame) {
+                    if (!Double.isFinite(p[1])) {
+                        continue;
+                    }
+                    if (p[1] <= 0) {
+                        return false;
+                    }
+                    low = Math.min(low, p[1]);
+                    high = Math.max(high, p[1]);
+                }
+            }
+        }
+        return high > 0 && high / low > 100;
+    }
+
+    /** The unit alone ("nats", "0 to 1"): the chart's title already names the metric. */
     private static String axisLabel(String metric, MetricMeaning meaning) {
         String unit = meaning.meaning();
         int comma = unit.lastIndexOf(", ");
-        return comma < 0 ? metric : metric + " (" + unit.substring(comma + 2) + ")";
+        return comma < 0 ? metric : unit.substring(comma + 2);
     }
 
     private static ChartSpec gradientNorms(ExperimentRecord experiment) {
@@ -86,8 +112,7 @@ public final class ChartPlan {
             series.add(new ChartSpec.Series(v.name(), v.name(), List.of(points)));
         }
         return new ChartSpec("grad-norm", GRADIENTS, "global gradient norm",
-                MetricMeaning.of("grad.norm.global").describe() + "; log scale", "epoch",
-                "‖∇‖ (L2 norm, log scale)", true, List.of(), series);
+                MetricMeaning.of("grad.norm.global").describe(), "epoch", "‖∇‖ (L2 norm)", spansDecades(series), List.of(), series);
     }
 
     /**
@@ -97,7 +122,8 @@ public final class ChartPlan {
     private static List<ChartSpec> flowCharts(ExperimentRecord experiment) {
         Map<String, List<VariantRecord>> byCell = new LinkedHashMap<>();
         for (VariantRecord v : experiment.variants()) {
-            if (v.gradients().stream().anyMatch(g -> !g.flow().isEmpty())) {
+            // a cell without recurrence (dense) has nothing flowing back through time: one step, or zeros behind it
+            if (v.gradients().stream().anyMatch(g -> g.flow().stream().filter(f -> f > 0).count() > 1)) {
                 byCell.computeIfAbsent(v.settings().getOrDefault("cell", ""), c -> new ArrayList<>()).add(v);
             }
         }
@@ -138,10 +164,10 @@ public final class ChartPlan {
             }
             String title = cell.getKey().isEmpty() ? "gradient flow through time" : "gradient flow through time: " + cell.getKey();
             charts.add(new ChartSpec("flow-" + charts.size(), FLOW, title,
-                    "‖dLoss/dh_t‖ at k steps before the last step, on the epoch's first batch; log scale, the same for every cell. "
+                    "‖dLoss/dh_t‖ at k steps before the last step, on the epoch's first batch, on one log scale for every cell. "
                             + "A line that falls fast means the gradient fades: the cell cannot learn long dependencies. "
                             + "A run that ended early shows its last epoch.",
-                    "steps back (k)", "‖dLoss/dh‖ (log scale)", true,
+                    "steps back (k)", "‖dLoss/dh‖", true,
                     epochs.stream().map(e -> "epoch " + e).toList(), series, yMin, yMax));
         }
         return charts;
@@ -162,7 +188,7 @@ public final class ChartPlan {
             series.add(new ChartSpec.Series(p, "", List.of(points)));
         }
         return new ChartSpec("param-norm", PARAMETERS, "gradient norm per parameter",
-                "L2 norm of each parameter's gradient, mean over the epoch's steps; log scale", "epoch",
-                "‖∇ parameter‖ (log scale)", true, List.of(), series);
+                "L2 norm of each parameter's gradient, mean over the epoch's steps", "epoch",
+                "‖∇ parameter‖", true, List.of(), series);
     }
 }

@@ -40,6 +40,11 @@ public record ChartSpec(String id, String section, String title, String note, St
         return series.stream().anyMatch(Series::hasPoints);
     }
 
+    /** Whether every value is positive, so that the chart may switch to a log axis. */
+    public boolean allPositive() {
+        return series.stream().allMatch(s -> s.frames().stream().allMatch(f -> f.stream().allMatch(p -> !(p[1] <= 0))));
+    }
+
     Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);

@@ -8,31 +8,39 @@ import java.util.TreeSet;
 import org.rnnlab.reporting.model.ExperimentRecord;
 import org.rnnlab.reporting.model.VariantRecord;
 
-/** Every variant's settings (those that differ highlighted) and the run's provenance. */
+/** The settings every variant shares, those that differ per variant (with the seed), and the run's provenance. */
 final class ConfigurationSection {
     private ConfigurationSection() {}
 
     static String of(ExperimentRecord experiment, List<String> dimensions) {
         Set<String> keys = new TreeSet<>();
         experiment.variants().forEach(v -> keys.addAll(v.settings().keySet()));
-        StringBuilder h = new StringBuilder("<h3>Settings</h3><div class=\"scroll\"><table class=\"settings\"><thead><tr><th scope=\"col\">variant</th>"
+        keys.remove("seed");
+        StringBuilder h = new StringBuilder();
+        if (!experiment.variants().isEmpty()) {
+            VariantRecord first = experiment.variants().getFirst();
+            List<String> shared = keys.stream().filter(k -> !dimensions.contains(k)).toList();
+            h.append("<h3>Settings every variant shares</h3><table class=\"settings shared\"><tbody>");
+            for (String k : shared) {
+                h.append("<tr><th scope=\"row\">").append(escape(k)).append("</th><td>")
+                        .append(escape(first.settings().getOrDefault(k, ""))).append("</td></tr>");
+            }
+            h.append("</tbody></table>");
+        }
+        h.append("<h3>Settings that differ</h3><div class=\"scroll\"><table class=\"settings\"><thead><tr><th scope=\"col\">variant</th>"
                 + "<th scope=\"col\">seed</th>");
-        for (String k : keys) {
-            h.append("<th scope=\"col\"").append(dimensions.contains(k) ? " class=\"varies\"" : "").append('>').append(escape(k)).append("</th>");
+        for (String k : dimensions) {
+            h.append("<th scope=\"col\">").append(escape(k)).append("</th>");
         }
         h.append("</tr></thead><tbody>");
         for (VariantRecord v : experiment.variants()) {
             h.append("<tr><th scope=\"row\">").append(escape(v.name())).append("</th><td>").append(v.seed()).append("</td>");
-            for (String k : keys) {
-                h.append("<td").append(dimensions.contains(k) ? " class=\"varies\"" : "").append('>')
-                        .append(escape(v.settings().getOrDefault(k, ""))).append("</td>");
+            for (String k : dimensions) {
+                h.append("<td>").append(escape(v.settings().getOrDefault(k, ""))).append("</td>");
             }
             h.append("</tr>");
         }
         h.append("</tbody></table></div>");
-        if (!dimensions.isEmpty()) {
-            h.append("<p class=\"explain\">Highlighted columns are the settings the variants differ in.</p>");
-        }
         h.append("<h3>Provenance</h3>");
         if (experiment.provenance().isEmpty()) {
             h.append("<p class=\"explain\">The run recorded no provenance.</p>");

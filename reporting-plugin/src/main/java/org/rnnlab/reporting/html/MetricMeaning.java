@@ -44,7 +44,8 @@ public record MetricMeaning(String metric, String meaning, Direction direction) 
             case "bits_per_char", "bpc" -> new MetricMeaning(metric, "cross-entropy" + on + ", bits per character", Direction.LOWER);
             case "bits_per_token" -> new MetricMeaning(metric, "cross-entropy" + on + ", bits per token", Direction.LOWER);
             case "perplexity" -> new MetricMeaning(metric, "perplexity" + on + " (e to the nats per token)", Direction.LOWER);
-            case "f1", "macro_f1" -> new MetricMeaning(metric, "F1 score" + on + ", 0 to 1", Direction.HIGHER);
+            case "f1", "macro_f1", "f1_macro" -> new MetricMeaning(metric, "F1 score" + on
+                    + (last.contains("macro") ? " (mean over classes)" : "") + ", 0 to 1", Direction.HIGHER);
             case "precision", "recall" -> new MetricMeaning(metric, last + on + ", 0 to 1", Direction.HIGHER);
             case "mse" -> new MetricMeaning(metric, "mean squared error" + on, Direction.LOWER);
             case "rmse" -> new MetricMeaning(metric, "root mean squared error" + on, Direction.LOWER);

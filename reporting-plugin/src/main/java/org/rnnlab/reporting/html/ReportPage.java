@@ -42,7 +42,7 @@ public final class ReportPage {
             body.append("one run of experiment <a href=\"../").append(RunLinks.COMPARISON).append("\">").append(escape(e.name()))
                     .append("</a> · ").append(StatusBadge.of(single)).append(" · seed ").append(single.seed());
         } else {
-            body.append("comparison of ").append(e.variants().size()).append(" variants");
+            body.append("comparison of ").append(e.variants().size()).append(e.variants().size() == 1 ? " variant" : " variants");
             statusCounts(e).forEach((status, n) -> body.append(" · ").append(n).append(' ').append(escape(status.label())));
             if (e.wallMillis() >= 0) {
                 body.append(" · ").append(Numbers.format(e.wallMillis() / 1000.0)).append(" s wall time");
@@ -66,15 +66,19 @@ public final class ReportPage {
                     .append(runPage ? "This run's final metrics do not describe a trained model."
                             : "These runs are marked in every table and left out of the means over seeds; their curves stop where they ended.")
                     .append("</p>");
-            body.append(section(toc, "not-finished", "Runs that did not finish", h.toString(), "callout"));
+            body.append(section(toc, "not-finished", runPage ? "This run did not finish" : "Runs that did not finish",
+                    h.toString(), "callout"));
         }
 
         if (runPage) {
             body.append(section(toc, "metrics", "Final and best metrics", SummaryTables.finalAndBest(single), ""));
         } else {
+            // a mean over one seed would only repeat the run's row
+            boolean seeds = SeedGroup.of(e).stream().anyMatch(g -> g.members().size() > 1);
             body.append(section(toc, "metrics", "Final metrics",
-                    "<h3>Mean over seeds</h3><div class=\"scroll\">" + SummaryTables.meanTable(e, dimensions) + "</div>"
-                            + "<h3>Every run</h3><div class=\"scroll\">" + SummaryTables.runTable(e, true) + "</div>", ""));
+                    (seeds ? "<h3>Mean over seeds</h3><div class=\"scroll\">" + SummaryTables.meanTable(e, dimensions) + "</div>" : "")
+                            + "<h3>Every run</h3><div class=\"scroll\">" + SummaryTables.runTable(e, true) + "</div>"
+                            + (seeds ? "" : SummaryTables.notCountedNote(e)), ""));
         }
         if (!runPage && e.variants().size() > 1) {
             body.append("<div id=\"variant-panel\" class=\"panel\" aria-label=\"variants shown in the charts\"></div>");

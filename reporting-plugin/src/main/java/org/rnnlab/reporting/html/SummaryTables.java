@@ -45,7 +45,9 @@ final class SummaryTables {
         for (SeedGroup g : groups) {
             VariantRecord first = g.members().getFirst();
             h.append("<tr data-group=\"").append(escape(Dimensions.label(first, dimensions))).append("\"><th scope=\"row\">")
-                    .append(escape(Dimensions.label(first, dimensions))).append("</th><td class=\"count\">")
+                    .append(String.join("<br>", dimensions.isEmpty() ? List.of(escape(first.name()))
+                            : dimensions.stream().map(d -> escape(d + "=" + first.settings().getOrDefault(d, ""))).toList()))
+                    .append("</th><td class=\"count\">")
                     .append(g.included().size()).append(" of ").append(g.members().size());
             for (VariantRecord x : g.excluded()) {
                 h.append("<div class=\"excluded\">left out: ").append(escape(x.name())).append(" (")
@@ -83,6 +85,17 @@ final class SummaryTables {
     }
 
     /** Best among the groups on the same dataset: a loss on one dataset says nothing about a loss on another. */
+    /** Says which runs' values are struck through, when there is no mean table to say it. */
+    static String notCountedNote(ExperimentRecord experiment) {
+        List<VariantRecord> left = experiment.variants().stream().filter(v -> !v.status().countsInMean()).toList();
+        if (left.isEmpty()) {
+            return "";
+        }
+        return "<p class=\"explain\">Struck-through values belong to runs that did not train to the end: "
+                + String.join("; ", left.stream().map(v -> escape(v.name()) + " (" + escape(v.status().label()) + ")").toList())
+                + ".</p>";
+    }
+
     private static boolean isBest(SeedGroup group, double mean, String metric, List<SeedGroup> groups) {
         MetricMeaning.Direction d = MetricMeaning.of(metric).direction();
         String dataset = group.settings().getOrDefault("dataset", "");

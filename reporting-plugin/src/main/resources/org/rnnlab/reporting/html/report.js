@@ -10,7 +10,11 @@
   var byName = {};
   data.variants.forEach(function (v) { byName[v.name] = v; });
   var hidden = {};
-  var colorBy = data.dimensions.length ? data.dimensions[0] : null;
+  var ALL = '*';
+  function combination(v) { return data.dimensions.map(function (d) { return d + '=' + v.groups[d]; }).join(', '); }
+  // one colour per combination of settings while the palette has enough; else by the first setting
+  var colorBy = !data.dimensions.length ? null
+      : (unique(data.variants.map(combination)).length <= PALETTE.length ? ALL : data.dimensions[0]);
   var charts = [];
 
   function unique(list) {
@@ -18,8 +22,9 @@
     list.forEach(function (x) { if (out.indexOf(x) < 0) { out.push(x); } });
     return out;
   }
-  function groupOf(v) { return colorBy ? v.groups[colorBy] : v.name; }
+  function groupOf(v) { return colorBy === ALL ? combination(v) : colorBy ? v.groups[colorBy] : v.name; }
   function otherKey(v) {
+    if (colorBy === ALL) { return ''; }
     return data.dimensions.filter(function (d) { return d !== colorBy; }).map(function (d) { return v.groups[d]; }).join(' | ');
   }
   function styleOf(variantName, index) {
@@ -49,16 +54,22 @@
     return (a !== 0 && (a < 1e-3 || a >= 1e6)) ? Number(y.toPrecision(4)).toExponential() : String(Number(y.toPrecision(4)));
   }
   // a log axis gets a label only at 1, 2 and 5 times a power of ten, so labels never crowd
-  function logTick(value) {
+  // (every tick when the axis spans about one decade, only powers of ten when it spans many)
+  function logTick(value, scale) {
+    var decades = Math.log10(scale.max / scale.min);
+    if (decades < 1.3) { return format(value); }
     var mantissa = Number((value / Math.pow(10, Math.floor(Math.log10(value) + 1e-9))).toFixed(3));
-    return mantissa === 1 || mantissa === 2 || mantissa === 5 ? format(value) : '';
+    var shown = decades > 3.5 ? [1] : [1, 2, 5];
+    return shown.indexOf(mantissa) >= 0 ? format(value) : '';
   }
 
   // the last point of a run that diverged or failed is a large cross: the curve stops there for a reason
-  function endMarker(v, radius, endRadius) {
-    if (!v || v.counted) { return radius; }
+  function endMarker(v, radius, endRadius, every) {
+    var ended = v && !v.counted;
+    if (!ended && every === 1) { return radius; }
     return function (ctx) {
-      return ctx.dataIndex === ctx.dataset.data.length - 1 ? endRadius : radius;
+      if (ended && ctx.dataIndex === ctx.dataset.data.length - 1) { return endRadius; }
+      return ctx.dataIndex % every === 0 ? radius : 0;
     };
   }
   function pointStyleOf(ds) {
@@ -66,6 +77,15 @@
     var base = ds.$point;
     if (!v || v.counted) { return base; }
     return function (ctx) { return ctx.dataIndex === ctx.dataset.data.length - 1 ? 'crossRot' : base; };
+  }
+
+  function yTitle(spec, log) { return log ? spec.yLabel + ' · log scale' : spec.yLabel; }
+
+  // with many epochs, a marker on every point hides the line; every k-th point keeps the marker readable
+  function markerEvery(spec) {
+    var most = 0;
+    spec.series.forEach(function (s) { s.frames.forEach(function (f) { most = Math.max(most, f.length); }); });
+    return Math.max(1, Math.ceil(most / 15));
   }
 
   function makeChart(spec) {
@@ -78,7 +98,7 @@
       return {
         label: label(s), variant: s.variant, frames: s.frames, data: points(s.frames[frame]),
         borderColor: st.color, backgroundColor: st.color, borderDash: st.dash, pointStyle: st.point,
-        borderWidth: v && !v.counted ? 1.5 : 2, pointRadius: endMarker(v, 2.5, 8), pointHoverRadius: 5,
+        borderWidth: v && !v.counted ? 1.5 : 2, pointRadius: endMarker(v, 2.5, 8, markerEvery(spec)), pointHoverRadius: 5,
         spanGaps: false, tension: 0, hidden: !!hidden[s.variant]
       };
     });
@@ -92,9 +112,11 @@
         scales: {
           x: { type: 'linear', title: { display: true, text: spec.xLabel, font: { size: 13 } },
                ticks: { precision: 0, font: { size: 12 } } },
-          y: { type: spec.logY ? 'logarithmic' : 'linear', title: { display: true, text: spec.yLabel, font: { size: 13 } },
+          y: { type: spec.logY ? 'logarithmic' : 'linear', title: { display: true, text: yTitle(spec, spec.logY), font: { size: 13 } },
                min: spec.yMin === null ? undefined : spec.yMin, max: spec.yMax === null ? undefined : spec.yMax,
-               ticks: { font: { size: 12 }, callback: function (value) { return spec.logY ? logTick(value) : format(value); } } }
+               ticks: { font: { size: 12 }, callback: function (value) {
+                 return this.type === 'logarithmic' ? logTick(value, this) : format(value);
+               } } }
         },
         plugins: {
           legend: {
@@ -178,16 +200,18 @@
       var lab = document.createElement('label');
       lab.textContent = ' colour by ';
       var select = document.createElement('select');
-      data.dimensions.forEach(function (d) {
-        var o = document.createElement('option'); o.value = d; o.textContent = d; o.selected = d === colorBy; select.appendChild(o);
+      [ALL].concat(data.dimensions).forEach(function (d) {
+        var o = document.createElement('option'); o.value = d; o.textContent = d === ALL ? 'all settings' : d;
+        o.selected = d === colorBy; select.appendChild(o);
       });
       select.addEventListener('change', function () { colorBy = select.value; restyle(); buildPanel(); });
+      select.id = 'colour-by';
       lab.appendChild(select);
       head.appendChild(lab);
     }
     var hint = document.createElement('span');
     hint.className = 'hint';
-    hint.textContent = 'colour = group, dash = seed' + (data.dimensions.length > 1 ? ', marker = the other settings' : '') +
+    hint.textContent = 'colour = group, dash = seed' + (data.dimensions.length > 1 && colorBy !== ALL ? ', marker = the other settings' : '') +
         '; untick to hide a variant in every chart';
     head.appendChild(hint);
     panel.appendChild(head);
@@ -198,7 +222,7 @@
       var members = data.variants.filter(function (v) { return groupOf(v) === g; });
       var box = document.createElement('fieldset');
       var legend = document.createElement('legend');
-      legend.textContent = colorBy ? colorBy + ' = ' + g : g;
+      legend.textContent = colorBy && colorBy !== ALL ? colorBy + ' = ' + g : g;
       box.appendChild(legend);
       ['all', 'none'].forEach(function (which) {
         var b = document.createElement('button');
@@ -234,6 +258,15 @@
         chart.data.datasets.forEach(function (ds) { ds.data = points(ds.frames[f]); });
         chart.update();
         slider.parentNode.querySelector('output').textContent = chart.$spec.frameLabels[f];
+      });
+    });
+    document.querySelectorAll('input.log-toggle').forEach(function (box) {
+      box.addEventListener('change', function () {
+        var chart = charts.filter(function (c) { return c.$spec.id === box.dataset.chart; })[0];
+        if (!chart) { return; }
+        chart.options.scales.y.type = box.checked ? 'logarithmic' : 'linear';
+        chart.options.scales.y.title.text = yTitle(chart.$spec, box.checked);
+        chart.update();
       });
     });
     document.querySelectorAll('input.confusion-slider').forEach(function (slider) {

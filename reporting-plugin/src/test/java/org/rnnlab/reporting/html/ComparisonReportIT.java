@@ -109,6 +109,27 @@ class ComparisonReportIT {
     }
 
     @Test
+    void hostileNamesAndTextRunNoScriptInTheBrowser() throws Exception {
+        Path hostile = scratch.resolve("runs").resolve("hostile").resolve("1");
+        SyntheticExperiment.replay(SyntheticExperiment.hostile(hostile),
+                new CsvReporterFactory().create(new ReportContext(hostile, false)),
+                new HtmlReporterFactory().create(new ReportContext(hostile, false)));
+        for (Path page : List.of(hostile.resolve("comparison.html"),
+                hostile.resolve(SyntheticExperiment.IMG_NAME).resolve("report.html"))) {
+            Document dom = loaded(page);
+            assertThat(dom.body().hasAttr("data-pwned")).as(page.toString()).isFalse();
+            assertThat(dom.select("img, iframe, textarea")).isEmpty();
+            assertEveryChartDrew(dom);
+        }
+        Document dom = loaded(hostile.resolve("comparison.html"));
+        // the panel the script builds shows the names as text too
+        assertThat(dom.select("#variant-panel .variant-toggle span").eachText()).contains(SyntheticExperiment.SCRIPT_NAME);
+        assertThat(dom.select("#variant-panel input").eachAttr("data-variant")).contains(SyntheticExperiment.QUOTE_NAME);
+        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+        chromium.screenshot(hostile.resolve("comparison.html"), shots.resolve("hostile.png"), 1400, 3000);
+    }
+
+    @Test
     void screenshotsForAReader() throws Exception {
         Path shots = Files.createDirectories(Path.of("target", "screenshots"));
         Path comparison = shots.resolve("comparison.png");

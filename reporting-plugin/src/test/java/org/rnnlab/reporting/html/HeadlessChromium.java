@@ -14,7 +14,24 @@ import java.util.concurrent.TimeUnit;
  * a throw-away profile.
  */
 final class HeadlessChromium {
-    static final Path BINARY = Path.of(System.getProperty("rnnlab.chromium", "/usr/bin/chromium"));
+    static final Path BINARY = find();
+
+    /** {@code -Drnnlab.chromium=PATH}, else {@code chromium} or {@code chromium-browser} on the PATH. */
+    private static Path find() {
+        String given = System.getProperty("rnnlab.chromium");
+        if (given != null) {
+            return Path.of(given);
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+            for (String name : List.of("chromium", "chromium-browser")) {
+                Path p = Path.of(dir, name);
+                if (Files.isExecutable(p)) {
+                    return p;
+                }
+            }
+        }
+        return Path.of("/usr/bin/chromium");
+    }
 
     private final Path profile;
 

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# compare-with-pytorch.sh: rnnlab's training throughput against PyTorch's on the same workload, one
+# thread each, measured side by side in one run.
+#
+#   benchmarks/compare-with-pytorch.sh [ROUNDS]        (default 3 rounds)
+#
+# For every cell and hidden size it runs `./lab bench --cell C --hidden H --json` and the peer
+# benchmark benchmarks/peer/torch_rnn_bench.py (OPENBLAS_NUM_THREADS=1, torch.set_num_threads(1))
+# one after the other, ROUNDS times, interleaved so that both see the same machine load, then prints
+# the median of each row as a markdown table. ratio = rnnlab tokens/s / PyTorch tokens/s (wall clock,
+# as the peer measures it), taken per round (the pair ran back to back) and then the median over the
+# rounds; the CPU-time ratio divides tokens per second of process CPU time instead, which moves less
+# when other programs share the machine. Progress goes to stderr, the table to stdout.
+#
+# Environment: CELLS (default "rnn lstm gru"), HIDDEN (default "128 512"), PYTHON (default
+# /usr/bin/python3, needs PyTorch), SIZES (the peer's "B T V E STEPS", default "32 64 65 64 30").
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROUNDS="${1:-3}"
+CELLS="${CELLS:-rnn lstm gru}"
+HIDDEN="${HIDDEN:-128 512}"
+PYTHON="${PYTHON:-/usr/bin/python3}"
+read -r B T V E STEPS <<<"${SIZES:-32 64 65 64 30}"
+PEER="$ROOT/benchmarks/peer/run_with_cpu_time.py"
+
+if ! [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]]; then
+    echo "usage: $0 [ROUNDS]   (ROUNDS is a positive number, not '$ROUNDS')" >&2
+    exit 2
+fi
+if ! "$PYTHON" -c 'import torch' >/dev/null 2>&1; then
+    {
+        echo "PyTorch is not importable by $PYTHON, and the comparison needs it."
+        echo "Install it (Debian/Ubuntu): sudo apt-get install -y python3-torch python3-numpy libopenblas0-pthread"
+        echo "or point PYTHON at an interpreter that has torch (e.g. PYTHON=~/venv/bin/python, after 'pip install torch')."
+    } >&2
+    exit 1
+fi
+
+# build once up front, so no build lands inside a measurement
+"$ROOT/lab" --version >/dev/null
+
+RESULTS="$(mktemp)"
+trap 'rm -f "$RESULTS"' EXIT
+
+echo "load before: $(uptime)" >&2
+for ((round = 1; round <= ROUNDS; round++)); do
+    for cell in $CELLS; do
+        for h in $HIDDEN; do
+            ours="$("$ROOT/lab" bench --cell "$cell" --hidden "$h" --batch "$B" --seq "$T" --vocab "$V" --embed "$E" \
+                --steps "$STEPS" --threads 1 --json 2>/dev/null | tail -n 1)"
+            read -r ours_wall ours_cpu < <("$PYTHON" -c \
+                'import json,sys; r=json.loads(sys.argv[1]); print(r["tokens_per_second"], r["tokens_per_cpu_second"] or "nan")' "$ours")
+            peer="$(OPENBLAS_NUM_THREADS=1 "$PYTHON" "$PEER" "$cell" "$h" "$B" "$T" "$V" "$E" "$STEPS" 1)"
+            peer_wall="$(sed -n 's/.*: \([0-9,]*\) tokens\/s,.*/\1/p' <<<"$peer" | tr -d ,)"
+            peer_cpu="$(sed -n 's/^cpu tokens\/s: \([0-9.]*\)$/\1/p' <<<"$peer")"
+            if [[ -z "$peer_wall" || -z "$peer_cpu" ]]; then
+                echo "could not read the peer's output for $cell H=$h:" >&2
+                echo "$peer" >&2
+                exit 1
+            fi
+            echo "$cell $h $ours_wall $peer_wall $ours_cpu $peer_cpu" >>"$RESULTS"
+            printf 'round %d/%d %-4s H=%-4s rnnlab %8.0f  PyTorch %8.0f tokens/s\n' \
+                "$round" "$ROUNDS" "$cell" "$h" "$ours_wall" "$peer_wall" >&2
+        done
+    done
+done
+echo "load after: $(uptime)" >&2
+
+"$PYTHON" - "$RESULTS" "$CELLS" "$HIDDEN" <<'EOF'
+import statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    cell, h, ow, pw, oc, pc = line.split()
+    rows.setdefault((cell, int(h)), []).append((float(ow), float(pw), float(oc), float(pc)))
+print("| cell | H | rnnlab tokens/s | PyTorch tokens/s | ratio | ratio (CPU time) |")
+print("|---|---:|---:|---:|---:|---:|")
+for cell in sys.argv[2].split():
+    for h in (int(x) for x in sys.argv[3].split()):
+        runs = rows[(cell, h)]
+        ours, peer = (statistics.median(r[i] for r in runs) for i in range(2))
+        # the ratio of each round's pair (run back to back, under the same load), median over rounds
+        ratio = statistics.median(r[0] / r[1] for r in runs)
+        cpu_ratio = statistics.median(r[2] / r[3] for r in runs)
+        print(f"| {cell} | {h} | {ours:,.0f} | {peer:,.0f} | {ratio:.2f} | {cpu_ratio:.2f} |")
+EOF

@@ -1,0 +1,147 @@
+package org.rnnlab.experiments.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.rnnlab.api.ComponentKind;
+import org.rnnlab.api.cell.CellFactory;
+import org.rnnlab.api.train.OptimizerFactory;
+import org.rnnlab.experiments.cli.Lab;
+import org.rnnlab.runtime.PluginRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code lab bench}: training throughput on the workload of the PyTorch peer {@code torch_rnn_bench.py}
+ * (see {@link CharModelBenchmark}). The last line of the text output is {@code tokens/s: N}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Training throughput of one cell on the PyTorch peer's workload (benchmarks/peer/torch_rnn_bench.py):",
+                "embedding(V,E) -> cell(H) -> linear(H,V) -> cross-entropy over all B*T tokens, full BPTT,",
+                "global-norm clip 5, Adam 1e-3, on a fixed random batch. Prints a summary, then 'tokens/s: N'.",
+                "Compare with PyTorch: benchmarks/compare-with-pytorch.sh"})
+public final class BenchCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParentCommand
+    Lab lab;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--cell", required = true, paramLabel = "ID",
+            description = "The cell: rnn, irnn, lstm, gru, dense, or any plugin's cell (lab plugins lists them).")
+    String cell;
+
+    @Option(names = "--hidden", required = true, paramLabel = "H", description = "Hidden size.")
+    int hidden;
+
+    @Option(names = "--batch", defaultValue = "32", paramLabel = "B", description = "Sequences per batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--seq", defaultValue = "64", paramLabel = "T", description = "Steps per sequence, all back-propagated (default: ${DEFAULT-VALUE}).")
+    int seq;
+
+    @Option(names = "--vocab", defaultValue = "65", paramLabel = "V", description = "Vocabulary size (default: ${DEFAULT-VALUE}).")
+    int vocab;
+
+    @Option(names = "--embed", defaultValue = "64", paramLabel = "E", description = "Embedding size (default: ${DEFAULT-VALUE}).")
+    int embed;
+
+    @Option(names = "--steps", defaultValue = "30", paramLabel = "N", description = "Timed training steps (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "5", paramLabel = "N", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+            description = "Threads for the kernels. Only 1 is implemented: the engine runs every kernel on the "
+                    + "calling thread, so any other value is refused (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--fused", defaultValue = "true", arity = "1", paramLabel = "true|false",
+            description = "Run the cell's fused sequence kernel; false runs the composed per-step graph (default: ${DEFAULT-VALUE}).")
+    boolean fused;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the weights and the random batch (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        BenchSettings settings = new BenchSettings(cell, hidden, batch, seq, vocab, embed, steps, warmup, threads, fused, seed);
+        List<String> problems = settings.problems();
+        if (!problems.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", problems));
+        }
+        PluginRegistry registry = lab.registry();
+        CellFactory cells = registry.get(ComponentKind.CELL, cell);
+        OptimizerFactory adam = registry.get(ComponentKind.OPTIMIZER, "adam");
+        BenchResult result = new CharModelBenchmark(cells, adam, settings).run();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(JSON.writeValueAsString(asJson(result)));
+        } else {
+            out.println(summary(result));
+            out.printf(Locale.ROOT, "tokens/s: %.0f%n", result.tokensPerSecond());
+        }
+        out.flush();
+        return 0;
+    }
+
+    static String summary(BenchResult r) {
+        BenchSettings s = r.settings();
+        double[] losses = r.losses();
+        return String.format(Locale.ROOT,
+                "rnnlab %s H=%d B=%d T=%d V=%d E=%d steps=%d threads=%d fused=%s kernels=%s/%d-bit java %s: "
+                        + "%,.0f tokens/s, %.1f GFLOP/s, loss %.4f -> %.4f",
+                s.cell(), s.hidden(), s.batch(), s.seq(), s.vocab(), s.embed(), s.steps(), s.threads(), s.fused(),
+                r.kernels(), r.vectorBits(), Runtime.version(), r.tokensPerSecond(), r.gigaflops(),
+                losses[0], losses[losses.length - 1]);
+    }
+
+    static Map<String, Object> asJson(BenchResult r) {
+        BenchSettings s = r.settings();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cell", s.cell());
+        m.put("hidden", s.hidden());
+        m.put("batch", s.batch());
+        m.put("seq", s.seq());
+        m.put("vocab", s.vocab());
+        m.put("embed", s.embed());
+        m.put("steps", s.steps());
+        m.put("warmup", s.warmup());
+        m.put("threads", s.threads());
+        m.put("fused", s.fused());
+        m.put("seed", s.seed());
+        m.put("seconds", r.seconds());
+        m.put("cpu_seconds", r.cpuSeconds());
+        m.put("tokens_per_second", r.tokensPerSecond());
+        m.put("tokens_per_cpu_second", Double.isNaN(r.tokensPerCpuSecond()) ? null : r.tokensPerCpuSecond());
+        m.put("flops_per_token", r.flopsPerToken());
+        m.put("gflops", r.gigaflops());
+        m.put("first_loss", r.losses()[0]);
+        m.put("last_loss", r.losses()[r.losses().length - 1]);
+        m.put("kernels", Map.of("name", r.kernels(), "vector_bits", r.vectorBits()));
+        Map<String, Object> jvm = new LinkedHashMap<>();
+        jvm.put("version", Runtime.version().toString());
+        jvm.put("vendor", System.getProperty("java.vendor"));
+        jvm.put("vm", System.getProperty("java.vm.name"));
+        jvm.put("os_arch", System.getProperty("os.arch"));
+        jvm.put("cpus", Runtime.getRuntime().availableProcessors());
+        m.put("jvm", jvm);
+        return m;
+    }
+}

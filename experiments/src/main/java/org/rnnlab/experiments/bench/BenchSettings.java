@@ -1,0 +1,68 @@
+package org.rnnlab.experiments.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rnnlab.api.ConfigException;
+
+/**
+ * The sizes of one {@link CharModelBenchmark} run, named as in the peer {@code torch_rnn_bench.py}.
+ *
+ * @param cell    the cell's id ({@code lstm}, or a plugin's cell such as {@code mgu})
+ * @param hidden  hidden size H
+ * @param batch   sequences per batch B
+ * @param seq     steps per sequence T (back-propagation runs through all of them)
+ * @param vocab   vocabulary size V (embedding rows and head outputs)
+ * @param embed   embedding size E
+ * @param steps   timed training steps
+ * @param warmup  training steps before timing (JIT compilation, workspace growth)
+ * @param threads threads the kernels may use; only 1 is implemented
+ * @param fused   whether cells run their fused sequence kernels (false: the composed per-step graph)
+ * @param seed    seed of the weights and of the random inputs and targets
+ */
+public record BenchSettings(String cell, int hidden, int batch, int seq, int vocab, int embed, int steps, int warmup,
+                            int threads, boolean fused, long seed) {
+
+    /** The peer's defaults ({@code B=32 T=64 V=65 E=64 STEPS=30}, 5 warm-up steps, one thread) for a cell and H. */
+    public static BenchSettings of(String cell, int hidden) {
+        return new BenchSettings(cell, hidden, 32, 64, 65, 64, 30, 5, 1, true, 0);
+    }
+
+    /** Every problem with these settings at once (empty when they are valid). */
+    public List<String> problems() {
+        List<String> out = new ArrayList<>();
+        positive(out, "--hidden", hidden);
+        positive(out, "--batch", batch);
+        positive(out, "--seq", seq);
+        positive(out, "--vocab", vocab);
+        positive(out, "--embed", embed);
+        positive(out, "--steps", steps);
+        if (warmup < 0) {
+            out.add("--warmup must be 0 or more but was " + warmup);
+        }
+        if (threads != 1) {
+            out.add("--threads " + threads + " is not implemented: the engine's kernels run on the calling thread, "
+                    + "so only --threads 1 is accepted");
+        }
+        return out;
+    }
+
+    /** Throws a {@link ConfigException} listing every problem, if there is any. */
+    public BenchSettings validated() {
+        List<String> p = problems();
+        if (!p.isEmpty()) {
+            throw new ConfigException(p);
+        }
+        return this;
+    }
+
+    /** Tokens per training step: every one of the {@code B*T} positions has a target. */
+    public long tokensPerStep() {
+        return (long) batch * seq;
+    }
+
+    private static void positive(List<String> out, String name, int value) {
+        if (value < 1) {
+            out.add(name + " must be at least 1 but was " + value);
+        }
+    }
+}

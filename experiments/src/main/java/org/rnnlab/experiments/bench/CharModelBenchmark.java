@@ -1,0 +1,126 @@
+package org.rnnlab.experiments.bench;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.rnnlab.api.cell.CellFactory;
+import org.rnnlab.api.cell.ParameterSpec;
+import org.rnnlab.api.data.PaddedIds;
+import org.rnnlab.api.data.TaskKind;
+import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.model.ModelBatch;
+import org.rnnlab.api.model.ModelInput;
+import org.rnnlab.api.model.ModelSpec;
+import org.rnnlab.api.model.SequenceModel;
+import org.rnnlab.api.model.Targets;
+import org.rnnlab.api.train.GradientClipping;
+import org.rnnlab.api.train.Optimizer;
+import org.rnnlab.api.train.OptimizerFactory;
+import org.rnnlab.engine.kernel.Kernels;
+
+/**
+ * The training step of the peer benchmark {@code torch_rnn_bench.py}, run through rnnlab's own model,
+ * clipping and optimiser: embedding(V, E) -> one cell layer (H) -> linear(H, V) -> cross-entropy over
+ * all {@code B*T} positions, back-propagation through all T steps, gradients clipped to a global norm
+ * of 5, then one Adam step at learning rate 1e-3. Inputs and targets are random ids drawn once from the
+ * seed, so every step trains on the same batch (as the peer does) and the loss goes down.
+ *
+ * <p>Not thread-safe: one benchmark per thread.
+ */
+public final class CharModelBenchmark {
+    /** The peer's {@code clip_grad_norm_(params, 5.0)}. */
+    public static final double CLIP_NORM = 5.0;
+    /** The peer's {@code Adam(params, lr=1e-3)}. */
+    public static final double LEARNING_RATE = 1e-3;
+
+    private final BenchSettings settings;
+    private final SequenceModel model;
+    private final Optimizer optimizer;
+    private final ModelBatch batch;
+
+    /**
+     * A benchmark with fresh weights and data from {@code settings.seed()}.
+     *
+     * @param cells the factory of {@code settings.cell()}
+     * @param adam  the {@code adam} optimiser factory (created with PyTorch's defaults)
+     */
+    public CharModelBenchmark(CellFactory cells, OptimizerFactory adam, BenchSettings settings) {
+        this.settings = settings.validated();
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        ModelSpec spec = new ModelSpec(TaskKind.LANGUAGE_MODELLING, true, settings.vocab(), settings.embed(),
+                settings.vocab(), settings.cell(), settings.hidden(), 1, Map.of(), settings.fused());
+        this.model = SequenceModel.create(cells, spec, random);
+        this.optimizer = adam.create(Settings.of(Map.of()));
+        int rows = settings.batch() * settings.seq();
+        int[] ids = new int[rows];
+        int[] targets = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            ids[i] = random.nextInt(settings.vocab());
+            targets[i] = random.nextInt(settings.vocab());
+        }
+        float[] mask = new float[rows];
+        java.util.Arrays.fill(mask, 1f);
+        int[] lengths = new int[settings.batch()];
+        java.util.Arrays.fill(lengths, settings.seq());
+        this.batch = new ModelBatch(new ModelInput.Ids(new PaddedIds(ids, mask, lengths, settings.seq(), settings.batch())),
+                new Targets.StepClasses(targets));
+    }
+
+    /** One training step (forward, backward, clip, Adam); returns the mean loss before the update. */
+    public double step() {
+        double loss = model.trainStep(batch, List.of(), null, false).loss();
+        GradientClipping.clipGlobalNorm(model.parameters(), CLIP_NORM);
+        optimizer.step(model.parameters(), LEARNING_RATE);
+        return loss;
+    }
+
+    /** {@code warmup} untimed steps, then {@code steps} timed ones. */
+    public BenchResult run() {
+        double[] losses = new double[settings.warmup() + settings.steps()];
+        for (int i = 0; i < settings.warmup(); i++) {
+            losses[i] = step();
+        }
+        long cpuStart = processCpuNanos();
+        long start = System.nanoTime();
+        for (int i = 0; i < settings.steps(); i++) {
+            losses[settings.warmup() + i] = step();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+        Kernels kernels = Kernels.get();
+        return new BenchResult(settings, seconds, cpuSeconds, flopsPerToken(), losses, kernels.name(), kernels.vectorBits());
+    }
+
+    /**
+     * The peer's {@code flops_per_token = 2 * 3 * (gates*H*(E+H) + H*V)}: multiply-adds of the cell's
+     * weight matrices and of the head, forward plus backward taken as three times forward. The cell's
+     * part is read from its two-dimensional parameters, which gives the peer's number for rnn, lstm and
+     * gru and the same measure for any other cell.
+     */
+    public long flopsPerToken() {
+        long cellWeights = 0;
+        for (ParameterSpec p : model.stack().parameters()) {
+            if (p.shape().length == 2) {
+                cellWeights += (long) p.shape()[0] * p.shape()[1];
+            }
+        }
+        return 2L * 3L * (cellWeights + (long) settings.hidden() * settings.vocab());
+    }
+
+    /**
+     * CPU time of the whole process (GC and compiler threads included, as Python's {@code process_time}
+     * counts every thread), or -1 where the JVM cannot tell.
+     */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    /** The model being trained (for tests and profiling). */
+    public SequenceModel model() {
+        return model;
+    }
+}
