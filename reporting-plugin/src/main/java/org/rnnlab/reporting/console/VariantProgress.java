@@ -14,6 +14,14 @@ import org.rnnlab.api.event.EpochCompleted;
 final class VariantProgress {
     private static final int NAME_WIDTH = 28;
 
+    static {
+        // jline's JNI and FFM terminals load native code, which Java 25 warns about (and later versions will
+        // refuse without --enable-native-access); running stty, as the exec terminal does, is enough for bars
+        if (System.getProperty("org.jline.terminal.providers") == null) {
+            System.setProperty("org.jline.terminal.providers", "exec,dumb");
+        }
+    }
+
     private final ProgressBar bar;
     private final int epochs;
     private int batches;
@@ -47,10 +55,12 @@ final class VariantProgress {
         epochsDone++;
         bar.stepTo(batches > 0 ? (long) epochsDone * batches : epochsDone);
         Double val = e.metrics().get("val.loss");
-        lastEpoch = val == null ? "" : String.format(Locale.ROOT, " | val.loss %.4f", val);
+        lastEpoch = val == null ? "" : String.format(Locale.ROOT, ", val %.4f", val);
     }
 
-    void close() {
+    /** Ends the bar with the run's outcome as its message ("completed", "DIVERGED"). */
+    void close(String outcome) {
+        bar.setExtraMessage(outcome);
         bar.close();
     }
 }
