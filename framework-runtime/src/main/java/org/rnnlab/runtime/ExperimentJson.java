@@ -47,6 +47,7 @@ final class ExperimentJson {
         root.put("variants", variants);
         root.put("seeds", resolved.stream().map(Variant::seed).distinct().sorted().toList());
         root.put("dataHashes", new TreeMap<>(plan.dataHashes()));
+        root.put("data", DataProvenance.of(resolved, registry));
         root.put("provenance", provenance);
         if (registry instanceof PluginRegistry plugins) {
             root.put("plugins", plugins.plugins().stream().filter(PluginEntry::loaded).map(p -> {

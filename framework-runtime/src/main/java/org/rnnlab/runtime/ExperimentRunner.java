@@ -45,7 +45,8 @@ import org.rnnlab.api.train.TrainerFactory;
  * Runs an experiment's variants concurrently and leaves the run directory of DESIGN.md:
  * {@code <output>/<experiment>/<yyyyMMdd-HHmmss>/experiment.json} and one folder per variant.
  *
- * <p>Before anything is created, every variant's trainer id is checked (all problems at once). Then one
+ * <p>Before anything is created, every variant's trainer id is checked (all problems at once).
+ * {@code experiment.json} records the provenance of the run and of each distinct dataset. Then one
  * reporter per {@link ComponentKind#REPORTER} component is subscribed to a fresh {@link OrderedEventBus},
  * {@link ExperimentStarted} is published, and the variants train on a fixed pool of
  * {@link RunOptions#threads()} threads, each with the trainer named by its {@code trainer} setting

@@ -173,6 +173,27 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void experimentJsonRecordsTheProvenanceOfEachDistinctDataset(@TempDir Path out) throws Exception {
+        FixtureDataset tiny = new FixtureDataset();
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", FixtureTrainer.completing("bptt"), tiny)));
+        List<Variant> variants = List.of(variant("a", 1, "dataset", "tiny", "dataset.size", "3"),
+                variant("b", 2, "dataset", "tiny", "dataset.size", "3"),
+                variant("c", 1, "dataset", "tiny", "dataset.size", "5"),
+                variant("d", 1, "dataset", "missing"));
+
+        ExperimentOutcome outcome = new ExperimentRunner(registry, CLOCK)
+                .run(new ExperimentPlan("exp", "", variants), new RunOptions(out, 1, false), List.of());
+
+        JsonNode data = new ObjectMapper().readTree(outcome.runDirectory().resolve("experiment.json").toFile()).get("data");
+        assertThat(data).hasSize(3);
+        assertThat(data.get(0).get("options").get("size").asText()).isEqualTo("3");
+        assertThat(data.get(0).get("provenance").get("sha256").asText()).isEqualTo("abc3");
+        assertThat(data.get(1).get("provenance").get("sha256").asText()).isEqualTo("abc5");
+        assertThat(data.get(2).get("unavailable").asText()).contains("unknown dataset 'missing'");
+        assertThat(tiny.loads).isEqualTo(2);
+    }
+
+    @Test
     void twoRunsInOneSecondGetTwoFolders(@TempDir Path out) {
         PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", FixtureTrainer.completing("bptt"))));
         ExperimentRunner runner = new ExperimentRunner(registry, CLOCK);

@@ -92,7 +92,10 @@ final class BpttTrainer implements Trainer {
         CheckpointStore store = new CheckpointStore(context.runDirectory().resolve(CHECKPOINT_FOLDER));
         Progress progress = new Progress();
         if (context.resume()) {
-            store.latest().ifPresent(c -> progress.restore(c, model, optimizer));
+            store.latest().ifPresent(c -> {
+                requireSameRun(c, settings, context.seed());
+                progress.restore(c, model, optimizer);
+            });
         }
         EventBus bus = context.bus();
         String experiment = context.experiment();
@@ -150,7 +153,7 @@ final class BpttTrainer implements Trainer {
             }
             last = metrics;
             boolean stop = progress.endEpoch(epoch, metrics, run);
-            Path file = store.write(progress.checkpoint(model, optimizer, context.seed()));
+            Path file = store.write(progress.checkpoint(model, optimizer, context.seed(), settings));
             bus.publish(new Checkpointed(experiment, variant, epoch, file));
             if (stop) {
                 status = RunStatus.STOPPED_EARLY;
@@ -203,6 +206,35 @@ final class BpttTrainer implements Trainer {
         }
     }
 
+    private static final String SETTING = "setting.";
+
+    /** A checkpoint continues only the run it was written by: same seed and settings (epochs may grow). */
+    private static void requireSameRun(Checkpoint c, Settings settings, long seed) {
+        List<String> differences = new ArrayList<>();
+        if (!Long.toString(seed).equals(c.metadata().get("seed"))) {
+            differences.add("seed " + c.metadata().get("seed") + " -> " + seed);
+        }
+        Map<String, String> saved = new TreeMap<>();
+        c.metadata().forEach((k, v) -> {
+            if (k.startsWith(SETTING)) {
+                saved.put(k.substring(SETTING.length()), v);
+            }
+        });
+        Set<String> keys = new java.util.TreeSet<>(saved.keySet());
+        keys.addAll(settings.values().keySet());
+        for (String k : keys) {
+            String before = saved.get(k);
+            String now = settings.values().get(k);
+            if (!k.equals("epochs") && !java.util.Objects.equals(before, now)) {
+                differences.add(k + " '" + before + "' -> '" + now + "'");
+            }
+        }
+        if (!differences.isEmpty()) {
+            throw new org.rnnlab.api.RnnlabException("cannot resume from checkpoint of epoch " + c.epoch()
+                    + ": it was written with other settings (" + String.join(", ", differences) + ")");
+        }
+    }
+
     private static long millisSince(long nanos) {
         return (System.nanoTime() - nanos) / 1_000_000;
     }
@@ -234,8 +266,9 @@ final class BpttTrainer implements Trainer {
             return run.patience() > 0 && sinceBest >= run.patience();
         }
 
-        Checkpoint checkpoint(SequenceModel model, Optimizer optimizer, long seed) {
+        Checkpoint checkpoint(SequenceModel model, Optimizer optimizer, long seed, Settings settings) {
             Map<String, String> meta = new TreeMap<>();
+            settings.values().forEach((k, v) -> meta.put(SETTING + k, v));
             meta.put("batches", Long.toString(batches));
             meta.put("seed", Long.toString(seed));
             meta.put("best", Double.toString(best));

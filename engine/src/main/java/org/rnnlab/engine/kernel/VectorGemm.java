@@ -485,6 +485,11 @@ final class VectorGemm {
     }
 
     private static void store(FloatVector v, float[] c, int at, boolean acc) {
-        (acc ? v.add(FloatVector.fromArray(S, c, at)) : v).intoArray(c, at);
+        // two stores rather than one of (acc ? sum : v): vectors merging at a phi can get boxed
+        if (acc) {
+            v.add(FloatVector.fromArray(S, c, at)).intoArray(c, at);
+        } else {
+            v.intoArray(c, at);
+        }
     }
 }

@@ -75,21 +75,30 @@ public final class CharModelBenchmark {
         return loss;
     }
 
-    /** {@code warmup} untimed steps, then {@code steps} timed ones. */
+    /**
+     * Untimed steps until both {@code warmup} steps and {@code warmupSeconds} have passed, then
+     * {@code steps} timed ones.
+     */
     public BenchResult run() {
-        double[] losses = new double[settings.warmup() + settings.steps()];
-        for (int i = 0; i < settings.warmup(); i++) {
-            losses[i] = step();
+        java.util.ArrayList<Double> warm = new java.util.ArrayList<>();
+        long warmStart = System.nanoTime();
+        long warmNanos = (long) (settings.warmupSeconds() * 1e9);
+        while (warm.size() < settings.warmup() || System.nanoTime() - warmStart < warmNanos) {
+            warm.add(step());
+        }
+        double[] losses = new double[warm.size() + settings.steps()];
+        for (int i = 0; i < warm.size(); i++) {
+            losses[i] = warm.get(i);
         }
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < settings.steps(); i++) {
-            losses[settings.warmup() + i] = step();
+            losses[warm.size() + i] = step();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         Kernels kernels = Kernels.get();
-        return new BenchResult(settings, seconds, cpuSeconds, flopsPerToken(), losses, kernels.name(), kernels.vectorBits());
+        return new BenchResult(settings, warm.size(), seconds, cpuSeconds, flopsPerToken(), losses, kernels.name(), kernels.vectorBits());
     }
 
     /**

@@ -76,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
         Path folder = out != null ? out : Lab.home().resolve("runs");
         ExperimentOutcome outcome = new ExperimentRunner(registry).run(
                 new ExperimentPlan(definition.id(), definition.description(), experiment.lesson(), variants, request, Map.of()),
-                new RunOptions(folder, threads, System.console() != null), List.of());
+                new RunOptions(folder, threads, System.console() != null && System.console().isTerminal()), List.of());
         PrintWriter o = spec.commandLine().getOut();
         outcome.status().forEach((variant, status) -> o.println(PluginsCommand.pad(status.name(), 9) + " " + variant
                 + (status == RunStatus.FAILED ? ": " + outcome.failures().get(variant) : "")));
