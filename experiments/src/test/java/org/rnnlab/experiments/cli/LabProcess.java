@@ -47,16 +47,11 @@ final class LabProcess {
     }
 
     static Result lab(String... args) throws IOException, InterruptedException {
-        return run(labCommand(args), Map.of(), null);
-    }
-
-    /** The command line that starts the application with {@code args}. */
-    static List<String> labCommand(String... args) {
         List<String> command = new ArrayList<>(List.of(java(), "-Dguice_bytecode_gen_option=DISABLED",
                 "--add-modules", "jdk.incubator.vector", "-p", modulePath(),
                 "-m", "org.rnnlab.experiments/org.rnnlab.experiments.cli.Lab"));
         command.addAll(List.of(args));
-        return command;
+        return run(command, Map.of(), null);
     }
 
     static Result run(List<String> command, Map<String, String> environment, Path directory)

@@ -50,7 +50,11 @@ class ResumeIT {
     void runKilledInEpochThreeAndResumedEndsIdenticalToAnUninterruptedOne(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("killed");
         Path log = tmp.resolve("killed.log");
-        List<String> command = LabProcess.labCommand(with(RUN, "--out", out.toString()));
+        // started here rather than through LabProcess.lab, which waits for the end
+        List<String> command = new ArrayList<>(List.of(LabProcess.java(), "-Dguice_bytecode_gen_option=DISABLED",
+                "--add-modules", "jdk.incubator.vector", "-p", LabProcess.modulePath(),
+                "-m", "org.rnnlab.experiments/org.rnnlab.experiments.cli.Lab"));
+        command.addAll(List.of(with(RUN, "--out", out.toString())));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Path variant;
         try {
