@@ -194,6 +194,26 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void aReporterThatCannotStartIsLeftOutAndTheRunGoesOn(@TempDir Path out) {
+        FixtureReporter healthy = new FixtureReporter(false);
+        org.rnnlab.api.report.ReporterFactory broken = new org.rnnlab.api.report.ReporterFactory() {
+            @Override public String id() { return "broken-reporter"; }
+            @Override public String description() { return "cannot start"; }
+            @Override public org.rnnlab.api.event.EventSubscriber create(org.rnnlab.api.report.ReportContext context) {
+                throw new IllegalStateException("no display");
+            }
+        };
+        PluginRegistry registry = PluginRegistry.of(List.of(
+                FixturePlugin.of("fixtures", FixtureTrainer.completing("bptt"), healthy, broken)));
+
+        ExperimentOutcome outcome = new ExperimentRunner(registry, CLOCK)
+                .run(new ExperimentPlan("exp", "", List.of(variant("a", 1))), new RunOptions(out, 1, false), List.of());
+
+        assertThat(outcome.allSucceeded()).isTrue();
+        assertThat(healthy.events).hasSize(2); // started and completed: the trainer fixture publishes nothing
+    }
+
+    @Test
     void twoRunsInOneSecondGetTwoFolders(@TempDir Path out) {
         PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", FixtureTrainer.completing("bptt"))));
         ExperimentRunner runner = new ExperimentRunner(registry, CLOCK);

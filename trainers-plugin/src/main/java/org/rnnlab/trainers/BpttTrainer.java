@@ -34,6 +34,7 @@ import org.rnnlab.api.event.Samples;
 import org.rnnlab.api.experiment.Settings;
 import org.rnnlab.api.model.ModelSpec;
 import org.rnnlab.api.model.SequenceModel;
+import org.rnnlab.api.model.TextGeneration;
 import org.rnnlab.api.train.LearningRateSchedule;
 import org.rnnlab.api.train.Optimizer;
 import org.rnnlab.api.train.RunContext;
@@ -55,6 +56,8 @@ final class BpttTrainer implements Trainer {
     static final String MODEL_FILE = "model.safetensors";
     static final String VOCABULARY_FILE = "vocabulary.txt";
     static final String CHECKPOINT_FOLDER = "checkpoint";
+    /** The {@code format} entry of a model file's metadata. */
+    static final String MODEL_FORMAT = "rnnlab-sequence-model/1";
 
     private final boolean truncated;
 
@@ -169,14 +172,15 @@ final class BpttTrainer implements Trainer {
                         test.scores().confusion()));
             }
         }
-        writeModel(context.runDirectory(), model, data, spec);
+        writeModel(context.runDirectory(), model, data, spec, tokenizer == null ? null : run.tokenizer(),
+                RunSettings.under(settings, "tokenizer").values());
         bus.publish(new RunCompleted(experiment, variant, status, finals, progress.bestMetrics, millisSince(started)));
         return new RunResult(status, finals, progress.bestMetrics);
     }
 
     private static Samples samples(SequenceModel model, EncodedData data, RunSettings run, long seed, int epoch,
                                    String experiment, String variant) {
-        TextSampler sampler = new TextSampler(run.temperature(), run.topK(), run.prefix(), run.sampleLength());
+        TextGeneration sampler = new TextGeneration(run.temperature(), run.topK(), run.prefix(), run.sampleLength());
         // Its own stream per epoch, so sampling never shifts anything else and a resumed run samples alike.
         SplittableRandom random = new SplittableRandom(Batcher.epochSeed(seed ^ 0x5A4D504C45L, epoch));
         Set<String> seen = data.trainingTexts();
@@ -190,14 +194,30 @@ final class BpttTrainer implements Trainer {
         return new Samples(experiment, variant, epoch, texts, (double) novel / run.samples());
     }
 
-    private static void writeModel(Path dir, SequenceModel model, EncodedData data, ModelSpec spec) throws IOException {
+    /**
+     * {@code model.safetensors}; its metadata holds all that {@code lab generate} needs to rebuild the model
+     * ({@link ModelSpec} field by field, the cell's and tokenizer's options as {@code cell.*} and
+     * {@code tokenizer.*}) besides the vocabulary file written next to it.
+     */
+    private static void writeModel(Path dir, SequenceModel model, EncodedData data, ModelSpec spec, String tokenizerId,
+                                   Map<String, String> tokenizerOptions) throws IOException {
         Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("format", MODEL_FORMAT);
         meta.put("task", spec.kind().name());
         meta.put("cell", spec.cell());
         meta.put("hidden", Integer.toString(spec.hidden()));
         meta.put("layers", Integer.toString(spec.layers()));
         meta.put("embedding", Integer.toString(spec.embedding()));
         meta.put("labels", String.join("\n", data.dataset().labels()));
+        meta.put("token_input", Boolean.toString(spec.tokenInput()));
+        meta.put("input_size", Integer.toString(spec.inputSize()));
+        meta.put("outputs", Integer.toString(spec.outputs()));
+        meta.put("fused", Boolean.toString(spec.fused()));
+        new TreeMap<>(spec.cellOptions()).forEach((k, v) -> meta.put("cell." + k, v));
+        if (tokenizerId != null) {
+            meta.put("tokenizer", tokenizerId);
+            new TreeMap<>(tokenizerOptions).forEach((k, v) -> meta.put("tokenizer." + k, v));
+        }
         Path temporary = dir.resolve(MODEL_FILE + ".tmp");
         Safetensors.write(temporary, model.namedValues(), meta);
         Files.move(temporary, dir.resolve(MODEL_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

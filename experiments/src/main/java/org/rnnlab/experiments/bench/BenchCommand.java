@@ -64,10 +64,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5", paramLabel = "N", description = "Untimed steps first, at least (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--warmup-time", defaultValue = "5", paramLabel = "SECONDS",
-            description = "Untimed seconds first, at least: the JVM compiles the kernels during the first seconds, "
-                    + "so the timed steps see the steady state of a long run; 0 warms up by steps only, "
-                    + "as the peer does (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup-time", defaultValue = "60", paramLabel = "SECONDS",
+            description = "After the warm-up steps, go on until the JIT compiler has compiled nothing for 3 steps "
+                    + "and 2 seconds, for at most this long: the timed steps then see the steady state of a long "
+                    + "run. 0 warms up by steps only, as the peer does (default: ${DEFAULT-VALUE}).")
     double warmupTime;
 
     @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
@@ -130,7 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("embed", s.embed());
         m.put("steps", s.steps());
         m.put("warmup_steps", r.warmupSteps());
-        m.put("warmup_seconds_min", s.warmupSeconds());
+        m.put("warmup_time_limit", s.warmupSeconds());
         m.put("threads", s.threads());
         m.put("fused", s.fused());
         m.put("seed", s.seed());

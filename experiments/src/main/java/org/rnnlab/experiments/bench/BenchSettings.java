@@ -15,9 +15,9 @@ import org.rnnlab.api.ConfigException;
  * @param embed   embedding size E
  * @param steps   timed training steps
  * @param warmup  training steps before timing, at least (workspace growth, caches)
- * @param warmupSeconds wall-clock seconds of warm-up, at least: the JVM compiles the kernels with C2
- *                during the first seconds, and the timed steps should see the steady state that a
- *                long training run sees (0 counts only steps, exactly as the peer does)
+ * @param warmupSeconds the longest the warm-up goes on after {@code warmup} steps, waiting for the JIT
+ *                compiler to finish compiling the kernels, so that the timed steps see the steady state
+ *                of a long training run; 0 warms up by steps only, exactly as the peer does
  * @param threads threads the kernels may use; only 1 is implemented
  * @param fused   whether cells run their fused sequence kernels (false: the composed per-step graph)
  * @param seed    seed of the weights and of the random inputs and targets
@@ -25,8 +25,8 @@ import org.rnnlab.api.ConfigException;
 public record BenchSettings(String cell, int hidden, int batch, int seq, int vocab, int embed, int steps, int warmup,
                             double warmupSeconds, int threads, boolean fused, long seed) {
 
-    /** Long enough for C2 to compile the kernels on a busy two-core machine. */
-    public static final double DEFAULT_WARMUP_SECONDS = 5;
+    /** Enough for C2 to compile the kernels even on a busy two-core machine. */
+    public static final double DEFAULT_WARMUP_SECONDS = 60;
 
     /** The peer's defaults ({@code B=32 T=64 V=65 E=64 STEPS=30}, 5 warm-up steps, one thread) for a cell and H. */
     public static BenchSettings of(String cell, int hidden) {

@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
                 BenchCommand.class,
                 ReferenceCheckCommand.class,
                 ReportCommand.class,
+                GenerateCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Lab implements Callable<Integer> {

@@ -44,6 +44,17 @@ class CharModelBenchmarkTest {
     }
 
     @Test
+    void theWarmUpGoesOnAfterItsStepsUntilTheJitIsIdleOrTheLimit() {
+        BenchSettings s = new BenchSettings("rnn", 8, 2, 4, 7, 5, 3, 2, 0.5, 1, true, 42);
+        BenchResult r = new CharModelBenchmark(REGISTRY.get(ComponentKind.CELL, "rnn"),
+                REGISTRY.get(ComponentKind.OPTIMIZER, "adam"), s).run();
+
+        // the 2 warm-up steps, then at least one more while waiting for the JIT (at most 0.5 s)
+        assertThat(r.warmupSteps()).isGreaterThan(2);
+        assertThat(r.losses()).hasSize(r.warmupSteps() + 3);
+    }
+
+    @Test
     void flopsPerTokenIsThePeersFormula() {
         // 2 * 3 * (gates*H*(E+H) + H*V) with H=8, E=5, V=7
         assertThat(tiny("rnn", true, 1).flopsPerToken()).isEqualTo(6L * (8 * 13 + 56));
