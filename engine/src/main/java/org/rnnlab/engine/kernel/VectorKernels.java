@@ -198,7 +198,12 @@ public final class VectorKernels implements Kernels {
     }
 
     private static void store(FloatVector d, float[] dx, int at, boolean accumulate) {
-        (accumulate ? d.add(FloatVector.fromArray(S, dx, at)) : d).intoArray(dx, at);
+        // two stores rather than one of (accumulate ? sum : d): vectors merging at a phi can get boxed
+        if (accumulate) {
+            d.add(FloatVector.fromArray(S, dx, at)).intoArray(dx, at);
+        } else {
+            d.intoArray(dx, at);
+        }
     }
 
     @Override
