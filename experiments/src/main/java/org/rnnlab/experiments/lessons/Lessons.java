@@ -49,7 +49,7 @@ final class Lessons {
                 .dataset("adding").set("dataset.length", 100).set("dataset.count", 10000)
                 .embedding(0).hidden(32).learningRate(1e-2).epochs(12).batchSize(32).clip(1)
                 .vary("cell", "rnn", "irnn", "lstm", "gru")
-                .quick(Map.of("dataset.length", "50", "dataset.count", "5000", "epochs", "8"))
+                .quick(Map.of("dataset.length", "50", "dataset.count", "5000", "epochs", "12"))
                 .build());
     }
 
