@@ -29,8 +29,10 @@ final class Lessons {
                 .lesson("Validation nats per character fall to about 1.7 for every cell: the names are short, so the"
                         + " gates barely matter. After the best epoch, training loss keeps falling while validation"
                         + " rises: overfitting. The samples are new names in the style of the old.")
+                // 30 epochs: validation is best near epoch 12-17 (about 1.67-1.71), then rises by 0.05-0.1 while
+                // training loss keeps falling; at 40 the rise reaches 0.15 and the margin below 2.0 shrinks
                 .dataset("dinosaurs").tokenizer("character")
-                .embedding(32).hidden(64).learningRate(3e-3).epochs(15).batchSize(32).clip(5)
+                .embedding(32).hidden(64).learningRate(3e-3).epochs(30).batchSize(32).clip(5)
                 .set("samples", 10).set("temperature", 0.8)
                 .vary("cell", "rnn", "lstm", "gru")
                 .quick(Map.of("epochs", "3", "hidden", "32"))
