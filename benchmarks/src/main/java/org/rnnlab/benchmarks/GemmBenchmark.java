@@ -35,8 +35,8 @@ public class GemmBenchmark {
     public String kernels;
 
     /** A name from {@link GemmShapes}. */
-    @Param({"proj-H128-G4", "rec-H128-G4", "head-H128", "recgrad-H128-G4", "wgrad-H128-G4",
-            "proj-H512-G4", "rec-H512-G4", "head-H512", "recgrad-H512-G4", "wgrad-H512-G4"})
+    @Param({"proj-H128-G4", "rec-H128-G4", "recnn-H128-G4", "head-H128", "recgrad-H128-G4", "wgrad-H128-G4",
+            "proj-H512-G4", "rec-H512-G4", "recnn-H512-G4", "head-H512", "recgrad-H512-G4", "wgrad-H512-G4"})
     public String shape;
 
     private Kernels k;

@@ -21,8 +21,8 @@ public final class GemmCpuTime {
     public static void main(String[] args) {
         Kernels k = args.length > 0 && args[0].equals("scalar") ? new ScalarKernels() : new VectorKernels();
         String[] shapes = args.length > 1 ? java.util.Arrays.copyOfRange(args, 1, args.length)
-                : new String[] {"proj-H128-G4", "rec-H128-G4", "head-H128", "recgrad-H128-G4", "wgrad-H128-G4",
-                        "proj-H512-G4", "rec-H512-G4", "head-H512", "recgrad-H512-G4", "wgrad-H512-G4"};
+                : new String[] {"proj-H128-G4", "rec-H128-G4", "recnn-H128-G4", "head-H128", "recgrad-H128-G4", "wgrad-H128-G4",
+                        "proj-H512-G4", "rec-H512-G4", "recnn-H512-G4", "head-H512", "recgrad-H512-G4", "wgrad-H512-G4"};
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         if (k.name().equals("vector")) {
             double peak = 0;
@@ -49,7 +49,7 @@ public final class GemmCpuTime {
                 long t1 = threads.getCurrentThreadCpuTime();
                 best = Math.max(best, s.flops() * reps / (t1 - t0));
             }
-            System.out.printf("%-8s %-18s %-2s m=%4d n=%4d k=%4d  %6.1f GFLOP/s (best of 5, CPU time)%n",
+            System.out.printf("%-8s %-18s %-2s m=%4d n=%4d k=%4d  %6.1f GFLOP/s (best of %d, CPU time)%n",
                     k.name(), name, s.form(), s.m(), s.n(), s.k(), best, ROUNDS);
         }
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * GEMM shapes of a character-LM step: B = 32, T = 64 (2048 rows), embedding E = 64, head V = 65,
  * cells with G gates (1 rnn, 3 gru, 4 lstm) of H units. Names: {@code proj-H<h>-G<g>},
- * {@code rec-H<h>-G<g>}, {@code head-H<h>}, {@code recgrad-H<h>-G<g>}, {@code wgrad-H<h>-G<g>}.
+ * {@code rec-H<h>-G<g>}, {@code recnn-H<h>-G<g>}, {@code head-H<h>}, {@code recgrad-H<h>-G<g>}, {@code wgrad-H<h>-G<g>}.
  */
 public final class GemmShapes {
     static final int BATCH = 32;
@@ -35,6 +35,8 @@ public final class GemmShapes {
             case "rec" -> new Shape(Form.NT, BATCH, g * h, h);
             // head over all steps: Y[T*B, H] * W_out[V, H]^T
             case "head" -> new Shape(Form.NT, ROWS, VOCAB, h);
+            // the same with W_hh transposed once per sequence (what the fused cells do): h[B, H] * W_hh^T[H, G*H]
+            case "recnn" -> new Shape(Form.NN, BATCH, g * h, h);
             // gradient into h of one step: dZ[B, G*H] * W_hh[G*H, H]
             case "recgrad" -> new Shape(Form.NN, BATCH, h, g * h);
             // weight gradient over all steps: dZ[T*B, G*H]^T * H[T*B, H]

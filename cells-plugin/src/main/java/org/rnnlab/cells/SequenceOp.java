@@ -180,9 +180,16 @@ abstract class SequenceOp implements FusedOp {
         float[] dst = t.data();
         int so = w.offset();
         int to = t.offset();
-        for (int i = 0; i < r; i++) {
-            for (int j = 0; j < c; j++) {
-                dst[to + j * r + i] = src[so + i * c + j];
+        // in 32 x 32 tiles, so that both the reads and the strided writes stay in cache
+        for (int i0 = 0; i0 < r; i0 += 32) {
+            int i1 = Math.min(r, i0 + 32);
+            for (int j0 = 0; j0 < c; j0 += 32) {
+                int j1 = Math.min(c, j0 + 32);
+                for (int i = i0; i < i1; i++) {
+                    for (int j = j0; j < j1; j++) {
+                        dst[to + j * r + i] = src[so + i * c + j];
+                    }
+                }
             }
         }
         return t;

@@ -25,10 +25,31 @@ final class ExperimentJson {
     static final String FILE = "experiment.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final Map<String, Object> root = new LinkedHashMap<>();
+    private final Map<String, Object> root;
+
+    private ExperimentJson(Map<String, Object> root) {
+        this.root = root;
+    }
+
+    /** The file an earlier run left in {@code runDirectory}, to be updated by a resumed run. */
+    @SuppressWarnings("unchecked")
+    static ExperimentJson read(Path runDirectory) {
+        Path file = runDirectory.resolve(FILE);
+        try {
+            return new ExperimentJson(JSON.readValue(file.toFile(), LinkedHashMap.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The raw content, for {@link RecordedRun}. */
+    Map<String, Object> root() {
+        return root;
+    }
 
     ExperimentJson(ExperimentPlan plan, List<Variant> resolved, List<String> folders, RunOptions options,
                    Map<String, String> provenance, ComponentRegistry registry) {
+        root = new LinkedHashMap<>();
         root.put("experiment", plan.name());
         root.put("description", plan.description());
         root.put("lesson", plan.lesson());
@@ -47,6 +68,7 @@ final class ExperimentJson {
         root.put("variants", variants);
         root.put("seeds", resolved.stream().map(Variant::seed).distinct().sorted().toList());
         root.put("dataHashes", new TreeMap<>(plan.dataHashes()));
+        root.put("data", DataProvenance.of(resolved, registry));
         root.put("provenance", provenance);
         if (registry instanceof PluginRegistry plugins) {
             root.put("plugins", plugins.plugins().stream().filter(PluginEntry::loaded).map(p -> {
@@ -59,15 +81,40 @@ final class ExperimentJson {
         }
     }
 
-    void completed(Map<String, RunStatus> status, Map<String, String> failures, long wallMillis) {
+    synchronized void completed(Map<String, RunStatus> status, Map<String, String> failures, long wallMillis) {
         root.put("wallMillis", wallMillis);
-        root.put("status", new TreeMap<>(status));
-        if (!failures.isEmpty()) {
-            root.put("failures", new TreeMap<>(failures));
+        status.forEach((v, s) -> ended(v, s, failures.get(v)));
+    }
+
+    /**
+     * Records how one variant ended as soon as it does, so that a run stopped later (even by SIGKILL)
+     * still says which variants finished: {@code lab run --resume} keeps those.
+     */
+    @SuppressWarnings("unchecked")
+    synchronized void ended(String variant, RunStatus status, String failure) {
+        ((Map<String, Object>) root.computeIfAbsent("status", k -> new TreeMap<>())).put(variant, status.name());
+        Map<String, Object> failures = (Map<String, Object>) root.computeIfAbsent("failures", k -> new TreeMap<>());
+        if (failure != null) {
+            failures.put(variant, failure);
+        } else {
+            failures.remove(variant);
+        }
+        if (failures.isEmpty()) {
+            root.remove("failures");
         }
     }
 
-    void write(Path runDirectory) {
+    /** Notes that the run was resumed, with the provenance of the resuming process. */
+    @SuppressWarnings("unchecked")
+    synchronized void resumed(Map<String, String> provenance, int threads) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("threads", threads);
+        entry.put("provenance", provenance);
+        ((List<Object>) root.computeIfAbsent("resumes", k -> new ArrayList<>())).add(entry);
+        root.remove("wallMillis");
+    }
+
+    synchronized void write(Path runDirectory) {
         Path target = runDirectory.resolve(FILE);
         Path tmp = runDirectory.resolve(FILE + ".tmp");
         try {

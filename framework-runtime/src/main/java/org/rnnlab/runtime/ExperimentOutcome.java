@@ -5,14 +5,15 @@ import java.util.Map;
 import org.rnnlab.api.event.RunStatus;
 
 /**
- * How an experiment ended: its run directory, each variant's status, the message of each variant that
+ * How an experiment ended: its run directory, each variant's status (in the experiment's variant order), the message of each variant that
  * failed, and the wall time.
  */
 public record ExperimentOutcome(Path runDirectory, Map<String, RunStatus> status, Map<String, String> failures,
                                 long wallMillis) {
     public ExperimentOutcome {
-        status = Map.copyOf(status);
-        failures = Map.copyOf(failures);
+        // variant order, as the experiment lists them
+        status = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(status));
+        failures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(failures));
     }
 
     /** Whether every variant completed (diverging counts as completing: it is a result). */

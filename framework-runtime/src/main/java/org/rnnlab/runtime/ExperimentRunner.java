@@ -45,7 +45,8 @@ import org.rnnlab.api.train.TrainerFactory;
  * Runs an experiment's variants concurrently and leaves the run directory of DESIGN.md:
  * {@code <output>/<experiment>/<yyyyMMdd-HHmmss>/experiment.json} and one folder per variant.
  *
- * <p>Before anything is created, every variant's trainer id is checked (all problems at once). Then one
+ * <p>Before anything is created, every variant's trainer id is checked (all problems at once).
+ * {@code experiment.json} records the provenance of the run and of each distinct dataset. Then one
  * reporter per {@link ComponentKind#REPORTER} component is subscribed to a fresh {@link OrderedEventBus},
  * {@link ExperimentStarted} is published, and the variants train on a fixed pool of
  * {@link RunOptions#threads()} threads, each with the trainer named by its {@code trainer} setting
@@ -88,8 +89,37 @@ public final class ExperimentRunner {
         Map<String, String> provenance = Provenance.collect(started);
         ExperimentJson json = new ExperimentJson(plan, variants, folders, options, provenance, registry);
         json.write(runDirectory);
+        return execute(plan, runDirectory, folders, trainers, Map.of(), false, json, provenance, options, subscribers);
+    }
 
-        Map<String, RunStatus> status = new TreeMap<>();
+    /**
+     * Continues a stopped run in its own directory ({@code lab run NAME --resume RUN_DIR}) with the variants
+     * and settings {@code experiment.json} recorded: a variant that completed, stopped early or diverged is
+     * kept as it is (its status is reported again, nothing retrains); every other variant trains with
+     * {@link RunContext#resume()} true, so its trainer continues from its last complete checkpoint. The
+     * reporters start from the files already in the directory, so the reports at the end cover every variant.
+     */
+    public ExperimentOutcome resume(RecordedRun recorded, RunOptions options, List<EventSubscriber> subscribers) {
+        ExperimentPlan plan = recorded.plan();
+        List<TrainerFactory> trainers = validate(plan, plan.variants());
+        Map<String, RunStatus> kept = new LinkedHashMap<>();
+        recorded.variants().stream().filter(RecordedRun.Entry::finished)
+                .forEach(e -> kept.put(e.variant().name(), e.status().orElseThrow()));
+        Map<String, String> provenance = Provenance.collect(clock.instant());
+        ExperimentJson json = ExperimentJson.read(recorded.directory());
+        json.resumed(provenance, options.threads());
+        json.write(recorded.directory());
+        List<String> folders = recorded.variants().stream().map(RecordedRun.Entry::folder).toList();
+        return execute(plan, recorded.directory(), folders, trainers, kept, true, json, provenance, options, subscribers);
+    }
+
+    private ExperimentOutcome execute(ExperimentPlan plan, Path runDirectory, List<String> folders,
+                                      List<TrainerFactory> trainers, Map<String, RunStatus> kept, boolean resuming,
+                                      ExperimentJson json,
+                                      Map<String, String> provenance, RunOptions options,
+                                      List<EventSubscriber> subscribers) {
+        List<Variant> variants = plan.variants();
+        Map<String, RunStatus> status = new LinkedHashMap<>();
         Map<String, String> failures = new TreeMap<>();
         long t0 = System.nanoTime();
         try (OrderedEventBus bus = new OrderedEventBus()) {
@@ -99,18 +129,34 @@ public final class ExperimentRunner {
             variants.forEach(v -> settings.put(v.name(), v.settings().values()));
             bus.publish(new ExperimentStarted(plan.name(), readerText(plan), runDirectory, settings, provenance));
 
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Math.max(1, variants.size())),
+            List<Integer> toRun = new ArrayList<>();
+            for (int i = 0; i < variants.size(); i++) {
+                if (!kept.containsKey(variants.get(i).name())) {
+                    toRun.add(i);
+                }
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Math.max(1, toRun.size())),
                     namedThreads(plan.name()));
             try {
-                List<Future<RunStatus>> futures = new ArrayList<>();
-                for (int i = 0; i < variants.size(); i++) {
+                Map<Integer, Future<RunStatus>> futures = new LinkedHashMap<>();
+                for (int i : toRun) {
                     Variant v = variants.get(i);
                     Path folder = FileNames.inside(runDirectory, folders.get(i));
                     TrainerFactory trainer = trainers.get(i);
-                    futures.add(pool.submit(() -> runVariant(plan.name(), v, folder, trainer, bus, failures)));
+                    futures.put(i, pool.submit(() -> {
+                        RunStatus s = runVariant(plan.name(), v, folder, trainer, bus, failures, resuming);
+                        String failure;
+                        synchronized (failures) {
+                            failure = failures.get(v.name());
+                        }
+                        json.ended(v.name(), s, failure);
+                        json.write(runDirectory);
+                        return s;
+                    }));
                 }
-                for (int i = 0; i < futures.size(); i++) {
-                    status.put(variants.get(i).name(), await(futures.get(i)));
+                for (int i = 0; i < variants.size(); i++) {
+                    String name = variants.get(i).name();
+                    status.put(name, kept.containsKey(name) ? kept.get(name) : await(futures.get(i)));
                 }
             } finally {
                 pool.shutdownNow();
@@ -179,11 +225,11 @@ public final class ExperimentRunner {
     }
 
     private RunStatus runVariant(String experiment, Variant v, Path folder, TrainerFactory trainer,
-                                 OrderedEventBus bus, Map<String, String> failures) {
+                                 OrderedEventBus bus, Map<String, String> failures, boolean resume) {
         try {
             Files.createDirectories(folder);
             RunResult result = trainer.create().train(
-                    new RunContext(experiment, v.name(), v.settings(), v.seed(), folder, registry, bus, false));
+                    new RunContext(experiment, v.name(), v.settings(), v.seed(), folder, registry, bus, resume));
             return result.status();
         } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
             String message = ErrorText.of(e);

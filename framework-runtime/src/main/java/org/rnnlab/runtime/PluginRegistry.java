@@ -35,7 +35,8 @@ import org.rnnlab.api.UnknownComponentException;
  * otherwise depend on the order jars happen to be found in. Asking for such an id names both plugins.
  *
  * <p>Each plugin's components are read from an injector of its module alone (so they are attributed to
- * it); the components handed out come from one injector built from all loaded plugins' modules.
+ * it, and a plugin's module must therefore be complete on its own); the components handed out come from
+ * one injector built from all loaded plugins' modules.
  */
 public final class PluginRegistry implements ComponentRegistry {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");

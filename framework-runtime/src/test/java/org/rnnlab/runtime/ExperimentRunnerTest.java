@@ -173,6 +173,47 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void experimentJsonRecordsTheProvenanceOfEachDistinctDataset(@TempDir Path out) throws Exception {
+        FixtureDataset tiny = new FixtureDataset();
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", FixtureTrainer.completing("bptt"), tiny)));
+        List<Variant> variants = List.of(variant("a", 1, "dataset", "tiny", "dataset.size", "3"),
+                variant("b", 2, "dataset", "tiny", "dataset.size", "3"),
+                variant("c", 1, "dataset", "tiny", "dataset.size", "5"),
+                variant("d", 1, "dataset", "missing"));
+
+        ExperimentOutcome outcome = new ExperimentRunner(registry, CLOCK)
+                .run(new ExperimentPlan("exp", "", variants), new RunOptions(out, 1, false), List.of());
+
+        JsonNode data = new ObjectMapper().readTree(outcome.runDirectory().resolve("experiment.json").toFile()).get("data");
+        assertThat(data).hasSize(3);
+        assertThat(data.get(0).get("options").get("size").asText()).isEqualTo("3");
+        assertThat(data.get(0).get("provenance").get("sha256").asText()).isEqualTo("abc3");
+        assertThat(data.get(1).get("provenance").get("sha256").asText()).isEqualTo("abc5");
+        assertThat(data.get(2).get("unavailable").asText()).contains("unknown dataset 'missing'");
+        assertThat(tiny.loads).isEqualTo(2);
+    }
+
+    @Test
+    void aReporterThatCannotStartIsLeftOutAndTheRunGoesOn(@TempDir Path out) {
+        FixtureReporter healthy = new FixtureReporter(false);
+        org.rnnlab.api.report.ReporterFactory broken = new org.rnnlab.api.report.ReporterFactory() {
+            @Override public String id() { return "broken-reporter"; }
+            @Override public String description() { return "cannot start"; }
+            @Override public org.rnnlab.api.event.EventSubscriber create(org.rnnlab.api.report.ReportContext context) {
+                throw new IllegalStateException("no display");
+            }
+        };
+        PluginRegistry registry = PluginRegistry.of(List.of(
+                FixturePlugin.of("fixtures", FixtureTrainer.completing("bptt"), healthy, broken)));
+
+        ExperimentOutcome outcome = new ExperimentRunner(registry, CLOCK)
+                .run(new ExperimentPlan("exp", "", List.of(variant("a", 1))), new RunOptions(out, 1, false), List.of());
+
+        assertThat(outcome.allSucceeded()).isTrue();
+        assertThat(healthy.events).hasSize(2); // started and completed: the trainer fixture publishes nothing
+    }
+
+    @Test
     void twoRunsInOneSecondGetTwoFolders(@TempDir Path out) {
         PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", FixtureTrainer.completing("bptt"))));
         ExperimentRunner runner = new ExperimentRunner(registry, CLOCK);

@@ -146,7 +146,7 @@ public final class CellChecks {
         }
         int steps = 5;
         int batch = 3;
-        CellCase c = CellCase.random(stack, steps, batch, 7L, withMask ? tailMask(steps, batch, 1, 2) : null);
+        CellCase c = CellCase.random(stack, steps, batch, 7L, withMask ? scatteredMask(steps, batch) : null);
         CellCase.Result composed = c.run(false);
         CellCase.Result fused = c.run(true);
         String suffix = withMask ? " (with padding)" : "";
@@ -340,6 +340,19 @@ public final class CellChecks {
             for (int b = 0; b < batch; b++) {
                 m.data()[t * batch + b] = (b == padded && t >= live) ? 0f : 1f;
             }
+        }
+        return m;
+    }
+
+    /**
+     * A mask with padding at the end of sequence 1, at the start and in the middle of sequence 2, and
+     * none in sequence 0: both paths must treat every position alike.
+     */
+    static Tensor scatteredMask(int steps, int batch) {
+        Tensor m = tailMask(steps, batch, 1, 2);
+        if (batch > 2) {
+            m.data()[2] = 0f;
+            m.data()[(steps / 2) * batch + 2] = 0f;
         }
         return m;
     }

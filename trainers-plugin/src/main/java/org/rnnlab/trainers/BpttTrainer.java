@@ -34,6 +34,7 @@ import org.rnnlab.api.event.Samples;
 import org.rnnlab.api.experiment.Settings;
 import org.rnnlab.api.model.ModelSpec;
 import org.rnnlab.api.model.SequenceModel;
+import org.rnnlab.api.model.TextGeneration;
 import org.rnnlab.api.train.LearningRateSchedule;
 import org.rnnlab.api.train.Optimizer;
 import org.rnnlab.api.train.RunContext;
@@ -55,6 +56,8 @@ final class BpttTrainer implements Trainer {
     static final String MODEL_FILE = "model.safetensors";
     static final String VOCABULARY_FILE = "vocabulary.txt";
     static final String CHECKPOINT_FOLDER = "checkpoint";
+    /** The {@code format} entry of a model file's metadata. */
+    static final String MODEL_FORMAT = "rnnlab-sequence-model/1";
 
     private final boolean truncated;
 
@@ -92,7 +95,10 @@ final class BpttTrainer implements Trainer {
         CheckpointStore store = new CheckpointStore(context.runDirectory().resolve(CHECKPOINT_FOLDER));
         Progress progress = new Progress();
         if (context.resume()) {
-            store.latest().ifPresent(c -> progress.restore(c, model, optimizer));
+            store.latest().ifPresent(c -> {
+                requireSameRun(c, settings, context.seed());
+                progress.restore(c, model, optimizer);
+            });
         }
         EventBus bus = context.bus();
         String experiment = context.experiment();
@@ -150,7 +156,7 @@ final class BpttTrainer implements Trainer {
             }
             last = metrics;
             boolean stop = progress.endEpoch(epoch, metrics, run);
-            Path file = store.write(progress.checkpoint(model, optimizer, context.seed()));
+            Path file = store.write(progress.checkpoint(model, optimizer, context.seed(), settings));
             bus.publish(new Checkpointed(experiment, variant, epoch, file));
             if (stop) {
                 status = RunStatus.STOPPED_EARLY;
@@ -166,14 +172,15 @@ final class BpttTrainer implements Trainer {
                         test.scores().confusion()));
             }
         }
-        writeModel(context.runDirectory(), model, data, spec);
+        writeModel(context.runDirectory(), model, data, spec, tokenizer == null ? null : run.tokenizer(),
+                RunSettings.under(settings, "tokenizer").values());
         bus.publish(new RunCompleted(experiment, variant, status, finals, progress.bestMetrics, millisSince(started)));
         return new RunResult(status, finals, progress.bestMetrics);
     }
 
     private static Samples samples(SequenceModel model, EncodedData data, RunSettings run, long seed, int epoch,
                                    String experiment, String variant) {
-        TextSampler sampler = new TextSampler(run.temperature(), run.topK(), run.prefix(), run.sampleLength());
+        TextGeneration sampler = new TextGeneration(run.temperature(), run.topK(), run.prefix(), run.sampleLength());
         // Its own stream per epoch, so sampling never shifts anything else and a resumed run samples alike.
         SplittableRandom random = new SplittableRandom(Batcher.epochSeed(seed ^ 0x5A4D504C45L, epoch));
         Set<String> seen = data.trainingTexts();
@@ -187,19 +194,64 @@ final class BpttTrainer implements Trainer {
         return new Samples(experiment, variant, epoch, texts, (double) novel / run.samples());
     }
 
-    private static void writeModel(Path dir, SequenceModel model, EncodedData data, ModelSpec spec) throws IOException {
+    /**
+     * {@code model.safetensors}; its metadata holds all that {@code lab generate} needs to rebuild the model
+     * ({@link ModelSpec} field by field, the cell's and tokenizer's options as {@code cell.*} and
+     * {@code tokenizer.*}) besides the vocabulary file written next to it.
+     */
+    private static void writeModel(Path dir, SequenceModel model, EncodedData data, ModelSpec spec, String tokenizerId,
+                                   Map<String, String> tokenizerOptions) throws IOException {
         Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("format", MODEL_FORMAT);
         meta.put("task", spec.kind().name());
         meta.put("cell", spec.cell());
         meta.put("hidden", Integer.toString(spec.hidden()));
         meta.put("layers", Integer.toString(spec.layers()));
         meta.put("embedding", Integer.toString(spec.embedding()));
         meta.put("labels", String.join("\n", data.dataset().labels()));
+        meta.put("token_input", Boolean.toString(spec.tokenInput()));
+        meta.put("input_size", Integer.toString(spec.inputSize()));
+        meta.put("outputs", Integer.toString(spec.outputs()));
+        meta.put("fused", Boolean.toString(spec.fused()));
+        new TreeMap<>(spec.cellOptions()).forEach((k, v) -> meta.put("cell." + k, v));
+        if (tokenizerId != null) {
+            meta.put("tokenizer", tokenizerId);
+            new TreeMap<>(tokenizerOptions).forEach((k, v) -> meta.put("tokenizer." + k, v));
+        }
         Path temporary = dir.resolve(MODEL_FILE + ".tmp");
         Safetensors.write(temporary, model.namedValues(), meta);
         Files.move(temporary, dir.resolve(MODEL_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         if (data.vocabulary() != null) {
             data.vocabulary().save(dir.resolve(VOCABULARY_FILE));
+        }
+    }
+
+    private static final String SETTING = "setting.";
+
+    /** A checkpoint continues only the run it was written by: same seed and settings (epochs may grow). */
+    private static void requireSameRun(Checkpoint c, Settings settings, long seed) {
+        List<String> differences = new ArrayList<>();
+        if (!Long.toString(seed).equals(c.metadata().get("seed"))) {
+            differences.add("seed " + c.metadata().get("seed") + " -> " + seed);
+        }
+        Map<String, String> saved = new TreeMap<>();
+        c.metadata().forEach((k, v) -> {
+            if (k.startsWith(SETTING)) {
+                saved.put(k.substring(SETTING.length()), v);
+            }
+        });
+        Set<String> keys = new java.util.TreeSet<>(saved.keySet());
+        keys.addAll(settings.values().keySet());
+        for (String k : keys) {
+            String before = saved.get(k);
+            String now = settings.values().get(k);
+            if (!k.equals("epochs") && !java.util.Objects.equals(before, now)) {
+                differences.add(k + " '" + before + "' -> '" + now + "'");
+            }
+        }
+        if (!differences.isEmpty()) {
+            throw new org.rnnlab.api.RnnlabException("cannot resume from checkpoint of epoch " + c.epoch()
+                    + ": it was written with other settings (" + String.join(", ", differences) + ")");
         }
     }
 
@@ -234,8 +286,9 @@ final class BpttTrainer implements Trainer {
             return run.patience() > 0 && sinceBest >= run.patience();
         }
 
-        Checkpoint checkpoint(SequenceModel model, Optimizer optimizer, long seed) {
+        Checkpoint checkpoint(SequenceModel model, Optimizer optimizer, long seed, Settings settings) {
             Map<String, String> meta = new TreeMap<>();
+            settings.values().forEach((k, v) -> meta.put(SETTING + k, v));
             meta.put("batches", Long.toString(batches));
             meta.put("seed", Long.toString(seed));
             meta.put("best", Double.toString(best));

@@ -20,15 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * of 5 and resumed ends byte-identical to an uninterrupted run.
  */
 class FreshJvmIT {
-    /**
-     * The kernels the children use. Scalar by default: the Vector API kernels' sigmoid and tanh
-     * ({@code VectorOperators.EXP/TANH}) return other bits once C2 has compiled them than before, so
-     * with them two JVMs (whose JIT timing differs) do not repeat a run bit for bit. Pass
-     * {@code -Dfreshjvm.kernels=vector} to check the vector kernels once the engine computes those
-     * functions reproducibly.
-     */
-    private static final String KERNELS = System.getProperty("freshjvm.kernels", "scalar");
-
     @TempDir
     Path dir;
 
@@ -45,7 +36,12 @@ class FreshJvmIT {
         cmd.add("--add-modules");
         cmd.add("jdk.incubator.vector");
         cmd.add("-Dchild.batchDelayMillis=" + delayMillis);
-        cmd.add("-Drnnlab.kernels=" + KERNELS);
+        // The children choose their kernels as any run does (vector where available), unless the test
+        // JVM was told which to use.
+        String kernels = System.getProperty("rnnlab.kernels");
+        if (kernels != null) {
+            cmd.add("-Drnnlab.kernels=" + kernels);
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(ChildRun.class.getName());

@@ -63,6 +63,16 @@ class RunRecoveryTest {
     }
 
     @Test
+    void resumingWithOtherSettingsIsRefusedNamingThem() throws Exception {
+        Map<String, String> settings = TrainerTest.adding("gru", 1);
+        TrainerTest.train("bptt", settings, dir, new RecordingBus(), false);
+        settings.put("hidden", "9");
+        settings.put("epochs", "2");
+        assertThatThrownBy(() -> TrainerTest.train("bptt", settings, dir, new RecordingBus(), true))
+                .hasMessageContaining("hidden '8' -> '9'").hasMessageContaining("epoch 1");
+    }
+
+    @Test
     void hugeLearningRateDivergesWithTheStepNamedWhileASiblingCompletes() throws Exception {
         Map<String, String> wild = TrainerTest.adding("irnn", 3);
         wild.put("optimizer", "sgd");

@@ -7,7 +7,14 @@ package org.rnnlab.engine.kernel;
  * float rounding, which tests check.
  *
  * <p>Matrices are row-major regions of arrays: {@code (array, offset, leading dimension)}. The GEMM
- * forms either overwrite {@code C} or add to it ({@code accumulate}). No method allocates.
+ * forms either overwrite {@code C} or add to it ({@code accumulate}). No method allocates once warm
+ * (the vector GEMM grows per-thread packing buffers to the largest shape seen). Implementations are
+ * thread-safe.
+ *
+ * <p>Results are reproducible: the same inputs give the same bits on every call, interpreted or
+ * compiled, so a run can be repeated bit for bit on the same machine and vector width (the
+ * implementations avoid operations whose rounding depends on JIT state, such as the Vector API's
+ * {@code EXP}/{@code TANH} and {@code reduceLanes(ADD)}).
  */
 public interface Kernels {
 

@@ -198,7 +198,12 @@ public final class VectorKernels implements Kernels {
     }
 
     private static void store(FloatVector d, float[] dx, int at, boolean accumulate) {
-        (accumulate ? d.add(FloatVector.fromArray(S, dx, at)) : d).intoArray(dx, at);
+        // two stores rather than one of (accumulate ? sum : d): vectors merging at a phi can get boxed
+        if (accumulate) {
+            d.add(FloatVector.fromArray(S, dx, at)).intoArray(dx, at);
+        } else {
+            d.intoArray(dx, at);
+        }
     }
 
     @Override
@@ -232,7 +237,7 @@ public final class VectorKernels implements Kernels {
                 e.intoArray(grad, gr + j);
                 sv = sv.add(e);
             }
-            float sum = sv.reduceLanes(VectorOperators.ADD);
+            float sum = sumLanes(sv);
             for (; j < cols; j++) {
                 float e = VectorMath.exp(logits[lr + j] - max);
                 grad[gr + j] = e;
@@ -246,6 +251,18 @@ public final class VectorKernels implements Kernels {
         return loss;
     }
 
+    /**
+     * The lanes added in order. {@code reduceLanes(ADD)} may add floats in another order once compiled
+     * than when interpreted, which would make results depend on JIT timing.
+     */
+    private static float sumLanes(FloatVector v) {
+        float s = 0f;
+        for (int l = 0; l < L; l++) {
+            s += v.lane(l);
+        }
+        return s;
+    }
+
     @Override
     public double sum(int n, float[] x, int xOff) {
         FloatVector acc = FloatVector.zero(S);
@@ -253,7 +270,7 @@ public final class VectorKernels implements Kernels {
         for (int bound = S.loopBound(n); i < bound; i += L) {
             acc = acc.add(FloatVector.fromArray(S, x, xOff + i));
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = sumLanes(acc);
         for (; i < n; i++) {
             s += x[xOff + i];
         }
@@ -268,7 +285,7 @@ public final class VectorKernels implements Kernels {
             FloatVector v = FloatVector.fromArray(S, x, xOff + i);
             acc = v.fma(v, acc);
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = sumLanes(acc);
         for (; i < n; i++) {
             double v = x[xOff + i];
             s += v * v;

@@ -67,6 +67,8 @@ class VectorGemmTest {
             run(ref, form, m, n, k, a, lda, b, ldb, c1, ldc, accumulate);
             run(vec, form, m, n, k, a, lda, b, ldb, c2, ldc, accumulate);
             double gamma = (k + 1) * U / (1 - (k + 1) * U);
+            int failures = 0;
+            String firstFailure = null;
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
                     double absSum = accumulate ? Math.abs(c0[5 + i * ldc + j]) : 0;
@@ -76,20 +78,28 @@ class VectorGemmTest {
                         absSum += Math.abs(av * bv);
                     }
                     int at = 5 + i * ldc + j;
-                    assertThat(Math.abs((double) c2[at] - c1[at]))
-                            .as("%s m=%d n=%d k=%d acc=%s C[%d,%d]", form, m, n, k, accumulate, i, j)
-                            .isLessThanOrEqualTo(2 * gamma * absSum);
+                    // checked by hand and reported once: an AssertJ call per element dominates the run time
+                    if (Math.abs((double) c2[at] - c1[at]) > 2 * gamma * absSum) {
+                        failures++;
+                        if (firstFailure == null) {
+                            firstFailure = String.format("%s m=%d n=%d k=%d acc=%s C[%d,%d]: %s vs %s, bound %s",
+                                    form, m, n, k, accumulate, i, j, c2[at], c1[at], 2 * gamma * absSum);
+                        }
+                    }
                 }
             }
+            assertThat(failures).as("elements out of tolerance; first: %s", firstFailure).isZero();
             // padding between rows and before the matrix is untouched
+            boolean paddingKept = true;
             for (int i = 0; i < 5; i++) {
-                assertThat(c2[i]).isEqualTo(c0[i]);
+                paddingKept &= c2[i] == c0[i];
             }
             for (int i = 0; i < m; i++) {
                 for (int j = n; j < ldc && 5 + i * ldc + j < c2.length; j++) {
-                    assertThat(c2[5 + i * ldc + j]).isEqualTo(c0[5 + i * ldc + j]);
+                    paddingKept &= c2[5 + i * ldc + j] == c0[5 + i * ldc + j];
                 }
             }
+            assertThat(paddingKept).as("floats outside C unchanged").isTrue();
         }
     }
 

@@ -61,8 +61,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "30", paramLabel = "N", description = "Timed training steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--warmup", defaultValue = "5", paramLabel = "N", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "5", paramLabel = "N", description = "Untimed steps first, at least (default: ${DEFAULT-VALUE}).")
     int warmup;
+
+    @Option(names = "--warmup-time", defaultValue = "60", paramLabel = "SECONDS",
+            description = "After the warm-up steps, go on until the JIT compiler has compiled nothing for 3 steps "
+                    + "and 2 seconds, for at most this long: the timed steps then see the steady state of a long "
+                    + "run. 0 warms up by steps only, as the peer does (default: ${DEFAULT-VALUE}).")
+    double warmupTime;
 
     @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
             description = "Threads for the kernels. Only 1 is implemented: the engine runs every kernel on the "
@@ -81,7 +87,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        BenchSettings settings = new BenchSettings(cell, hidden, batch, seq, vocab, embed, steps, warmup, threads, fused, seed);
+        BenchSettings settings = new BenchSettings(cell, hidden, batch, seq, vocab, embed, steps, warmup, warmupTime, threads,
+                fused, seed);
         List<String> problems = settings.problems();
         if (!problems.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", problems));
@@ -106,10 +113,10 @@ public final class BenchCommand implements Callable<Integer> {
         double[] losses = r.losses();
         return String.format(Locale.ROOT,
                 "rnnlab %s H=%d B=%d T=%d V=%d E=%d steps=%d threads=%d fused=%s kernels=%s/%d-bit java %s: "
-                        + "%,.0f tokens/s, %.1f GFLOP/s, loss %.4f -> %.4f",
+                        + "%,.0f tokens/s (%,.0f per CPU second), %.1f GFLOP/s, warm-up %d steps, loss %.4f -> %.4f",
                 s.cell(), s.hidden(), s.batch(), s.seq(), s.vocab(), s.embed(), s.steps(), s.threads(), s.fused(),
-                r.kernels(), r.vectorBits(), Runtime.version(), r.tokensPerSecond(), r.gigaflops(),
-                losses[0], losses[losses.length - 1]);
+                r.kernels(), r.vectorBits(), Runtime.version(), r.tokensPerSecond(), r.tokensPerCpuSecond(), r.gigaflops(),
+                r.warmupSteps(), losses[0], losses[losses.length - 1]);
     }
 
     static Map<String, Object> asJson(BenchResult r) {
@@ -122,7 +129,8 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("vocab", s.vocab());
         m.put("embed", s.embed());
         m.put("steps", s.steps());
-        m.put("warmup", s.warmup());
+        m.put("warmup_steps", r.warmupSteps());
+        m.put("warmup_time_limit", s.warmupSeconds());
         m.put("threads", s.threads());
         m.put("fused", s.fused());
         m.put("seed", s.seed());

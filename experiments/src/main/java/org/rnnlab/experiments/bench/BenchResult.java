@@ -4,15 +4,17 @@ package org.rnnlab.experiments.bench;
  * What one {@link CharModelBenchmark} run measured.
  *
  * @param settings      the run's sizes
+ * @param warmupSteps   untimed steps run first
  * @param seconds       wall-clock time of the timed steps
  * @param cpuSeconds    CPU time of the process over the timed steps (negative if unknown): on a shared
  *                      machine it moves less with the load than wall-clock time does
  * @param flopsPerToken the peer's estimate of floating-point operations per token
- * @param losses        the mean loss of every step, warm-up first
+ * @param losses        the mean loss of every step, warm-up steps first
  * @param kernels       the engine's kernels ({@code vector} or {@code scalar})
  * @param vectorBits    their vector width
  */
-public record BenchResult(BenchSettings settings, double seconds, double cpuSeconds, long flopsPerToken, double[] losses, String kernels,
+public record BenchResult(BenchSettings settings, int warmupSteps, double seconds, double cpuSeconds, long flopsPerToken,
+                          double[] losses, String kernels,
                           int vectorBits) {
 
     /** Tokens trained per second over the timed steps (B*T per step, as the peer counts). */

@@ -14,17 +14,23 @@ import org.rnnlab.api.ConfigException;
  * @param vocab   vocabulary size V (embedding rows and head outputs)
  * @param embed   embedding size E
  * @param steps   timed training steps
- * @param warmup  training steps before timing (JIT compilation, workspace growth)
+ * @param warmup  training steps before timing, at least (workspace growth, caches)
+ * @param warmupSeconds the longest the warm-up goes on after {@code warmup} steps, waiting for the JIT
+ *                compiler to finish compiling the kernels, so that the timed steps see the steady state
+ *                of a long training run; 0 warms up by steps only, exactly as the peer does
  * @param threads threads the kernels may use; only 1 is implemented
  * @param fused   whether cells run their fused sequence kernels (false: the composed per-step graph)
  * @param seed    seed of the weights and of the random inputs and targets
  */
 public record BenchSettings(String cell, int hidden, int batch, int seq, int vocab, int embed, int steps, int warmup,
-                            int threads, boolean fused, long seed) {
+                            double warmupSeconds, int threads, boolean fused, long seed) {
+
+    /** Enough for C2 to compile the kernels even on a busy two-core machine. */
+    public static final double DEFAULT_WARMUP_SECONDS = 60;
 
     /** The peer's defaults ({@code B=32 T=64 V=65 E=64 STEPS=30}, 5 warm-up steps, one thread) for a cell and H. */
     public static BenchSettings of(String cell, int hidden) {
-        return new BenchSettings(cell, hidden, 32, 64, 65, 64, 30, 5, 1, true, 0);
+        return new BenchSettings(cell, hidden, 32, 64, 65, 64, 30, 5, DEFAULT_WARMUP_SECONDS, 1, true, 0);
     }
 
     /** Every problem with these settings at once (empty when they are valid). */
@@ -38,6 +44,9 @@ public record BenchSettings(String cell, int hidden, int batch, int seq, int voc
         positive(out, "--steps", steps);
         if (warmup < 0) {
             out.add("--warmup must be 0 or more but was " + warmup);
+        }
+        if (!(warmupSeconds >= 0) || Double.isInfinite(warmupSeconds)) {
+            out.add("--warmup-time must be 0 or more seconds but was " + warmupSeconds);
         }
         if (threads != 1) {
             out.add("--threads " + threads + " is not implemented: the engine's kernels run on the calling thread, "

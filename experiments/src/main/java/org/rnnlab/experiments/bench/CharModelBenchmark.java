@@ -1,5 +1,6 @@
 package org.rnnlab.experiments.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,11 @@ public final class CharModelBenchmark {
     public static final double CLIP_NORM = 5.0;
     /** The peer's {@code Adam(params, lr=1e-3)}. */
     public static final double LEARNING_RATE = 1e-3;
+
+    /** Steps without any JIT compilation that end the warm-up (with {@link #QUIET_NANOS}). */
+    static final int QUIET_STEPS = 3;
+    /** Time without any JIT compilation that ends the warm-up: C2 compiles large methods for a while. */
+    static final long QUIET_NANOS = 2_000_000_000L;
 
     private final BenchSettings settings;
     private final SequenceModel model;
@@ -75,21 +81,50 @@ public final class CharModelBenchmark {
         return loss;
     }
 
-    /** {@code warmup} untimed steps, then {@code steps} timed ones. */
+    /**
+     * Warm-up, then {@code steps} timed steps. The warm-up runs {@code warmup} steps and, with
+     * {@code warmupSeconds > 0}, goes on until the JIT compiler has been idle for {@link #QUIET_STEPS}
+     * steps and {@link #QUIET_NANOS} (the kernels are compiled: the timed steps see the steady state of
+     * a long training run), or until {@code warmupSeconds} have passed.
+     */
     public BenchResult run() {
-        double[] losses = new double[settings.warmup() + settings.steps()];
+        java.util.ArrayList<Double> warm = new java.util.ArrayList<>();
         for (int i = 0; i < settings.warmup(); i++) {
-            losses[i] = step();
+            warm.add(step());
+        }
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (settings.warmupSeconds() > 0 && jit != null && jit.isCompilationTimeMonitoringSupported()) {
+            long start = System.nanoTime();
+            long limit = (long) (settings.warmupSeconds() * 1e9);
+            long compiled = jit.getTotalCompilationTime();
+            long quietSince = System.nanoTime();
+            int quietSteps = 0;
+            while (System.nanoTime() - start < limit
+                    && (quietSteps < QUIET_STEPS || System.nanoTime() - quietSince < QUIET_NANOS)) {
+                warm.add(step());
+                long now = jit.getTotalCompilationTime();
+                if (now != compiled) {
+                    compiled = now;
+                    quietSteps = 0;
+                    quietSince = System.nanoTime();
+                } else {
+                    quietSteps++;
+                }
+            }
+        }
+        double[] losses = new double[warm.size() + settings.steps()];
+        for (int i = 0; i < warm.size(); i++) {
+            losses[i] = warm.get(i);
         }
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < settings.steps(); i++) {
-            losses[settings.warmup() + i] = step();
+            losses[warm.size() + i] = step();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         Kernels kernels = Kernels.get();
-        return new BenchResult(settings, seconds, cpuSeconds, flopsPerToken(), losses, kernels.name(), kernels.vectorBits());
+        return new BenchResult(settings, warm.size(), seconds, cpuSeconds, flopsPerToken(), losses, kernels.name(), kernels.vectorBits());
     }
 
     /**

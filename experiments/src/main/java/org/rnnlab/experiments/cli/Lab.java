@@ -29,6 +29,9 @@ import picocli.CommandLine.ScopeType;
                 PluginsCommand.class,
                 DescribeCommand.class,
                 BenchCommand.class,
+                ReferenceCheckCommand.class,
+                ReportCommand.class,
+                GenerateCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Lab implements Callable<Integer> {

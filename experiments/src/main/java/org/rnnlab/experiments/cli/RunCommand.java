@@ -19,6 +19,7 @@ import org.rnnlab.runtime.ExperimentOutcome;
 import org.rnnlab.runtime.ExperimentPlan;
 import org.rnnlab.runtime.ExperimentRunner;
 import org.rnnlab.runtime.PluginRegistry;
+import org.rnnlab.runtime.RecordedRun;
 import org.rnnlab.runtime.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,9 +57,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where runs/<experiment>/<time>/ goes (default: runs/ of the rnnlab folder).")
     Path out;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continue this stopped run of NAME in its own directory, with the settings it recorded: "
+                    + "finished variants are kept, the others go on from their last checkpoint.")
+    Path resume;
+
     @Override
     public Integer call() {
         PluginRegistry registry = lab.registry();
+        if (resume != null) {
+            return report(resume(registry));
+        }
         ExperimentDefinition definition = registry.get(ComponentKind.EXPERIMENT, name);
         Experiment experiment = definition.experiment();
         // every problem of the request (unknown key, wrong type, unknown id) at once, before any training
@@ -76,7 +85,43 @@ final class RunCommand implements Callable<Integer> {
         Path folder = out != null ? out : Lab.home().resolve("runs");
         ExperimentOutcome outcome = new ExperimentRunner(registry).run(
                 new ExperimentPlan(definition.id(), definition.description(), experiment.lesson(), variants, request, Map.of()),
-                new RunOptions(folder, threads, System.console() != null), List.of());
+                new RunOptions(folder, threads, interactive()), List.of());
+        return report(outcome);
+    }
+
+    /** Continues {@link #resume}: its experiment.json fixes the variants and settings, so none may be given. */
+    private ExperimentOutcome resume(PluginRegistry registry) {
+        List<String> given = new java.util.ArrayList<>();
+        if (!overrides.isEmpty()) {
+            given.add("--set");
+        }
+        if (seeds != null) {
+            given.add("--seeds");
+        }
+        if (quick) {
+            given.add("--quick");
+        }
+        if (out != null) {
+            given.add("--out");
+        }
+        if (!given.isEmpty()) {
+            throw new ConfigException("--resume continues a run with the settings it recorded: "
+                    + String.join(", ", given) + " cannot be combined with it");
+        }
+        RecordedRun recorded = RecordedRun.read(resume);
+        if (!recorded.experiment().equals(name)) {
+            throw new ConfigException("cannot resume " + recorded.directory() + " as '" + name
+                    + "': it is a run of experiment '" + recorded.experiment() + "'");
+        }
+        return new ExperimentRunner(registry).resume(recorded, new RunOptions(recorded.directory(), threads, interactive()),
+                List.of());
+    }
+
+    private static boolean interactive() {
+        return System.console() != null && System.console().isTerminal();
+    }
+
+    private int report(ExperimentOutcome outcome) {
         PrintWriter o = spec.commandLine().getOut();
         outcome.status().forEach((variant, status) -> o.println(PluginsCommand.pad(status.name(), 9) + " " + variant
                 + (status == RunStatus.FAILED ? ": " + outcome.failures().get(variant) : "")));

@@ -118,17 +118,25 @@ class LabIT {
         Path plugins = tmp.resolve("plugins");
         Path work = Files.createDirectories(tmp.resolve("work"));
         Path throwing = plugins.resolve("throwing.jar");
+        // compiled against a library that is then not shipped beside it
+        Path library = PluginJar.library("com.example.greeting", "hi", work.resolve("lib/greeting.jar"), work);
         PluginJar.buildAll(Map.of(
+                PluginJar.of("com.example.needy", "needy-plugin", "needy")
+                        .describedBy("com.example.greeting.Greeting.text()", "com.example.greeting"),
+                plugins.resolve("needy.jar"),
                 PluginJar.of("com.example.fine", "fine-plugin", "fine"), plugins.resolve("fine.jar"),
                 PluginJar.of("com.example.throwing", "throwing-plugin", "throwing")
                         .constructor("throw new IllegalStateException(\"cannot reach the license server\");"), throwing,
                 PluginJar.of("com.example.future", "future-plugin", "future").apiVersion(99), plugins.resolve("future.jar"),
                 PluginJar.of("com.example.dupa", "dup-a", "same"), plugins.resolve("dup-a.jar"),
-                PluginJar.of("com.example.dupb", "dup-b", "same"), plugins.resolve("dup-b.jar")), work);
+                PluginJar.of("com.example.dupb", "dup-b", "same"), plugins.resolve("dup-b.jar")), work, library);
 
         JsonNode root = pluginsJson(plugins);
 
         assertThat(plugin(root, "fine-plugin").get("status").asText()).isEqualTo("LOADED");
+        JsonNode needy = plugin(root, "needy.jar");
+        assertThat(needy.get("status").asText()).isEqualTo("FAILED");
+        assertThat(needy.get("problem").asText()).contains("needy.jar", "com.example.greeting not found");
         JsonNode failed = plugin(root, "com.example.throwing.TestPlugin");
         assertThat(failed.get("status").asText()).isEqualTo("FAILED");
         assertThat(failed.get("loadedFrom").asText()).isEqualTo(throwing.toAbsolutePath().toString());
@@ -157,7 +165,7 @@ class LabIT {
         LabProcess.Result text = LabProcess.lab("plugins", "--plugins", plugins.toString());
         assertThat(text.exit()).isZero();
         assertThat(text.out()).contains("[FAILED]", "[REFUSED]", "cannot reach the license server",
-                "4 of ").contains("plugins not loaded");
+                "5 of ").contains("plugins not loaded");
     }
 
     @Test

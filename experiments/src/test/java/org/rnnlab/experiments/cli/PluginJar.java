@@ -114,15 +114,29 @@ record PluginJar(String module, String pluginId, String trainerId, int apiVersio
     }
 
     private static Path compileAndJar(Path src, Path jar, Path work) throws IOException {
+        return compileAndJar(src, src, jar, work, List.of());
+    }
+
+    /**
+     * Builds a plugin from a source tree as its author's build would: compiles the {@code .java} files
+     * under {@code sources} against rnnlab's modules and jars them with {@code resources}' META-INF.
+     */
+    static Path fromSources(Path sources, Path resources, Path jar, Path work) throws IOException {
+        return compileAndJar(sources, resources, jar, work, List.of("--module-path", modulePathOf()));
+    }
+
+    private static Path compileAndJar(Path src, Path resources, Path jar, Path work, List<String> options)
+            throws IOException {
         Path classes = Files.createTempDirectory(work, "classes");
         List<String> sources;
         try (Stream<Path> s = Files.walk(src)) {
             sources = s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
         }
         List<String> javac = new ArrayList<>(List.of("--release", "25", "-proc:none", "-d", classes.toString()));
+        javac.addAll(options);
         javac.addAll(sources);
         tool("javac", javac);
-        jar(classes, src, jar);
+        jar(classes, resources, jar);
         return jar;
     }
 

@@ -27,6 +27,8 @@ import org.rnnlab.engine.autodiff.Var;
  */
 public final class CellStack {
     private final List<Cell> layers;
+    /** Zero initial states, shared read-only between calls (graph constants are never written). */
+    private volatile Tensor zeroState;
 
     private CellStack(List<Cell> layers) {
         this.layers = List.copyOf(layers);
@@ -143,7 +145,7 @@ public final class CellStack {
             }
             List<Var> state = new ArrayList<>(perLayer);
             for (int s = 0; s < perLayer; s++) {
-                Var given = initialStates.isEmpty() ? graph.constant(Tensor.zeros(batch, hiddenSize()))
+                Var given = initialStates.isEmpty() ? graph.constant(zeroState(batch))
                         : initialStates.get(k * perLayer + s);
                 given.value().requireShape("initial state " + stateNames().get(s) + " of layer " + k, batch, hiddenSize());
                 state.add(given);
@@ -157,6 +159,15 @@ public final class CellStack {
             finalStates.addAll(outputs.subList(1, outputs.size()));
         }
         return new Output(layerInput, List.copyOf(finalStates));
+    }
+
+    private Tensor zeroState(int batch) {
+        Tensor z = zeroState;
+        if (z == null || z.dim(0) != batch) {
+            z = Tensor.zeros(batch, hiddenSize());
+            zeroState = z;
+        }
+        return z;
     }
 
     /** The top layer's outputs {@code [steps * batch, H]} and every layer's final states, layer-major. */

@@ -23,7 +23,8 @@ public final class SettingsSchema {
             SettingKey.integer("embedding", "embedding size; 0 feeds one-hot vectors"),
             SettingKey.real("lr", "learning rate"),
             SettingKey.text("schedule", "learning-rate schedule: constant, step, cosine, warmup"),
-            SettingKey.integer("schedule.step_size", "epochs between decays of the step schedule"),
+            SettingKey.integer("schedule.step_epochs", "epochs between decays of the step schedule"),
+            SettingKey.real("schedule.min_lr", "the learning rate the cosine schedule ends at"),
             SettingKey.real("schedule.gamma", "decay factor of the step schedule"),
             SettingKey.integer("schedule.warmup_steps", "optimiser steps of linear warm-up"),
             SettingKey.integer("epochs", "passes over the training split"),
@@ -37,6 +38,7 @@ public final class SettingsSchema {
             SettingKey.real("temperature", "sampling temperature"),
             SettingKey.integer("top_k", "sample among the k most likely tokens; 0 for all"),
             SettingKey.text("prefix", "text every sample starts from"),
+            SettingKey.integer("sample_length", "the most tokens a sample has"),
             SettingKey.flag("fused", "use the cells' hand-written kernels when they have them")));
 
     /** Prefixes whose keys belong to the component named by the key without the dot. */

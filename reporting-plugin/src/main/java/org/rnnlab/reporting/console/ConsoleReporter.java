@@ -23,6 +23,8 @@ final class ConsoleReporter implements EventSubscriber {
     private final boolean interactive;
     private final Map<String, Integer> epochs = new HashMap<>();
     private final Map<String, VariantProgress> bars = new HashMap<>();
+    /** Run ends seen while bars are drawn: printed once the bars are gone, so that lines and bars never mix. */
+    private final java.util.List<String> endings = new java.util.ArrayList<>();
 
     ConsoleReporter(PrintStream out, boolean interactive) {
         this.out = out;
@@ -53,23 +55,30 @@ final class ConsoleReporter implements EventSubscriber {
                     out.println(ConsoleLines.epoch(e, epochs.getOrDefault(e.variant(), 0)));
                 }
             }
-            case RunDiverged e -> end(e.variant(), ConsoleLines.diverged(e));
-            case RunFailed e -> end(e.variant(), ConsoleLines.failed(e));
-            case RunCompleted e -> end(e.variant(), ConsoleLines.completed(e));
+            case RunDiverged e -> end(e.variant(), "DIVERGED", ConsoleLines.diverged(e));
+            case RunFailed e -> end(e.variant(), "FAILED", ConsoleLines.failed(e));
+            case RunCompleted e -> end(e.variant(), e.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                    ConsoleLines.completed(e));
             case ExperimentCompleted e -> {
-                bars.values().forEach(VariantProgress::close);
+                bars.values().forEach(b -> b.close("stopped"));
                 bars.clear();
+                endings.forEach(out::println);
+                endings.clear();
                 out.println(ConsoleLines.experimentCompleted(e));
             }
             default -> { }
         }
     }
 
-    private void end(String variant, String line) {
+    private void end(String variant, String outcome, String line) {
         VariantProgress bar = bars.remove(variant);
         if (bar != null) {
-            bar.close();
+            bar.close(outcome);
         }
-        out.println(line);
+        if (interactive) {
+            endings.add(line);
+        } else {
+            out.println(line);
+        }
     }
 }

@@ -13,6 +13,8 @@ import org.rnnlab.api.event.EpochCompleted;
  */
 final class VariantProgress {
     private static final int NAME_WIDTH = 28;
+    /** Messages are padded to one width: a shorter line redrawn over a longer one would leave its tail behind. */
+    private static final int MESSAGE_WIDTH = 34;
 
     private final ProgressBar bar;
     private final int epochs;
@@ -26,7 +28,7 @@ final class VariantProgress {
         String name = variant.length() <= NAME_WIDTH ? variant : variant.substring(0, NAME_WIDTH - 1) + "…";
         this.bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(this.epochs)
                 .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(250).build();
-        bar.setExtraMessage("epoch 1/" + this.epochs);
+        message("epoch 1/" + this.epochs);
     }
 
     void batch(BatchCompleted e) {
@@ -39,7 +41,7 @@ final class VariantProgress {
         if (batches > 0) {
             bar.stepTo((long) epochsDone * batches + Math.min(e.batch() + 1, batches));
         }
-        bar.setExtraMessage(String.format(Locale.ROOT, "epoch %d/%d loss %.4f%s", Math.min(epochsDone + 1, epochs), epochs,
+        message(String.format(Locale.ROOT, "epoch %d/%d loss %.4f%s", Math.min(epochsDone + 1, epochs), epochs,
                 smoothedLoss, lastEpoch));
     }
 
@@ -47,10 +49,16 @@ final class VariantProgress {
         epochsDone++;
         bar.stepTo(batches > 0 ? (long) epochsDone * batches : epochsDone);
         Double val = e.metrics().get("val.loss");
-        lastEpoch = val == null ? "" : String.format(Locale.ROOT, " | val.loss %.4f", val);
+        lastEpoch = val == null ? "" : String.format(Locale.ROOT, ", val %.4f", val);
     }
 
-    void close() {
+    /** Ends the bar with the run's outcome as its message ("completed", "DIVERGED"). */
+    void close(String outcome) {
+        message(outcome);
         bar.close();
+    }
+
+    private void message(String text) {
+        bar.setExtraMessage(text.length() >= MESSAGE_WIDTH ? text : text + " ".repeat(MESSAGE_WIDTH - text.length()));
     }
 }

@@ -19,10 +19,12 @@ import org.rnnlab.reporting.model.RunDirectory;
 
 /** Keeps the CSV files of one experiment run up to date after every event that changes them. */
 final class CsvReporter implements EventSubscriber {
-    private final ExperimentRecorder recorder = new ExperimentRecorder();
+    private final ExperimentRecorder recorder;
     private final CsvRunWriter writer;
 
+    /** Starts from the files already in {@code directory}: a resumed run adds to them. */
     CsvReporter(RunDirectory directory) {
+        this.recorder = new CsvRunReader(directory).recorder();
         this.writer = new CsvRunWriter(directory);
     }
 

@@ -17,6 +17,7 @@ import org.rnnlab.api.RnnlabException;
 import org.rnnlab.reporting.model.ConfusionRecord;
 import org.rnnlab.reporting.model.EpochRecord;
 import org.rnnlab.reporting.model.ExperimentRecord;
+import org.rnnlab.reporting.model.ExperimentRecorder;
 import org.rnnlab.reporting.model.GradientRecord;
 import org.rnnlab.reporting.model.RunDirectory;
 import org.rnnlab.reporting.model.SampleRecord;
@@ -41,6 +42,24 @@ public final class CsvRunReader {
     /** Whether the folder holds anything to rebuild a report from. */
     public boolean hasData() throws IOException {
         return Files.exists(directory.file(CsvLayout.SUMMARY)) || !variantFolders().isEmpty();
+    }
+
+    /**
+     * A recorder holding what the folder's files already say, so that a resumed run
+     * ({@code lab run --resume}) adds to the reports instead of starting them over; an empty recorder
+     * for a fresh or not yet created folder.
+     */
+    public ExperimentRecorder recorder() {
+        ExperimentRecorder recorder = new ExperimentRecorder();
+        try {
+            if (Files.isDirectory(directory.root()) && hasData()) {
+                recorder.restore(read());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the reports already in " + directory.root()
+                    + ": " + e.getMessage(), e);
+        }
+        return recorder;
     }
 
     public ExperimentRecord read() throws IOException {

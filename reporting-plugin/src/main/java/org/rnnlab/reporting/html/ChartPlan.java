@@ -66,7 +66,7 @@ public final class ChartPlan {
             }
             series.add(new ChartSpec.Series(v.name(), v.name(), List.of(points)));
         }
-        MetricMeaning meaning = MetricMeaning.of(metric);
+        MetricMeaning meaning = MetricMeaning.of(metric, MetricMeaning.metricsOf(experiment));
         return new ChartSpec(id, section, metric, meaning.describe(), "epoch", axisLabel(metric, meaning),
                 log || spansDecades(series), List.of(), series);
     }
@@ -145,32 +145,41 @@ public final class ChartPlan {
         }
         double yMin = high > 0 ? Math.pow(10, Math.floor(Math.log10(low))) : Double.NaN;
         double yMax = high > 0 ? Math.pow(10, Math.ceil(Math.log10(high))) : Double.NaN;
-        for (Map.Entry<String, List<VariantRecord>> cell : byCell.entrySet()) {
-            Set<Integer> epochs = new TreeSet<>();
-            cell.getValue().forEach(v -> v.gradients().forEach(g -> epochs.add(g.epoch())));
-            List<ChartSpec.Series> series = new ArrayList<>();
-            for (VariantRecord v : cell.getValue()) {
-                List<List<double[]>> frames = new ArrayList<>();
-                for (int epoch : epochs) {
-                    List<double[]> points = new ArrayList<>();
-                    v.gradients().stream().filter(g -> g.epoch() <= epoch).reduce((a, b) -> b).ifPresent(g -> {
-                        for (int k = 0; k < g.flow().size(); k++) {
-                            points.add(new double[] {k, g.flow().get(k)});
-                        }
-                    });
-                    frames.add(points);
-                }
-                series.add(new ChartSpec.Series(v.name(), v.name(), frames));
-            }
-            String title = cell.getKey().isEmpty() ? "gradient flow through time" : "gradient flow through time: " + cell.getKey();
-            charts.add(new ChartSpec("flow-" + charts.size(), FLOW, title,
-                    "‖dLoss/dh_t‖ at k steps before the last step, on the epoch's first batch, on one log scale for every cell. "
-                            + "A line that falls fast means the gradient fades: the cell cannot learn long dependencies. "
-                            + "A run that ended early shows its last epoch.",
-                    "steps back (k)", "‖dLoss/dh‖", true,
-                    epochs.stream().map(e -> "epoch " + e).toList(), series, yMin, yMax));
+        Map<String, List<VariantRecord>> groups = new LinkedHashMap<>();
+        if (byCell.size() > 1) {
+            // first every cell on one chart: the lesson at a glance; then one chart per cell to read each
+            groups.put("every cell", byCell.values().stream().flatMap(List::stream).toList());
+        }
+        byCell.forEach((cell, vs) -> groups.put(cell.isEmpty() ? "" : "cell " + cell, vs));
+        for (Map.Entry<String, List<VariantRecord>> group : groups.entrySet()) {
+            String title = group.getKey().isEmpty() ? "gradient flow through time" : "gradient flow through time: " + group.getKey();
+            charts.add(flowChart("flow-" + charts.size(), title, group.getValue(), yMin, yMax));
         }
         return charts;
+    }
+
+    private static ChartSpec flowChart(String id, String title, List<VariantRecord> variants, double yMin, double yMax) {
+        Set<Integer> epochs = new TreeSet<>();
+        variants.forEach(v -> v.gradients().forEach(g -> epochs.add(g.epoch())));
+        List<ChartSpec.Series> series = new ArrayList<>();
+        for (VariantRecord v : variants) {
+            List<List<double[]>> frames = new ArrayList<>();
+            for (int epoch : epochs) {
+                List<double[]> points = new ArrayList<>();
+                v.gradients().stream().filter(g -> g.epoch() <= epoch).reduce((a, b) -> b).ifPresent(g -> {
+                    for (int k = 0; k < g.flow().size(); k++) {
+                        points.add(new double[] {k, g.flow().get(k)});
+                    }
+                });
+                frames.add(points);
+            }
+            series.add(new ChartSpec.Series(v.name(), v.name(), frames));
+        }
+        return new ChartSpec(id, FLOW, title,
+                "‖dLoss/dh_t‖ at k steps before the last step, on the epoch's first batch, on one log scale for every chart. "
+                        + "A line that falls fast means the gradient fades: the cell cannot learn long dependencies. "
+                        + "A run that ended early shows its last epoch.",
+                "steps back (k)", "‖dLoss/dh‖", true, epochs.stream().map(e -> "epoch " + e).toList(), series, yMin, yMax);
     }
 
     private static ChartSpec parameterNorms(VariantRecord v) {

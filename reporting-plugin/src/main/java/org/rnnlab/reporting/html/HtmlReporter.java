@@ -8,6 +8,7 @@ import org.rnnlab.api.event.RunCompleted;
 import org.rnnlab.api.event.RunDiverged;
 import org.rnnlab.api.event.RunFailed;
 import org.rnnlab.api.event.RunEvent;
+import org.rnnlab.reporting.csv.CsvRunReader;
 import org.rnnlab.reporting.model.ExperimentRecord;
 import org.rnnlab.reporting.model.ExperimentRecorder;
 import org.rnnlab.reporting.model.RunDirectory;
@@ -17,10 +18,12 @@ import org.rnnlab.reporting.model.RunDirectory;
  * comparison so far, so a long experiment can be looked at early), every page when the experiment ends.
  */
 final class HtmlReporter implements EventSubscriber {
-    private final ExperimentRecorder recorder = new ExperimentRecorder();
+    private final ExperimentRecorder recorder;
     private final HtmlReportWriter writer;
 
+    /** Starts from the files already in {@code directory}: a resumed run adds to them. */
     HtmlReporter(RunDirectory directory) {
+        this.recorder = new CsvRunReader(directory).recorder();
         this.writer = new HtmlReportWriter(directory);
     }
 

@@ -21,7 +21,16 @@ public record MetricMeaning(String metric, String meaning, Direction direction) 
         }
     }
 
+    /** The meaning of {@code metric} alone; a loss is then only "the training objective". */
     public static MetricMeaning of(String metric) {
+        return of(metric, java.util.Set.of());
+    }
+
+    /**
+     * The meaning of {@code metric} among the other metrics of the same runs, which tell what the loss
+     * is: squared error next to {@code mse}, cross-entropy next to accuracy or perplexity.
+     */
+    public static MetricMeaning of(String metric, java.util.Collection<String> siblings) {
         String m = metric.toLowerCase(Locale.ROOT);
         String last = m.substring(m.lastIndexOf('.') + 1);
         String split = m.startsWith("train.") ? "training set" : m.startsWith("val.") ? "validation set"
@@ -38,7 +47,7 @@ public record MetricMeaning(String metric, String meaning, Direction direction) 
             };
         }
         return switch (last) {
-            case "loss" -> new MetricMeaning(metric, "cross-entropy" + on + ", nats", Direction.LOWER);
+            case "loss" -> new MetricMeaning(metric, lossKind(siblings) + on + lossUnit(siblings), Direction.LOWER);
             case "accuracy" -> new MetricMeaning(metric, "share of correct predictions" + on + ", 0 to 1", Direction.HIGHER);
             case "nats_per_token" -> new MetricMeaning(metric, "cross-entropy" + on + ", nats per token", Direction.LOWER);
             case "bits_per_char", "bpc" -> new MetricMeaning(metric, "cross-entropy" + on + ", bits per character", Direction.LOWER);
@@ -53,6 +62,41 @@ public record MetricMeaning(String metric, String meaning, Direction direction) 
             default -> new MetricMeaning(metric, split.isEmpty() ? "" : split,
                     last.contains("error") || last.contains("loss") ? Direction.LOWER : Direction.NEITHER);
         };
+    }
+
+    private static boolean any(java.util.Collection<String> siblings, String... endings) {
+        for (String s : siblings) {
+            for (String e : endings) {
+                if (s.toLowerCase(Locale.ROOT).endsWith(e)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String lossKind(java.util.Collection<String> siblings) {
+        if (any(siblings, ".mse", ".rmse", ".mae")) {
+            return "squared error (the regression loss)";
+        }
+        if (any(siblings, "accuracy", "perplexity", "nats_per_token", "bits_per_char", "f1", "f1_macro")) {
+            return "cross-entropy";
+        }
+        return "the training objective";
+    }
+
+    private static String lossUnit(java.util.Collection<String> siblings) {
+        return lossKind(siblings).equals("cross-entropy") ? ", nats" : "";
+    }
+
+    /** Every metric name an experiment reports, final or per epoch: the siblings for {@link #of(String, java.util.Collection)}. */
+    public static java.util.Set<String> metricsOf(org.rnnlab.reporting.model.ExperimentRecord experiment) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        experiment.variants().forEach(v -> {
+            names.addAll(v.finalMetrics().keySet());
+            v.epochs().forEach(e -> names.addAll(e.metrics().keySet()));
+        });
+        return names;
     }
 
     /** "cross-entropy on the validation set, nats; lower is better". */

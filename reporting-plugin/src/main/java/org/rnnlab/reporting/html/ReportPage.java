@@ -71,13 +71,15 @@ public final class ReportPage {
         }
 
         if (runPage) {
-            body.append(section(toc, "metrics", "Final and best metrics", SummaryTables.finalAndBest(single), ""));
+            body.append(section(toc, "metrics", "Final and best metrics", SummaryTables.finalAndBest(e, single), ""));
         } else {
             // a mean over one seed would only repeat the run's row
             boolean seeds = SeedGroup.of(e).stream().anyMatch(g -> g.members().size() > 1);
             body.append(section(toc, "metrics", "Final metrics",
                     (seeds ? "<h3>Mean over seeds</h3><div class=\"scroll\">" + SummaryTables.meanTable(e, dimensions) + "</div>" : "")
                             + "<h3>Every run</h3><div class=\"scroll\">" + SummaryTables.runTable(e, true) + "</div>"
+                            + "<p class=\"explain\">Final values after the last epoch. ★ marks the best run of a column among "
+                            + "the runs on the same dataset that trained to the end. Hover a column's name for its meaning.</p>"
                             + (seeds ? "" : SummaryTables.notCountedNote(e)), ""));
         }
         if (!runPage && e.variants().size() > 1) {

@@ -17,7 +17,7 @@ final class SamplesSection {
 
     static String of(ExperimentRecord experiment) {
         StringBuilder h = new StringBuilder("<p class=\"explain\">Generated text, shown exactly as sampled. "
-                + "“novel” is the share of the text not found in the training set.</p>");
+                + "“novel” is the share of the text not found in the training set.</p><div class=\"samples-grid\">");
         for (VariantRecord v : experiment.variants()) {
             List<SampleRecord> samples = v.samples();
             if (samples.isEmpty()) {
@@ -36,6 +36,6 @@ final class SamplesSection {
             }
             h.append("</div>");
         }
-        return h.toString();
+        return h.append("</div>").toString();
     }
 }

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.rnnlab.reporting.model.ExperimentRecord;
 import org.rnnlab.reporting.model.VariantRecord;
-import org.rnnlab.reporting.model.VariantStatus;
 
 /**
  * The tables of final metrics: mean and spread over seeds per group (best marked), and one row per run
@@ -27,8 +26,8 @@ final class SummaryTables {
         return out;
     }
 
-    static String header(String metric) {
-        MetricMeaning meaning = MetricMeaning.of(metric);
+    static String header(String metric, java.util.Set<String> siblings) {
+        MetricMeaning meaning = MetricMeaning.of(metric, siblings);
         return "<th scope=\"col\" title=\"" + escape(meaning.describe()) + "\">" + escape(metric)
                 + (meaning.direction().arrow.isEmpty() ? "" : " " + meaning.direction().arrow)
                 + "<div class=\"unit\">" + escape(meaning.meaning()) + "</div></th>";
@@ -40,7 +39,7 @@ final class SummaryTables {
         StringBuilder h = new StringBuilder();
         h.append("<table class=\"metrics\" id=\"mean-table\"><thead><tr><th scope=\"col\">variants (settings that differ)</th>"
                 + "<th scope=\"col\">runs in mean</th>");
-        metrics.forEach(m -> h.append(header(m)));
+        metrics.forEach(m -> h.append(header(m, MetricMeaning.metricsOf(experiment))));
         h.append("</tr></thead><tbody>");
         for (SeedGroup g : groups) {
             VariantRecord first = g.members().getFirst();
@@ -113,13 +112,14 @@ final class SummaryTables {
         return true;
     }
 
+    /** One row per run; ★ marks the best final value of a column among the runs on the same dataset. */
     static String runTable(ExperimentRecord experiment, boolean links) {
         List<String> metrics = metrics(experiment);
         StringBuilder h = new StringBuilder();
         h.append("<table class=\"metrics\" id=\"run-table\"><thead><tr><th scope=\"col\">variant</th>"
                 + "<th scope=\"col\">status</th><th scope=\"col\">seed</th><th scope=\"col\">epochs<div class=\"unit\">done / planned</div></th>"
                 + "<th scope=\"col\">wall time<div class=\"unit\">seconds</div></th>");
-        metrics.forEach(m -> h.append(header(m)));
+        metrics.forEach(m -> h.append(header(m, MetricMeaning.metricsOf(experiment))));
         h.append("</tr></thead><tbody>");
         for (VariantRecord v : experiment.variants()) {
             h.append("<tr data-variant=\"").append(escape(v.name())).append("\" class=\"status-")
@@ -135,12 +135,16 @@ final class SummaryTables {
                     .append(v.wallMillis() < 0 ? "—" : Numbers.format(v.wallMillis() / 1000.0)).append("</td>");
             for (String m : metrics) {
                 Double value = v.finalMetrics().get(m);
-                h.append("<td class=\"num").append(v.status().countsInMean() ? "" : " not-in-mean").append("\" data-variant=\"")
+                boolean best = value != null && isBestRun(v, m, experiment);
+                h.append("<td class=\"num").append(v.status().countsInMean() ? "" : " not-in-mean").append(best ? " best" : "")
+                        .append("\" data-variant=\"")
                         .append(escape(v.name())).append("\" data-metric=\"").append(escape(m)).append('"');
                 if (value == null) {
                     h.append(">—</td>");
                 } else {
-                    h.append(" data-value=\"").append(value).append("\">").append(Numbers.format(value)).append("</td>");
+                    h.append(" data-value=\"").append(value).append("\">")
+                            .append(best ? "<span class=\"star\" title=\"best run\">★</span> " : "")
+                            .append(Numbers.format(value)).append("</td>");
                 }
             }
             h.append("</tr>");
@@ -148,14 +152,31 @@ final class SummaryTables {
         return h.append("</tbody></table>").toString();
     }
 
+    /** Best final value among the runs that trained to the end on the same dataset (ties all count as best). */
+    private static boolean isBestRun(VariantRecord run, String metric, ExperimentRecord experiment) {
+        MetricMeaning.Direction d = MetricMeaning.of(metric).direction();
+        if (d == MetricMeaning.Direction.NEITHER || !run.status().countsInMean()) {
+            return false;
+        }
+        String dataset = run.settings().getOrDefault("dataset", "");
+        List<Double> rivals = experiment.variants().stream()
+                .filter(v -> v.status().countsInMean() && v.settings().getOrDefault("dataset", "").equals(dataset))
+                .map(v -> v.finalMetrics().get(metric)).filter(x -> x != null && Double.isFinite(x)).toList();
+        double value = run.finalMetrics().get(metric);
+        if (rivals.size() < 2 || !Double.isFinite(value)) {
+            return false;
+        }
+        return rivals.stream().noneMatch(x -> d == MetricMeaning.Direction.LOWER ? x < value : x > value);
+    }
+
     /** A run page's own table: final and best value of each metric. */
-    static String finalAndBest(VariantRecord v) {
+    static String finalAndBest(ExperimentRecord experiment, VariantRecord v) {
         Set<String> metrics = new TreeSet<>(v.finalMetrics().keySet());
         metrics.addAll(v.bestMetrics().keySet());
         StringBuilder h = new StringBuilder("<table class=\"metrics\" id=\"final-best\"><thead><tr><th scope=\"col\">metric</th>"
                 + "<th scope=\"col\">meaning</th><th scope=\"col\">final</th><th scope=\"col\">best</th></tr></thead><tbody>");
         for (String m : metrics) {
-            h.append("<tr><th scope=\"row\">").append(escape(m)).append("</th><td>").append(escape(MetricMeaning.of(m).describe()))
+            h.append("<tr><th scope=\"row\">").append(escape(m)).append("</th><td>").append(escape(MetricMeaning.of(m, MetricMeaning.metricsOf(experiment)).describe()))
                     .append("</td>").append(valueCell(v, m, v.finalMetrics().get(m))).append(valueCell(v, m, v.bestMetrics().get(m)))
                     .append("</tr>");
         }
@@ -168,9 +189,5 @@ final class SummaryTables {
         }
         return "<td class=\"num\" data-variant=\"" + escape(v.name()) + "\" data-metric=\"" + escape(metric)
                 + "\" data-value=\"" + value + "\">" + Numbers.format(value) + "</td>";
-    }
-
-    static boolean anyNotCounted(ExperimentRecord experiment) {
-        return experiment.variants().stream().anyMatch(v -> v.status() != VariantStatus.COMPLETED && v.status() != VariantStatus.STOPPED_EARLY);
     }
 }

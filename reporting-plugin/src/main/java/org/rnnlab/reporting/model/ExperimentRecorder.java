@@ -47,6 +47,9 @@ public final class ExperimentRecorder {
                 v.seed = e.seed();
                 v.epochsPlanned = e.epochs();
                 v.status = VariantStatus.RUNNING;
+                v.note = ""; // a resumed run starts over from what failed
+                v.endedEpoch = -1;
+                v.endedStep = -1;
             }
             case BatchCompleted e -> variant(e.variant());
             case Checkpointed e -> variant(e.variant());
@@ -103,6 +106,34 @@ public final class ExperimentRecorder {
                     }
                 });
             }
+        }
+    }
+
+    /**
+     * Starts from what an earlier process recorded ({@code lab run --resume}): the experiment's name,
+     * description and provenance, and each variant with its epochs so far. Later events add to it, and an
+     * epoch reported again replaces the restored one.
+     */
+    public synchronized void restore(ExperimentRecord record) {
+        name = record.name();
+        description = record.description();
+        provenance = record.provenance();
+        for (VariantRecord r : record.variants()) {
+            VariantBuilder v = variant(r.name());
+            v.settings.putAll(r.settings());
+            v.seed = r.seed();
+            v.epochsPlanned = r.epochsPlanned();
+            v.status = r.status();
+            v.epochs.addAll(r.epochs());
+            v.gradients.addAll(r.gradients());
+            v.evaluations.addAll(r.evaluations());
+            v.samples.addAll(r.samples());
+            v.finalMetrics.putAll(r.finalMetrics());
+            v.bestMetrics.putAll(r.bestMetrics());
+            v.wallMillis = r.wallMillis();
+            v.note = r.note();
+            v.endedEpoch = r.endedEpoch();
+            v.endedStep = r.endedStep();
         }
     }
 

@@ -51,13 +51,15 @@
     if (y === null || y === undefined) { return '—'; }
     var a = Math.abs(y);
     // 5e-4 rather than 5.000e-4: trailing zeros read as precision the number does not have
-    return (a !== 0 && (a < 1e-3 || a >= 1e6)) ? Number(y.toPrecision(4)).toExponential() : String(Number(y.toPrecision(4)));
+    if (a !== 0 && (a < 1e-3 || a >= 1e6)) { return Number(y.toPrecision(4)).toExponential(); }
+    return a >= 1e4 ? Number(y.toPrecision(4)).toLocaleString('en-US') : String(Number(y.toPrecision(4)));
   }
   // a log axis gets a label only at 1, 2 and 5 times a power of ten, so labels never crowd
   // (every tick when the axis spans about one decade, only powers of ten when it spans many)
-  function logTick(value, scale) {
+  function logTick(value, index, ticks, scale) {
     var decades = Math.log10(scale.max / scale.min);
-    if (decades < 1.3) { return format(value); }
+    // the ends are always labelled, so that a reader knows the range
+    if (decades < 1.3 || index === 0 || index === ticks.length - 1) { return format(value); }
     var mantissa = Number((value / Math.pow(10, Math.floor(Math.log10(value) + 1e-9))).toFixed(3));
     var shown = decades > 3.5 ? [1] : [1, 2, 5];
     return shown.indexOf(mantissa) >= 0 ? format(value) : '';
@@ -73,9 +75,8 @@
     };
   }
   function pointStyleOf(ds) {
-    var v = byName[ds.variant];
     var base = ds.$point;
-    if (!v || v.counted) { return base; }
+    if (!ds.$ended) { return base; }
     return function (ctx) { return ctx.dataIndex === ctx.dataset.data.length - 1 ? 'crossRot' : base; };
   }
 
@@ -98,7 +99,9 @@
       return {
         label: label(s), variant: s.variant, frames: s.frames, data: points(s.frames[frame]),
         borderColor: st.color, backgroundColor: st.color, borderDash: st.dash, pointStyle: st.point,
-        borderWidth: v && !v.counted ? 1.5 : 2, pointRadius: endMarker(v, 2.5, 8, markerEvery(spec)), pointHoverRadius: 5,
+        // the cross marks where a run stopped along epochs; along steps back (charts with frames) it would mislead
+        borderWidth: v && !v.counted ? 1.5 : 2, pointRadius: endMarker(spec.frameLabels.length ? null : v, 2.5, 8, markerEvery(spec)),
+        pointHoverRadius: 5, $ended: !spec.frameLabels.length && v && !v.counted,
         spanGaps: false, tension: 0, hidden: !!hidden[s.variant]
       };
     });
@@ -114,8 +117,8 @@
                ticks: { precision: 0, font: { size: 12 } } },
           y: { type: spec.logY ? 'logarithmic' : 'linear', title: { display: true, text: yTitle(spec, spec.logY), font: { size: 13 } },
                min: spec.yMin === null ? undefined : spec.yMin, max: spec.yMax === null ? undefined : spec.yMax,
-               ticks: { font: { size: 12 }, callback: function (value) {
-                 return this.type === 'logarithmic' ? logTick(value, this) : format(value);
+               ticks: { font: { size: 12 }, callback: function (value, index, ticks) {
+                 return this.type === 'logarithmic' ? logTick(value, index, ticks, this) : format(value);
                } } }
         },
         plugins: {

@@ -39,8 +39,11 @@ class ConsoleReporterTest {
         SyntheticExperiment.replay(SyntheticExperiment.events(RUN),
                 new ConsoleReporter(new PrintStream(bytes, true, StandardCharsets.UTF_8), true));
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-        // the bars draw themselves (on the terminal); the stream keeps start, run ends and the experiment's end
+        // the bars draw themselves (on the terminal); the stream keeps the start, then, once the bars are
+        // gone, the diverged line, every run end and the experiment's end
         assertThat(lines).hasSize(1 + 1 + SyntheticExperiment.specs().size() + 1);
         assertThat(lines).noneMatch(l -> l.contains(" epoch 1/6  "));
+        assertThat(lines.get(1)).startsWith("[sentiment-lstm-word-s1] completed");
+        assertThat(lines.getLast()).startsWith("experiment cells-compared done");
     }
 }

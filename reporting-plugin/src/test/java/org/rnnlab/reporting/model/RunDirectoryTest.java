@@ -42,5 +42,10 @@ class RunDirectoryTest {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("metrics.csv");
         }
         assertThatThrownBy(() -> run.write(tmp.resolve("outside.txt"), "x")).isInstanceOf(RnnlabException.class);
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // readable by others as any new file is (umask permitting): reports are meant to be shared
+            Path plain = Files.writeString(tmp.resolve("plain.txt"), "x");
+            assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
+        }
     }
 }

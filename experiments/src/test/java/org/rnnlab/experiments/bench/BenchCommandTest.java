@@ -1,0 +1,114 @@
+package org.rnnlab.experiments.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.rnnlab.experiments.cli.Lab;
+
+/** {@code lab bench} in-process on tiny sizes: argument handling and output format (no timing is asserted). */
+class BenchCommandTest {
+    private static final String[] TINY = {"--hidden", "8", "--batch", "2", "--seq", "4", "--vocab", "7", "--embed", "5",
+            "--steps", "2", "--warmup", "1", "--warmup-time", "0"};
+
+    private record Result(int exit, String out, String err) {
+        String lastLine() {
+            String[] lines = out.strip().split("\n");
+            return lines[lines.length - 1];
+        }
+    }
+
+    private static Result lab(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Lab.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private static String[] bench(String cell, String... more) {
+        String[] args = new String[3 + TINY.length + more.length];
+        args[0] = "bench";
+        args[1] = "--cell";
+        args[2] = cell;
+        System.arraycopy(TINY, 0, args, 3, TINY.length);
+        System.arraycopy(more, 0, args, 3 + TINY.length, more.length);
+        return args;
+    }
+
+    @Test
+    void textEndsWithTokensPerSecondAsAPlainNumber() {
+        Result r = lab(bench("lstm"));
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.lastLine()).matches("tokens/s: [0-9]+");
+        assertThat(Long.parseLong(r.lastLine().substring("tokens/s: ".length()))).isPositive();
+        assertThat(r.out()).contains("rnnlab lstm H=8 B=2 T=4 V=7 E=5 steps=2 threads=1 fused=true kernels=");
+    }
+
+    @Test
+    void jsonIsOneObjectWithTheSizesTheRateAndTheKernels() throws Exception {
+        Result r = lab(bench("gru", "--json"));
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().strip().lines()).hasSize(1);
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("cell").asText()).isEqualTo("gru");
+        assertThat(json.get("hidden").asInt()).isEqualTo(8);
+        assertThat(json.get("batch").asInt()).isEqualTo(2);
+        assertThat(json.get("seq").asInt()).isEqualTo(4);
+        assertThat(json.get("vocab").asInt()).isEqualTo(7);
+        assertThat(json.get("embed").asInt()).isEqualTo(5);
+        assertThat(json.get("steps").asInt()).isEqualTo(2);
+        assertThat(json.get("threads").asInt()).isEqualTo(1);
+        assertThat(json.get("warmup_steps").asInt()).isEqualTo(1);
+        assertThat(json.get("tokens_per_second").asDouble()).isPositive();
+        assertThat(json.get("gflops").asDouble()).isPositive();
+        // the peer's flops_per_token = 2 * 3 * (gates*H*(E+H) + H*V), gru has 3 gates
+        assertThat(json.get("flops_per_token").asLong()).isEqualTo(2L * 3 * (3 * 8 * (5 + 8) + 8 * 7));
+        assertThat(json.get("kernels").get("name").asText()).isIn("vector", "scalar");
+        assertThat(json.get("kernels").get("vector_bits").asInt()).isPositive();
+        assertThat(json.get("jvm").get("version").asText()).isNotBlank();
+    }
+
+    @Test
+    void theComposedPathRunsToo() {
+        Result r = lab(bench("rnn", "--fused", "false"));
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("fused=false");
+        assertThat(r.lastLine()).matches("tokens/s: [0-9]+");
+    }
+
+    @Test
+    void anUnknownCellListsTheCellsThatExist() {
+        Result r = lab(bench("lstn"));
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("lab: unknown cell 'lstn'; known cells: ").contains("gru", "lstm", "rnn");
+    }
+
+    @Test
+    void onlyOneThreadIsAcceptedAndHelpSaysWhy() {
+        Result r = lab(bench("lstm", "--threads", "2"));
+        Result help = lab("bench", "--help");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--threads 2 is not implemented").contains("Try 'lab bench --help'");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("--threads", "Only 1 is implemented", "--json", "--fused");
+    }
+
+    @Test
+    void badSizesAreUsageErrorsNamingEveryOption() {
+        Result r = lab("bench", "--cell", "lstm", "--hidden", "0", "--steps", "0");
+        Result missing = lab("bench", "--hidden", "8");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--hidden must be at least 1 but was 0", "--steps must be at least 1 but was 0");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("--cell");
+    }
+}
