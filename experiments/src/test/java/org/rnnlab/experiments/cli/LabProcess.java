@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +13,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts a process and collects its exit code and output; {@link #lab} starts the real application on
  * the module path ({@code java -p experiments.jar:lib -m org.rnnlab.experiments/...}), as the lab script
- * does, never on the test class path.
+ * does, never on the test class path. Public for the ITs of the other packages (the lessons).
  */
-final class LabProcess {
-    private static final long TIMEOUT_SECONDS = 120;
+public final class LabProcess {
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
-    record Result(int exit, String out, String err) {}
+    public record Result(int exit, String out, String err) {}
 
     private LabProcess() {}
 
@@ -46,15 +47,25 @@ final class LabProcess {
         return ProcessHandle.current().info().command().orElseThrow();
     }
 
-    static Result lab(String... args) throws IOException, InterruptedException {
+    public static Result lab(String... args) throws IOException, InterruptedException {
+        return lab(TIMEOUT, args);
+    }
+
+    /** {@link #lab(String...)} with its own time limit, for commands that train. */
+    public static Result lab(Duration timeout, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java(), "-Dguice_bytecode_gen_option=DISABLED",
                 "--add-modules", "jdk.incubator.vector", "-p", modulePath(),
                 "-m", "org.rnnlab.experiments/org.rnnlab.experiments.cli.Lab"));
         command.addAll(List.of(args));
-        return run(command, Map.of(), null);
+        return run(command, Map.of(), null, timeout);
     }
 
     static Result run(List<String> command, Map<String, String> environment, Path directory)
+            throws IOException, InterruptedException {
+        return run(command, environment, directory, TIMEOUT);
+    }
+
+    private static Result run(List<String> command, Map<String, String> environment, Path directory, Duration timeout)
             throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
         if (directory != null) {
@@ -66,9 +77,9 @@ final class LabProcess {
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process p = pb.start();
         try {
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError(command + " did not finish in " + TIMEOUT_SECONDS + " s");
+                throw new AssertionError(command + " did not finish in " + timeout.toSeconds() + " s");
             }
             return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
