@@ -2,14 +2,16 @@ package org.rnnlab.datasets;
 
 import java.util.List;
 import org.rnnlab.api.data.EncodedInput;
-import org.rnnlab.api.data.TokenIds;
+import org.rnnlab.api.data.TokenCounts;
 import org.rnnlab.api.data.Tokenizer;
 import org.rnnlab.api.data.Vocabulary;
 
 /**
- * Only the last {@code window} word tokens of a text: memory bounded by n. The encoding always has exactly
- * n steps, with {@code <pad>} in front when the text is shorter, so a model without recurrence can read the
- * window as n fixed slots.
+ * Only the last {@code window} word tokens of a text: memory bounded by n. The encoding is ONE step of
+ * n slots, each a one-hot block over the vocabulary ({@code n * V} features; slot n-1 holds the last
+ * token, an empty slot in front of a short text is all zeros), so a model without recurrence (the
+ * {@code dense} cell) sees every token of the window and where it stands, as a fixed-window network does.
+ * Fed as n steps instead, a layer that reads only its last step would see one token.
  */
 final class FixedWindowTokenizer implements Tokenizer {
     private final WordTokenizer words;
@@ -35,12 +37,13 @@ final class FixedWindowTokenizer implements Tokenizer {
     @Override
     public EncodedInput encode(String text, Vocabulary vocabulary) {
         List<String> last = tokens(text);
-        int[] ids = new int[window];
+        int v = vocabulary.size();
+        float[] slots = new float[window * v];
         int offset = window - last.size();
         for (int i = 0; i < last.size(); i++) {
-            ids[offset + i] = vocabulary.id(last.get(i));
+            slots[(offset + i) * v + vocabulary.id(last.get(i))] = 1f;
         }
-        return new TokenIds(ids);
+        return new TokenCounts(slots);
     }
 
     @Override
@@ -55,6 +58,7 @@ final class FixedWindowTokenizer implements Tokenizer {
 
     @Override
     public int maxSteps() {
-        return window;
+        return 1;
     }
+
 }

@@ -75,7 +75,8 @@ final class EncodedData {
         }
         Encoded first = splits.get("train").getFirst();
         tokenInput = first.ids() != null;
-        inputSize = vocabulary != null ? vocabulary.size() : first.steps()[0].length;
+        inputSize = first.counts() != null ? first.counts().length
+                : vocabulary != null ? vocabulary.size() : first.steps()[0].length;
         outputs = switch (dataset.kind()) {
             case LANGUAGE_MODELLING -> vocabulary.size();
             case SEQUENCE_CLASSIFICATION, SEQUENCE_TAGGING -> dataset.labels().size();

@@ -3,11 +3,12 @@ package org.rnnlab.api.data;
 import java.util.Arrays;
 
 /**
- * A bag of words: ONE time step holding how often each vocabulary token occurs ({@code counts.length ==
- * vocabulary.size()}, index = token id; unknown tokens counted at {@link Vocabulary#UNK}). Order is lost
- * on purpose. The array is shared, not copied: do not modify it.
+ * ONE time step of token features: how often each feature occurs. For a bag of words the features are
+ * the vocabulary ({@code counts.length == vocabulary.size()}, index = token id; unknown tokens counted at
+ * {@link Vocabulary#UNK}) and order is lost on purpose; for a fixed window they are (slot, token) pairs,
+ * {@code n} one-hot blocks of vocabulary size. The array is shared, not copied: do not modify it.
  *
- * @param counts the count of each vocabulary id
+ * @param counts the count of each feature
  * @since 0.1
  */
 public record TokenCounts(float[] counts) implements EncodedInput {

@@ -22,7 +22,8 @@ public interface Tokenizer {
 
     /**
      * The model's input for one text: {@link TokenIds} (one id per step) for ordered tokenizers,
-     * {@link TokenCounts} (one step of counts over the vocabulary) for bag-of-words. Tokens not in the
+     * {@link TokenCounts} (one step of features) for bag-of-words (counts over the vocabulary) and
+     * fixed-window (one one-hot block per slot). Tokens not in the
      * vocabulary become {@link Vocabulary#UNK}.
      */
     EncodedInput encode(String text, Vocabulary vocabulary);
@@ -39,7 +40,7 @@ public interface Tokenizer {
      */
     boolean ordered();
 
-    /** The most steps {@link #encode} yields, or -1 if unbounded (fixed-window: n; bag-of-words: 1). */
+    /** The most steps {@link #encode} yields, or -1 if unbounded (bag-of-words and fixed-window: 1). */
     default int maxSteps() {
         return -1;
     }
