@@ -120,7 +120,7 @@ public final class VectorKernels implements Kernels {
     public void sigmoid(int n, float[] x, int xOff, float[] y, int yOff) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
-            VectorMath.sigmoid(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+            VectorMath.sigmoid(x, xOff + i, y, yOff + i);
         }
         for (; i < n; i++) {
             y[yOff + i] = VectorMath.sigmoid(x[xOff + i]);
@@ -131,7 +131,7 @@ public final class VectorKernels implements Kernels {
     public void tanh(int n, float[] x, int xOff, float[] y, int yOff) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
-            VectorMath.tanh(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+            VectorMath.tanh(x, xOff + i, y, yOff + i);
         }
         for (; i < n; i++) {
             y[yOff + i] = VectorMath.tanh(x[xOff + i]);
@@ -156,7 +156,11 @@ public final class VectorKernels implements Kernels {
         for (int bound = S.loopBound(n); i < bound; i += L) {
             FloatVector v = FloatVector.fromArray(S, y, yOff + i);
             FloatVector d = FloatVector.fromArray(S, dy, dyOff + i).mul(v).mul(v.neg().add(1f));
-            store(d, dx, dxOff + i, accumulate);
+            if (accumulate) {
+                d.add(FloatVector.fromArray(S, dx, dxOff + i)).intoArray(dx, dxOff + i);
+            } else {
+                d.intoArray(dx, dxOff + i);
+            }
         }
         for (; i < n; i++) {
             float v = y[yOff + i];
@@ -172,7 +176,11 @@ public final class VectorKernels implements Kernels {
         for (int bound = S.loopBound(n); i < bound; i += L) {
             FloatVector v = FloatVector.fromArray(S, y, yOff + i);
             FloatVector d = FloatVector.fromArray(S, dy, dyOff + i).mul(v.mul(v).neg().add(1f));
-            store(d, dx, dxOff + i, accumulate);
+            if (accumulate) {
+                d.add(FloatVector.fromArray(S, dx, dxOff + i)).intoArray(dx, dxOff + i);
+            } else {
+                d.intoArray(dx, dxOff + i);
+            }
         }
         for (; i < n; i++) {
             float v = y[yOff + i];
@@ -189,20 +197,15 @@ public final class VectorKernels implements Kernels {
             FloatVector v = FloatVector.fromArray(S, y, yOff + i);
             FloatVector d = FloatVector.fromArray(S, dy, dyOff + i)
                     .blend(0f, v.compare(VectorOperators.LE, 0f));
-            store(d, dx, dxOff + i, accumulate);
+            if (accumulate) {
+                d.add(FloatVector.fromArray(S, dx, dxOff + i)).intoArray(dx, dxOff + i);
+            } else {
+                d.intoArray(dx, dxOff + i);
+            }
         }
         for (; i < n; i++) {
             float d = y[yOff + i] > 0f ? dy[dyOff + i] : 0f;
             dx[dxOff + i] = accumulate ? dx[dxOff + i] + d : d;
-        }
-    }
-
-    private static void store(FloatVector d, float[] dx, int at, boolean accumulate) {
-        // two stores rather than one of (accumulate ? sum : d): vectors merging at a phi can get boxed
-        if (accumulate) {
-            d.add(FloatVector.fromArray(S, dx, at)).intoArray(dx, at);
-        } else {
-            d.intoArray(dx, at);
         }
     }
 
