@@ -1,6 +1,5 @@
 package org.rnnlab.cells;
 
-import java.util.Arrays;
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.Workspace;
 
@@ -101,35 +100,23 @@ final class LstmSequenceOp extends SequenceOp {
         Tensor dcT = copyOf(ws, gradOut[2]);
         float[] dc = dcT.data();
         int dco = dcT.offset();
-        Tensor scratch = ws.take(h);
-        float[] s = scratch.data();
-        int so = scratch.offset();
         for (int t = steps - 1; t >= 0; t--) {
             addOutputGradient(t, gradOut[0], dh, dho);
             float[] cp = t == 0 ? c0.data() : c;
             int cpo = t == 0 ? c0.offset() : co + (t - 1) * n;
-            for (int b = 0; b < batch; b++) {
-                int row = t * batch + b;
-                if (!live(in, row)) {
-                    continue; // a padded step passes dh and dc through unchanged
+            if (!masked) {
+                // every row live: one pass over the whole [B, 4H] block of this step
+                k.lstmBackwardPointwise(batch, h, z, zo + t * batch * g, tc, tco + t * n, cp, cpo, dh, dho, dc, dco,
+                        dz, dzo + t * batch * g);
+            } else {
+                for (int b = 0; b < batch; b++) {
+                    int row = t * batch + b;
+                    if (!live(in, row)) {
+                        continue; // a padded step passes dh and dc through unchanged
+                    }
+                    k.lstmBackwardPointwise(1, h, z, zo + row * g, tc, tco + row * h, cp, cpo + b * h, dh, dho + b * h,
+                            dc, dco + b * h, dz, dzo + row * g);
                 }
-                int zr = zo + row * g;
-                int dr = dzo + row * g;
-                int hr = dho + b * h;
-                int cr = dco + b * h;
-                int tr = tco + row * h;
-                k.mul(h, dh, hr, tc, tr, s, so);
-                k.sigmoidBackward(h, z, zr + 3 * h, s, so, dz, dr + 3 * h, false);
-                k.mul(h, dh, hr, z, zr + 3 * h, s, so);
-                k.tanhBackward(h, tc, tr, s, so, dc, cr, true);
-                k.mul(h, dc, cr, z, zr + 2 * h, s, so);
-                k.sigmoidBackward(h, z, zr, s, so, dz, dr, false);
-                k.mul(h, dc, cr, z, zr, s, so);
-                k.tanhBackward(h, z, zr + 2 * h, s, so, dz, dr + 2 * h, false);
-                k.mul(h, dc, cr, cp, cpo + b * h, s, so);
-                k.sigmoidBackward(h, z, zr + h, s, so, dz, dr + h, false);
-                k.mul(h, dc, cr, z, zr + h, dc, cr);
-                Arrays.fill(dh, hr, hr + h, 0f);
             }
             if (t > 0 || gradIn[1] != null) {
                 k.gemmNN(batch, h, g, dz, dzo + t * batch * g, g, whh.data(), whh.offset(), h, dh, dho, h, true);

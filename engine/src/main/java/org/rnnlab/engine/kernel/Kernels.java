@@ -100,4 +100,15 @@ public interface Kernels {
 
     /** {@code table[ids[i], :] += g[i, :]} for {@code i < count}. */
     void scatterAdd(int count, int dim, int[] ids, int idsOff, float[] g, int gOff, float[] table, int tableOff);
+
+    /**
+     * The element-wise part of one LSTM backward time step over {@code rows} consecutive rows, in one pass.
+     * Per row, {@code z} holds the gate activations i, f, g, o ({@code 4h} floats) and {@code dz} receives
+     * their pre-activation gradients (same layout); {@code tc} = tanh(c), {@code cPrev}, {@code dh} and
+     * {@code dc} have {@code h} floats per row. With {@code dc' = dc + dh*o*(1-tc^2)}: {@code dz_o =
+     * dh*tc*o(1-o)}, {@code dz_i = dc'*g*i(1-i)}, {@code dz_g = dc'*i*(1-g^2)}, {@code dz_f = dc'*cPrev*f(1-f)};
+     * then {@code dc = dc'*f} (gradient for the previous cell state) and {@code dh = 0}.
+     */
+    void lstmBackwardPointwise(int rows, int h, float[] z, int zOff, float[] tc, int tcOff, float[] cPrev, int cpOff,
+                               float[] dh, int dhOff, float[] dc, int dcOff, float[] dz, int dzOff);
 }

@@ -8,6 +8,11 @@ import jdk.incubator.vector.VectorSpecies;
  * with {@code A(i,p) = a[a0 + i*rsA + p*csA]} broadcast and {@code B(p, :) = b[b0 + p*ldb ...]} loaded
  * as vectors. Each tile keeps its accumulators in registers for the whole loop and touches {@code C}
  * once at the end.
+ *
+ * <p>Every vector stays inside one method and is only loaded, combined and stored: a vector passed to a
+ * call that C2 does not inline (past its node budget, say) is boxed on the heap, which in these loops
+ * meant megabytes per training step. So the accumulators start from {@code C} (or zero) rather than
+ * being added to {@code C} by a store helper at the end.
  */
 final class MicroKernels {
     private static final VectorSpecies<Float> S = VectorKernels.S;
@@ -26,11 +31,16 @@ final class MicroKernels {
     }
 
     static void kernel4x2(int k, float[] a, int a0, int rsA, int csA, float[] b, int b0, int ldb,
-                                  float[] c, int c0, int ldc, boolean acc) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00;
-        FloatVector c10 = c00, c11 = c00;
-        FloatVector c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00;
+                          float[] c, int c0, int ldc, boolean acc) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = acc ? FloatVector.fromArray(S, c, c0) : z;
+        FloatVector c01 = acc ? FloatVector.fromArray(S, c, c0 + L) : z;
+        FloatVector c10 = acc ? FloatVector.fromArray(S, c, c0 + ldc) : z;
+        FloatVector c11 = acc ? FloatVector.fromArray(S, c, c0 + ldc + L) : z;
+        FloatVector c20 = acc ? FloatVector.fromArray(S, c, c0 + 2 * ldc) : z;
+        FloatVector c21 = acc ? FloatVector.fromArray(S, c, c0 + 2 * ldc + L) : z;
+        FloatVector c30 = acc ? FloatVector.fromArray(S, c, c0 + 3 * ldc) : z;
+        FloatVector c31 = acc ? FloatVector.fromArray(S, c, c0 + 3 * ldc + L) : z;
         int a1 = a0 + rsA;
         int a2 = a1 + rsA;
         int a3 = a2 + rsA;
@@ -50,22 +60,31 @@ final class MicroKernels {
             c30 = x.fma(b0v, c30);
             c31 = x.fma(b1v, c31);
         }
-        store(c00, c, c0, acc);
-        store(c01, c, c0 + L, acc);
-        store(c10, c, c0 + ldc, acc);
-        store(c11, c, c0 + ldc + L, acc);
-        store(c20, c, c0 + 2 * ldc, acc);
-        store(c21, c, c0 + 2 * ldc + L, acc);
-        store(c30, c, c0 + 3 * ldc, acc);
-        store(c31, c, c0 + 3 * ldc + L, acc);
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + L);
+        c10.intoArray(c, c0 + ldc);
+        c11.intoArray(c, c0 + ldc + L);
+        c20.intoArray(c, c0 + 2 * ldc);
+        c21.intoArray(c, c0 + 2 * ldc + L);
+        c30.intoArray(c, c0 + 3 * ldc);
+        c31.intoArray(c, c0 + 3 * ldc + L);
     }
 
     static void kernel4x3(int k, float[] a, int a0, int rsA, int csA, float[] b, int b0, int ldb,
-                                  float[] c, int c0, int ldc, boolean acc) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00;
-        FloatVector c10 = c00, c11 = c00, c12 = c00;
-        FloatVector c20 = c00, c21 = c00, c22 = c00;
-        FloatVector c30 = c00, c31 = c00, c32 = c00;
+                          float[] c, int c0, int ldc, boolean acc) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = acc ? FloatVector.fromArray(S, c, c0) : z;
+        FloatVector c01 = acc ? FloatVector.fromArray(S, c, c0 + L) : z;
+        FloatVector c02 = acc ? FloatVector.fromArray(S, c, c0 + 2 * L) : z;
+        FloatVector c10 = acc ? FloatVector.fromArray(S, c, c0 + ldc) : z;
+        FloatVector c11 = acc ? FloatVector.fromArray(S, c, c0 + ldc + L) : z;
+        FloatVector c12 = acc ? FloatVector.fromArray(S, c, c0 + ldc + 2 * L) : z;
+        FloatVector c20 = acc ? FloatVector.fromArray(S, c, c0 + 2 * ldc) : z;
+        FloatVector c21 = acc ? FloatVector.fromArray(S, c, c0 + 2 * ldc + L) : z;
+        FloatVector c22 = acc ? FloatVector.fromArray(S, c, c0 + 2 * ldc + 2 * L) : z;
+        FloatVector c30 = acc ? FloatVector.fromArray(S, c, c0 + 3 * ldc) : z;
+        FloatVector c31 = acc ? FloatVector.fromArray(S, c, c0 + 3 * ldc + L) : z;
+        FloatVector c32 = acc ? FloatVector.fromArray(S, c, c0 + 3 * ldc + 2 * L) : z;
         int a1 = a0 + rsA;
         int a2 = a1 + rsA;
         int a3 = a2 + rsA;
@@ -90,24 +109,39 @@ final class MicroKernels {
             c31 = x.fma(b1v, c31);
             c32 = x.fma(b2v, c32);
         }
-        store(c00, c, c0, acc);
-        store(c01, c, c0 + L, acc);
-        store(c02, c, c0 + 2 * L, acc);
-        store(c10, c, c0 + ldc, acc);
-        store(c11, c, c0 + ldc + L, acc);
-        store(c12, c, c0 + ldc + 2 * L, acc);
-        store(c20, c, c0 + 2 * ldc, acc);
-        store(c21, c, c0 + 2 * ldc + L, acc);
-        store(c22, c, c0 + 2 * ldc + 2 * L, acc);
-        store(c30, c, c0 + 3 * ldc, acc);
-        store(c31, c, c0 + 3 * ldc + L, acc);
-        store(c32, c, c0 + 3 * ldc + 2 * L, acc);
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + L);
+        c02.intoArray(c, c0 + 2 * L);
+        c10.intoArray(c, c0 + ldc);
+        c11.intoArray(c, c0 + ldc + L);
+        c12.intoArray(c, c0 + ldc + 2 * L);
+        c20.intoArray(c, c0 + 2 * ldc);
+        c21.intoArray(c, c0 + 2 * ldc + L);
+        c22.intoArray(c, c0 + 2 * ldc + 2 * L);
+        c30.intoArray(c, c0 + 3 * ldc);
+        c31.intoArray(c, c0 + 3 * ldc + L);
+        c32.intoArray(c, c0 + 3 * ldc + 2 * L);
     }
 
     static void kernel8x2(int k, float[] a, int a0, int rsA, int csA, float[] b, int b0, int ldb,
-                                  float[] c, int c0, int ldc, boolean acc) {
-        FloatVector c00 = FloatVector.zero(S);
-        FloatVector c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+                          float[] c, int c0, int ldc, boolean acc) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = acc ? FloatVector.fromArray(S, c, c0) : z;
+        FloatVector c01 = acc ? FloatVector.fromArray(S, c, c0 + L) : z;
+        FloatVector c10 = acc ? FloatVector.fromArray(S, c, c0 + ldc) : z;
+        FloatVector c11 = acc ? FloatVector.fromArray(S, c, c0 + ldc + L) : z;
+        FloatVector c20 = acc ? FloatVector.fromArray(S, c, c0 + 2 * ldc) : z;
+        FloatVector c21 = acc ? FloatVector.fromArray(S, c, c0 + 2 * ldc + L) : z;
+        FloatVector c30 = acc ? FloatVector.fromArray(S, c, c0 + 3 * ldc) : z;
+        FloatVector c31 = acc ? FloatVector.fromArray(S, c, c0 + 3 * ldc + L) : z;
+        FloatVector c40 = acc ? FloatVector.fromArray(S, c, c0 + 4 * ldc) : z;
+        FloatVector c41 = acc ? FloatVector.fromArray(S, c, c0 + 4 * ldc + L) : z;
+        FloatVector c50 = acc ? FloatVector.fromArray(S, c, c0 + 5 * ldc) : z;
+        FloatVector c51 = acc ? FloatVector.fromArray(S, c, c0 + 5 * ldc + L) : z;
+        FloatVector c60 = acc ? FloatVector.fromArray(S, c, c0 + 6 * ldc) : z;
+        FloatVector c61 = acc ? FloatVector.fromArray(S, c, c0 + 6 * ldc + L) : z;
+        FloatVector c70 = acc ? FloatVector.fromArray(S, c, c0 + 7 * ldc) : z;
+        FloatVector c71 = acc ? FloatVector.fromArray(S, c, c0 + 7 * ldc + L) : z;
         int a1 = a0 + rsA;
         int a2 = a1 + rsA;
         int a3 = a2 + rsA;
@@ -143,47 +177,55 @@ final class MicroKernels {
             c70 = x.fma(b0v, c70);
             c71 = x.fma(b1v, c71);
         }
-        store(c00, c, c0, acc);
-        store(c01, c, c0 + L, acc);
-        store(c10, c, c0 + ldc, acc);
-        store(c11, c, c0 + ldc + L, acc);
-        store(c20, c, c0 + 2 * ldc, acc);
-        store(c21, c, c0 + 2 * ldc + L, acc);
-        store(c30, c, c0 + 3 * ldc, acc);
-        store(c31, c, c0 + 3 * ldc + L, acc);
-        store(c40, c, c0 + 4 * ldc, acc);
-        store(c41, c, c0 + 4 * ldc + L, acc);
-        store(c50, c, c0 + 5 * ldc, acc);
-        store(c51, c, c0 + 5 * ldc + L, acc);
-        store(c60, c, c0 + 6 * ldc, acc);
-        store(c61, c, c0 + 6 * ldc + L, acc);
-        store(c70, c, c0 + 7 * ldc, acc);
-        store(c71, c, c0 + 7 * ldc + L, acc);
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + L);
+        c10.intoArray(c, c0 + ldc);
+        c11.intoArray(c, c0 + ldc + L);
+        c20.intoArray(c, c0 + 2 * ldc);
+        c21.intoArray(c, c0 + 2 * ldc + L);
+        c30.intoArray(c, c0 + 3 * ldc);
+        c31.intoArray(c, c0 + 3 * ldc + L);
+        c40.intoArray(c, c0 + 4 * ldc);
+        c41.intoArray(c, c0 + 4 * ldc + L);
+        c50.intoArray(c, c0 + 5 * ldc);
+        c51.intoArray(c, c0 + 5 * ldc + L);
+        c60.intoArray(c, c0 + 6 * ldc);
+        c61.intoArray(c, c0 + 6 * ldc + L);
+        c70.intoArray(c, c0 + 7 * ldc);
+        c71.intoArray(c, c0 + 7 * ldc + L);
     }
 
     static void kernel4x1(int k, float[] a, int a0, int rsA, int csA, float[] b, int b0, int ldb,
-                                  float[] c, int c0, int ldc, boolean acc) {
-        FloatVector c0v = FloatVector.zero(S), c1v = c0v, c2v = c0v, c3v = c0v;
+                          float[] c, int c0, int ldc, boolean acc) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = acc ? FloatVector.fromArray(S, c, c0) : z;
+        FloatVector c10 = acc ? FloatVector.fromArray(S, c, c0 + ldc) : z;
+        FloatVector c20 = acc ? FloatVector.fromArray(S, c, c0 + 2 * ldc) : z;
+        FloatVector c30 = acc ? FloatVector.fromArray(S, c, c0 + 3 * ldc) : z;
         int a1 = a0 + rsA;
         int a2 = a1 + rsA;
         int a3 = a2 + rsA;
         for (int p = 0, ap = 0, bp = b0; p < k; p++, ap += csA, bp += ldb) {
-            FloatVector bv = FloatVector.fromArray(S, b, bp);
-            c0v = FloatVector.broadcast(S, a[a0 + ap]).fma(bv, c0v);
-            c1v = FloatVector.broadcast(S, a[a1 + ap]).fma(bv, c1v);
-            c2v = FloatVector.broadcast(S, a[a2 + ap]).fma(bv, c2v);
-            c3v = FloatVector.broadcast(S, a[a3 + ap]).fma(bv, c3v);
+            FloatVector b0v = FloatVector.fromArray(S, b, bp);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + ap]);
+            c00 = x.fma(b0v, c00);
+            x = FloatVector.broadcast(S, a[a1 + ap]);
+            c10 = x.fma(b0v, c10);
+            x = FloatVector.broadcast(S, a[a2 + ap]);
+            c20 = x.fma(b0v, c20);
+            x = FloatVector.broadcast(S, a[a3 + ap]);
+            c30 = x.fma(b0v, c30);
         }
-        store(c0v, c, c0, acc);
-        store(c1v, c, c0 + ldc, acc);
-        store(c2v, c, c0 + 2 * ldc, acc);
-        store(c3v, c, c0 + 3 * ldc, acc);
+        c00.intoArray(c, c0);
+        c10.intoArray(c, c0 + ldc);
+        c20.intoArray(c, c0 + 2 * ldc);
+        c30.intoArray(c, c0 + 3 * ldc);
     }
 
     static void kernel1x1(int k, float[] a, int a0, int csA, float[] b, int b0, int ldb,
                                   float[] c, int c0, boolean acc) {
-        FloatVector s0 = FloatVector.zero(S);
-        FloatVector s1 = s0;
+        FloatVector s0 = acc ? FloatVector.fromArray(S, c, c0) : FloatVector.zero(S);
+        FloatVector s1 = FloatVector.zero(S);
         int p = 0;
         int ap = a0;
         int bp = b0;
@@ -195,15 +237,6 @@ final class MicroKernels {
         if (p < k) {
             s0 = FloatVector.broadcast(S, a[ap]).fma(FloatVector.fromArray(S, b, bp), s0);
         }
-        store(s0.add(s1), c, c0, acc);
-    }
-
-    private static void store(FloatVector v, float[] c, int at, boolean acc) {
-        // two stores rather than one of (acc ? sum : v): vectors merging at a phi can get boxed
-        if (acc) {
-            v.add(FloatVector.fromArray(S, c, at)).intoArray(c, at);
-        } else {
-            v.intoArray(c, at);
-        }
+        s0.add(s1).intoArray(c, c0);
     }
 }

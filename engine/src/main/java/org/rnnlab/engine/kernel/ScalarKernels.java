@@ -248,4 +248,29 @@ public final class ScalarKernels implements Kernels {
             }
         }
     }
+
+    @Override
+    public void lstmBackwardPointwise(int rows, int h, float[] z, int zOff, float[] tc, int tcOff, float[] cPrev,
+                                      int cpOff, float[] dh, int dhOff, float[] dc, int dcOff, float[] dz, int dzOff) {
+        for (int r = 0; r < rows; r++) {
+            int zr = zOff + r * 4 * h;
+            int dr = dzOff + r * 4 * h;
+            for (int j = 0; j < h; j++) {
+                int e = r * h + j;
+                float gi = z[zr + j];
+                float gf = z[zr + h + j];
+                float gg = z[zr + 2 * h + j];
+                float go = z[zr + 3 * h + j];
+                float t = tc[tcOff + e];
+                float d = dh[dhOff + e];
+                dz[dr + 3 * h + j] = d * t * go * (1f - go);
+                float c = dc[dcOff + e] + d * go * (1f - t * t);
+                dz[dr + j] = c * gg * gi * (1f - gi);
+                dz[dr + 2 * h + j] = c * gi * (1f - gg * gg);
+                dz[dr + h + j] = c * cPrev[cpOff + e] * gf * (1f - gf);
+                dc[dcOff + e] = c * gf;
+                dh[dhOff + e] = 0f;
+            }
+        }
+    }
 }

@@ -120,7 +120,7 @@ public final class VectorKernels implements Kernels {
     public void sigmoid(int n, float[] x, int xOff, float[] y, int yOff) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
-            VectorMath.sigmoid(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+            VectorMath.sigmoid(x, xOff + i, y, yOff + i);
         }
         for (; i < n; i++) {
             y[yOff + i] = VectorMath.sigmoid(x[xOff + i]);
@@ -131,7 +131,7 @@ public final class VectorKernels implements Kernels {
     public void tanh(int n, float[] x, int xOff, float[] y, int yOff) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
-            VectorMath.tanh(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+            VectorMath.tanh(x, xOff + i, y, yOff + i);
         }
         for (; i < n; i++) {
             y[yOff + i] = VectorMath.tanh(x[xOff + i]);
@@ -156,7 +156,11 @@ public final class VectorKernels implements Kernels {
         for (int bound = S.loopBound(n); i < bound; i += L) {
             FloatVector v = FloatVector.fromArray(S, y, yOff + i);
             FloatVector d = FloatVector.fromArray(S, dy, dyOff + i).mul(v).mul(v.neg().add(1f));
-            store(d, dx, dxOff + i, accumulate);
+            if (accumulate) {
+                d.add(FloatVector.fromArray(S, dx, dxOff + i)).intoArray(dx, dxOff + i);
+            } else {
+                d.intoArray(dx, dxOff + i);
+            }
         }
         for (; i < n; i++) {
             float v = y[yOff + i];
@@ -172,7 +176,11 @@ public final class VectorKernels implements Kernels {
         for (int bound = S.loopBound(n); i < bound; i += L) {
             FloatVector v = FloatVector.fromArray(S, y, yOff + i);
             FloatVector d = FloatVector.fromArray(S, dy, dyOff + i).mul(v.mul(v).neg().add(1f));
-            store(d, dx, dxOff + i, accumulate);
+            if (accumulate) {
+                d.add(FloatVector.fromArray(S, dx, dxOff + i)).intoArray(dx, dxOff + i);
+            } else {
+                d.intoArray(dx, dxOff + i);
+            }
         }
         for (; i < n; i++) {
             float v = y[yOff + i];
@@ -189,20 +197,15 @@ public final class VectorKernels implements Kernels {
             FloatVector v = FloatVector.fromArray(S, y, yOff + i);
             FloatVector d = FloatVector.fromArray(S, dy, dyOff + i)
                     .blend(0f, v.compare(VectorOperators.LE, 0f));
-            store(d, dx, dxOff + i, accumulate);
+            if (accumulate) {
+                d.add(FloatVector.fromArray(S, dx, dxOff + i)).intoArray(dx, dxOff + i);
+            } else {
+                d.intoArray(dx, dxOff + i);
+            }
         }
         for (; i < n; i++) {
             float d = y[yOff + i] > 0f ? dy[dyOff + i] : 0f;
             dx[dxOff + i] = accumulate ? dx[dxOff + i] + d : d;
-        }
-    }
-
-    private static void store(FloatVector d, float[] dx, int at, boolean accumulate) {
-        // two stores rather than one of (accumulate ? sum : d): vectors merging at a phi can get boxed
-        if (accumulate) {
-            d.add(FloatVector.fromArray(S, dx, at)).intoArray(dx, at);
-        } else {
-            d.intoArray(dx, at);
         }
     }
 
@@ -307,6 +310,50 @@ public final class VectorKernels implements Kernels {
         for (int i = 0; i < count; i++) {
             int t = tableOff + ids[idsOff + i] * dim;
             add(dim, table, t, g, gOff + i * dim, table, t);
+        }
+    }
+
+    @Override
+    public void lstmBackwardPointwise(int rows, int h, float[] z, int zOff, float[] tc, int tcOff, float[] cPrev,
+                                      int cpOff, float[] dh, int dhOff, float[] dc, int dcOff, float[] dz, int dzOff) {
+        int bound = S.loopBound(h);
+        for (int r = 0; r < rows; r++) {
+            int zr = zOff + r * 4 * h;
+            int dr = dzOff + r * 4 * h;
+            int e0 = r * h;
+            int j = 0;
+            for (; j < bound; j += L) {
+                int e = e0 + j;
+                FloatVector gi = FloatVector.fromArray(S, z, zr + j);
+                FloatVector gf = FloatVector.fromArray(S, z, zr + h + j);
+                FloatVector gg = FloatVector.fromArray(S, z, zr + 2 * h + j);
+                FloatVector go = FloatVector.fromArray(S, z, zr + 3 * h + j);
+                FloatVector t = FloatVector.fromArray(S, tc, tcOff + e);
+                FloatVector d = FloatVector.fromArray(S, dh, dhOff + e);
+                d.mul(t).mul(go).mul(go.neg().add(1f)).intoArray(dz, dr + 3 * h + j);
+                FloatVector c = FloatVector.fromArray(S, dc, dcOff + e).add(d.mul(go).mul(t.mul(t).neg().add(1f)));
+                c.mul(gg).mul(gi).mul(gi.neg().add(1f)).intoArray(dz, dr + j);
+                c.mul(gi).mul(gg.mul(gg).neg().add(1f)).intoArray(dz, dr + 2 * h + j);
+                c.mul(FloatVector.fromArray(S, cPrev, cpOff + e)).mul(gf).mul(gf.neg().add(1f)).intoArray(dz, dr + h + j);
+                c.mul(gf).intoArray(dc, dcOff + e);
+                FloatVector.zero(S).intoArray(dh, dhOff + e);
+            }
+            for (; j < h; j++) {
+                int e = e0 + j;
+                float gi = z[zr + j];
+                float gf = z[zr + h + j];
+                float gg = z[zr + 2 * h + j];
+                float go = z[zr + 3 * h + j];
+                float t = tc[tcOff + e];
+                float d = dh[dhOff + e];
+                dz[dr + 3 * h + j] = d * t * go * (1f - go);
+                float c = dc[dcOff + e] + d * go * (1f - t * t);
+                dz[dr + j] = c * gg * gi * (1f - gi);
+                dz[dr + 2 * h + j] = c * gi * (1f - gg * gg);
+                dz[dr + h + j] = c * cPrev[cpOff + e] * gf * (1f - gf);
+                dc[dcOff + e] = c * gf;
+                dh[dhOff + e] = 0f;
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.rnnlab.engine.kernel;
 
+import static jdk.incubator.vector.VectorOperators.FMA;
+
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -42,26 +44,24 @@ final class VectorMath {
 
     private VectorMath() {}
 
+    // constants enter through the scalar-operand forms of the operations, not a broadcast helper: a
+    // helper that C2 leaves un-inlined returns a boxed vector, allocated on every call
     static FloatVector exp(FloatVector x) {
         FloatVector c = x.max(MIN_ARG).min(MAX_ARG);
-        FloatVector t = c.fma(bc(LOG2E), bc(ROUNDER));
+        FloatVector t = c.fma(LOG2E, ROUNDER);
         FloatVector n = t.sub(ROUNDER);
-        FloatVector r = n.neg().fma(bc(LN2_HI), c);
-        r = n.neg().fma(bc(LN2_LO), r);
-        FloatVector p = r.fma(bc(C7), bc(C6));
-        p = p.fma(r, bc(C5));
-        p = p.fma(r, bc(C4));
-        p = p.fma(r, bc(C3));
-        p = p.fma(r, bc(C2));
-        p = p.fma(r, bc(1f));
-        p = p.fma(r, bc(1f));
+        FloatVector r = n.neg().lanewise(FMA, LN2_HI, c);
+        r = n.neg().lanewise(FMA, LN2_LO, r);
+        FloatVector p = r.fma(C7, C6);
+        p = p.lanewise(FMA, r, C5);
+        p = p.lanewise(FMA, r, C4);
+        p = p.lanewise(FMA, r, C3);
+        p = p.lanewise(FMA, r, C2);
+        p = p.lanewise(FMA, r, 1f);
+        p = p.lanewise(FMA, r, 1f);
         FloatVector scale = ((IntVector) t.viewAsIntegralLanes()).add(127 - ROUNDER_BITS)
                 .lanewise(VectorOperators.LSHL, 23).viewAsFloatingLanes();
         return p.mul(scale);
-    }
-
-    private static FloatVector bc(float v) {
-        return FloatVector.broadcast(S, v);
     }
 
     static float exp(float x) {
@@ -81,8 +81,21 @@ final class VectorMath {
         return p * scale;
     }
 
+    /**
+     * One vector of {@code y = sigmoid(x)} from and to arrays: callers use this form so that no vector
+     * crosses a call that C2 may leave un-inlined (a vector argument or result there is boxed).
+     */
+    static void sigmoid(float[] x, int xo, float[] y, int yo) {
+        sigmoid(FloatVector.fromArray(S, x, xo)).intoArray(y, yo);
+    }
+
+    /** One vector of {@code y = tanh(x)} from and to arrays, as {@link #sigmoid(float[], int, float[], int)}. */
+    static void tanh(float[] x, int xo, float[] y, int yo) {
+        tanh(FloatVector.fromArray(S, x, xo)).intoArray(y, yo);
+    }
+
     static FloatVector sigmoid(FloatVector x) {
-        return bc(1f).div(exp(x.neg()).add(1f));
+        return FloatVector.broadcast(S, 1f).div(exp(x.neg()).add(1f));
     }
 
     static float sigmoid(float x) {
@@ -92,10 +105,10 @@ final class VectorMath {
     static FloatVector tanh(FloatVector x) {
         FloatVector ax = x.abs();
         FloatVector x2 = x.mul(x);
-        FloatVector num = x2.add(378f).fma(x2, bc(17325f)).fma(x2, bc(135135f)).mul(x);
-        FloatVector den = x2.fma(bc(28f), bc(3150f)).fma(x2, bc(62370f)).fma(x2, bc(135135f));
+        FloatVector num = x2.add(378f).lanewise(FMA, x2, 17325f).lanewise(FMA, x2, 135135f).mul(x);
+        FloatVector den = x2.fma(28f, 3150f).lanewise(FMA, x2, 62370f).lanewise(FMA, x2, 135135f);
         FloatVector near = num.div(den);
-        FloatVector far = bc(2f).div(exp(ax.add(ax)).add(1f)).neg().add(1f);
+        FloatVector far = FloatVector.broadcast(S, 2f).div(exp(ax.add(ax)).add(1f)).neg().add(1f);
         far = far.blend(far.neg(), x.compare(VectorOperators.LT, 0f));
         VectorMask<Float> small = ax.compare(VectorOperators.LT, 1f);
         return far.blend(near, small);

@@ -180,4 +180,36 @@ class VectorKernelsTest {
             assertThat(g2[cols + c]).isZero();
         }
     }
+
+    /**
+     * The fused LSTM backward step against its scalar twin, for hidden sizes around the vector length
+     * (the per-row scalar tail included) and 3 rows at odd offsets. Both evaluate the same products in the
+     * same order without fused multiply-adds, so the results are identical: tolerance 0.
+     */
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void lstmBackwardPointwiseMatchesTheScalarTwin(int h) {
+        if (h > 1021) {
+            return; // 4099 adds nothing over 1021 but time
+        }
+        int rows = 3;
+        int off = 5;
+        float[] z = random(off + rows * 4 * h);
+        float[] tc = random(off + rows * h);
+        float[] cp = random(off + rows * h);
+        float[] dh1 = random(off + rows * h);
+        float[] dc1 = random(off + rows * h);
+        float[] dz1 = random(off + rows * 4 * h);
+        float[] dh2 = dh1.clone();
+        float[] dc2 = dc1.clone();
+        float[] dz2 = dz1.clone();
+        ref.lstmBackwardPointwise(rows, h, z, off, tc, off, cp, off, dh1, off, dc1, off, dz1, off);
+        vec.lstmBackwardPointwise(rows, h, z, off, tc, off, cp, off, dh2, off, dc2, off, dz2, off);
+        assertClose(dz1, dz2, 0, 0);
+        assertClose(dc1, dc2, 0, 0);
+        assertClose(dh1, dh2, 0, 0);
+        if (h > 0) {
+            assertThat(dh1[off]).isZero();
+        }
+    }
 }

@@ -142,6 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("gflops", r.gigaflops());
         m.put("first_loss", r.losses()[0]);
         m.put("last_loss", r.losses()[r.losses().length - 1]);
+        m.put("allocated_bytes_per_step", Double.isNaN(r.allocatedBytesPerStep()) ? null : Math.round(r.allocatedBytesPerStep()));
         m.put("kernels", Map.of("name", r.kernels(), "vector_bits", r.vectorBits()));
         Map<String, Object> jvm = new LinkedHashMap<>();
         jvm.put("version", Runtime.version().toString());

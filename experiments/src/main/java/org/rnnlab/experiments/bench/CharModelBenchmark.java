@@ -116,6 +116,7 @@ public final class CharModelBenchmark {
         for (int i = 0; i < warm.size(); i++) {
             losses[i] = warm.get(i);
         }
+        long allocStart = threadAllocatedBytes();
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < settings.steps(); i++) {
@@ -123,8 +124,11 @@ public final class CharModelBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+        long allocEnd = threadAllocatedBytes();
+        double bytesPerStep = allocStart < 0 || allocEnd < 0 ? Double.NaN : (allocEnd - allocStart) / (double) settings.steps();
         Kernels kernels = Kernels.get();
-        return new BenchResult(settings, warm.size(), seconds, cpuSeconds, flopsPerToken(), losses, kernels.name(), kernels.vectorBits());
+        return new BenchResult(settings, warm.size(), seconds, cpuSeconds, flopsPerToken(), losses, kernels.name(), kernels.vectorBits(),
+                bytesPerStep);
     }
 
     /**
@@ -150,6 +154,14 @@ public final class CharModelBenchmark {
     private static long processCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    /** Bytes allocated so far by the calling thread (which runs every kernel), or -1 where the JVM cannot tell. */
+    private static long threadAllocatedBytes() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads) {
+            return threads.getCurrentThreadAllocatedBytes();
         }
         return -1;
     }
