@@ -44,12 +44,7 @@ public final class AddingDataset implements DatasetProvider {
         int count = o.integer("count", 10_000, 1);
         int validation = o.integer("validation", 1_000, 0);
         int test = o.integer("test", 1_000, 0);
-        SplittableRandom root = new SplittableRandom(seed);
-        SplittableRandom trainStream = root.split();
-        SplittableRandom validationStream = root.split();
-        SplittableRandom testStream = root.split();
-        Splits splits = new Splits(generate(count, length, trainStream), generate(validation, length, validationStream),
-                generate(test, length, testStream));
+        Splits splits = Splits.generated(count, validation, test, seed, (n, random) -> generate(n, length, random));
         return new Dataset(id(), description() + ", T=" + length, TaskKind.SEQUENCE_REGRESSION, splits.train(),
                 splits.validation(), splits.test(), List.of(),
                 new Provenance(options, seed).put("source", "generated").put("length", Integer.toString(length)).with(splits));

@@ -48,12 +48,7 @@ public final class OrderDataset implements DatasetProvider {
         int count = o.integer("count", 2_000, 2);
         int validation = o.integer("validation", 500, 0);
         int test = o.integer("test", 500, 0);
-        SplittableRandom root = new SplittableRandom(seed);
-        SplittableRandom trainStream = root.split();
-        SplittableRandom validationStream = root.split();
-        SplittableRandom testStream = root.split();
-        Splits splits = new Splits(generate(count, length, trainStream), generate(validation, length, validationStream),
-                generate(test, length, testStream)).requireLabelsSeenInTraining("order");
+        Splits splits = Splits.generated(count, validation, test, seed, (n, random) -> generate(n, length, random)).requireLabelsSeenInTraining("order");
         return new Dataset(id(), description() + ", length " + length, TaskKind.SEQUENCE_CLASSIFICATION,
                 splits.train(), splits.validation(), splits.test(), List.of(A_FIRST, B_FIRST),
                 new Provenance(options, seed).put("source", "generated").with(splits));

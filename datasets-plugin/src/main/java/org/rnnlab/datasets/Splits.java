@@ -21,6 +21,25 @@ import org.rnnlab.api.data.TextExample;
  */
 record Splits(List<Example> train, List<Example> validation, List<Example> test) {
 
+    /** Makes {@code count} examples from a random stream. */
+    @FunctionalInterface
+    interface Generator {
+        List<Example> generate(int count, SplittableRandom random);
+    }
+
+    /**
+     * Generated splits, each from its own stream split off {@code seed} (train, validation, test in that
+     * order), so a split's examples do not depend on the sizes of the others.
+     */
+    static Splits generated(int train, int validation, int test, long seed, Generator generator) {
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom trainStream = root.split();
+        SplittableRandom validationStream = root.split();
+        SplittableRandom testStream = root.split();
+        return new Splits(generator.generate(train, trainStream), generator.generate(validation, validationStream),
+                generator.generate(test, testStream));
+    }
+
     /**
      * Splits each stratum (e.g. each label) on its own, so every split has the same label mix: per stratum
      * of n examples, floor(n * validation) go to validation, floor(n * test) to test and the rest, never
