@@ -13,6 +13,7 @@ import org.rnnlab.api.data.EncodedInput;
 import org.rnnlab.api.data.Example;
 import org.rnnlab.api.data.NextTokenBatch;
 import org.rnnlab.api.data.PaddedIds;
+import org.rnnlab.api.data.PairExample;
 import org.rnnlab.api.data.PaddedVectors;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.TextExample;
@@ -81,6 +82,7 @@ final class EncodedData {
             case LANGUAGE_MODELLING -> vocabulary.size();
             case SEQUENCE_CLASSIFICATION, SEQUENCE_TAGGING -> dataset.labels().size();
             case SEQUENCE_REGRESSION -> first.values().length;
+            case SEQUENCE_TO_SEQUENCE -> throw notSequenceToSequence(dataset);
         };
         if (dataset.kind() == TaskKind.LANGUAGE_MODELLING && !tokenInput) {
             throw new ConfigException("language modelling needs an ordered tokenizer that yields token ids, not '"
@@ -167,6 +169,7 @@ final class EncodedData {
                 }
                 yield new ModelBatch(input(members), new Targets.SequenceValues(values, o));
             }
+            case SEQUENCE_TO_SEQUENCE -> throw notSequenceToSequence(dataset);
         };
     }
 
@@ -185,6 +188,7 @@ final class EncodedData {
     private Encoded encode(Example example, String split) {
         TaskKind kind = dataset.kind();
         return switch (example) {
+            case PairExample p -> throw notSequenceToSequence(dataset);
             case VectorExample v -> {
                 if (kind != TaskKind.SEQUENCE_REGRESSION) {
                     throw new ConfigException("dataset '" + dataset.id() + "' (" + kind + ") holds vector examples; "
@@ -220,5 +224,11 @@ final class EncodedData {
                 yield new Encoded(ids, counts, null, label, tags, null);
             }
         };
+    }
+
+    // the sequence-to-sequence task trains through its own model, not through these batches
+    private static ConfigException notSequenceToSequence(Dataset dataset) {
+        return new ConfigException("dataset '" + dataset.id() + "' holds (source, target) pairs; "
+                + "this trainer does not train sequence-to-sequence models");
     }
 }

@@ -13,5 +13,7 @@ public enum TaskKind {
     /** Many-to-many: one tag per token ({@link TextExample#tags()}). */
     SEQUENCE_TAGGING,
     /** Many-to-one with numbers: a target vector per sequence ({@link VectorExample}). */
-    SEQUENCE_REGRESSION
+    SEQUENCE_REGRESSION,
+    /** Many-to-many of another length: an output text per input text ({@link PairExample}). */
+    SEQUENCE_TO_SEQUENCE
 }

@@ -1,0 +1,143 @@
+package org.rnnlab.datasets;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.rnnlab.api.RnnlabException;
+import org.rnnlab.api.data.Dataset;
+import org.rnnlab.api.data.DatasetProvider;
+import org.rnnlab.api.data.Example;
+import org.rnnlab.api.data.PairExample;
+import org.rnnlab.api.data.TaskKind;
+import org.rnnlab.api.experiment.Settings;
+
+/**
+ * {@code translation}: a user's tab-separated sentence pairs, one pair per line: source, target, and
+ * optionally further columns that are ignored (the layout of the Tatoeba/Anki sentence-pair files, whose
+ * third column credits the sentences' authors). Fields are taken literally (no quoting: a sentence may
+ * hold quotes). Options: {@code path} (required); {@code validation_path} and {@code test_path}: files of
+ * the same layout for those splits, otherwise a seeded random split of {@code path} by the
+ * {@code validation} and {@code test} fractions (default 0.1 each, so 80/10/10); {@code max_length}: drop
+ * pairs with a side longer than this many characters, {@code max_words}: ... than this many
+ * space-separated words (0, the default, keeps everything; how many were dropped is in the provenance).
+ *
+ * <p>Every non-blank line becomes a pair or the load fails naming the file and the line: a line without a
+ * tab, a line with another number of columns than the file's first line (a ragged file), an empty source
+ * or target, a NUL or other control character (a binary file), bytes that are not UTF-8. Blank lines are
+ * skipped and counted ({@code lines.blank}).
+ */
+public final class TranslationDataset implements DatasetProvider {
+    @Override
+    public String id() {
+        return "translation";
+    }
+
+    @Override
+    public String description() {
+        return "tab-separated sentence pairs: source, target, further columns ignored (sequence to sequence)";
+    }
+
+    @Override
+    public Set<String> optionKeys() {
+        return Set.of("path", "validation_path", "test_path", "validation", "test", "max_length", "max_words");
+    }
+
+    @Override
+    public Dataset load(Settings options, long seed) {
+        checkOptions(options);
+        OptionReader o = new OptionReader("dataset", options);
+        Path path = Path.of(o.required("path"));
+        double validation = o.fraction("validation", 0.1);
+        double test = o.fraction("test", 0.1);
+        Splits.requireRoomForTraining(validation, test);
+        LengthFilter filter = new LengthFilter(o.integer("max_length", 0, 0), o.integer("max_words", 0, 0));
+        Provenance provenance = new Provenance(options, seed);
+        List<PairExample> pairs = read(path, o.key("path"), filter, provenance);
+        List<PairExample> given = o.has("validation_path")
+                ? read(Path.of(o.required("validation_path")), o.key("validation_path"), filter, provenance) : null;
+        List<PairExample> givenTest = o.has("test_path")
+                ? read(Path.of(o.required("test_path")), o.key("test_path"), filter, provenance) : null;
+        Splits split = Splits.random(pairs, given == null ? validation : 0, givenTest == null ? test : 0, seed);
+        Splits splits = new Splits(split.train(), given == null ? split.validation() : List.copyOf(given),
+                givenTest == null ? split.test() : List.copyOf(givenTest));
+        if (splits.train().isEmpty()) {
+            throw new RnnlabException(path + ": no pair is left for training after the split and the length filter");
+        }
+        provenance.put("pairs.dropped", Integer.toString(filter.dropped));
+        return new Dataset(id(), "sentence pairs " + path.getFileName(), TaskKind.SEQUENCE_TO_SEQUENCE, splits.train(),
+                splits.validation(), splits.test(), List.of(), provenance.with(splits));
+    }
+
+    private static List<PairExample> read(Path path, String setting, LengthFilter filter, Provenance provenance) {
+        SourceText source = SourceText.read(path, setting);
+        provenance.source(source);
+        List<String> lines = source.lines();
+        List<PairExample> pairs = new ArrayList<>(lines.size());
+        int columns = -1;
+        int blank = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String where = source.name() + " line " + (i + 1);
+            if (line.isBlank()) {
+                blank++;
+                continue;
+            }
+            requireText(line, where);
+            String[] fields = line.split("\t", -1);
+            if (fields.length < 2) {
+                throw new RnnlabException(where + ": no tab between source and target (expected source<TAB>target)");
+            }
+            if (columns < 0) {
+                columns = fields.length;
+            } else if (fields.length != columns) {
+                throw new RnnlabException(where + ": " + fields.length + " tab-separated columns, but the first pair has "
+                        + columns);
+            }
+            String sourceText = fields[0].strip();
+            String target = fields[1].strip();
+            if (sourceText.isEmpty() || target.isEmpty()) {
+                throw new RnnlabException(where + ": the " + (sourceText.isEmpty() ? "source (column 1)" : "target (column 2)")
+                        + " is empty");
+            }
+            if (filter.keeps(sourceText) && filter.keeps(target)) {
+                pairs.add(new PairExample(sourceText, target));
+            } else {
+                filter.dropped++;
+            }
+        }
+        if (pairs.isEmpty() && columns < 0) {
+            throw new RnnlabException(source.name() + " holds no sentence pairs");
+        }
+        provenance.put("lines.blank." + path.getFileName(), Integer.toString(blank));
+        return pairs;
+    }
+
+    /** Refuses control characters other than tab: a text file of sentences has none, a binary file many. */
+    private static void requireText(String line, String where) {
+        for (int c = 0; c < line.length(); c++) {
+            char ch = line.charAt(c);
+            if (Character.isISOControl(ch) && ch != '\t') {
+                throw new RnnlabException(where + ": control character U+" + String.format("%04X", (int) ch)
+                        + " at column " + (c + 1) + "; this does not look like a text file of sentence pairs");
+            }
+        }
+    }
+
+    /** Drops pairs with a side over the limits (0: no limit) and counts them. */
+    private static final class LengthFilter {
+        private final int maxLength;
+        private final int maxWords;
+        private int dropped;
+
+        LengthFilter(int maxLength, int maxWords) {
+            this.maxLength = maxLength;
+            this.maxWords = maxWords;
+        }
+
+        boolean keeps(String text) {
+            return (maxLength == 0 || text.codePointCount(0, text.length()) <= maxLength)
+                    && (maxWords == 0 || text.split("\\s+").length <= maxWords);
+        }
+    }
+}
