@@ -15,7 +15,6 @@ module org.rnnlab.api {
     exports org.rnnlab.api.event;
     exports org.rnnlab.api.experiment;
     exports org.rnnlab.api.report;
-    exports org.rnnlab.api.seq2seq;
     exports org.rnnlab.api.train;
 
     uses org.rnnlab.api.Plugin;

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.rnnlab.api.seq2seq.EncoderDecoder;
-import org.rnnlab.api.seq2seq.EncoderDecoderSpec;
-import org.rnnlab.api.seq2seq.PairBatch;
+import org.rnnlab.model.seq2seq.EncoderDecoder;
+import org.rnnlab.model.seq2seq.EncoderDecoderSpec;
+import org.rnnlab.model.seq2seq.PairBatch;
 import org.rnnlab.api.train.Parameter;
 
 /**

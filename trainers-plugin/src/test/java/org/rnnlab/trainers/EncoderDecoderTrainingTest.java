@@ -10,12 +10,12 @@ import org.rnnlab.api.ComponentKind;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.PairExample;
 import org.rnnlab.api.experiment.Settings;
-import org.rnnlab.api.seq2seq.BeamSearch;
-import org.rnnlab.api.seq2seq.GreedyDecoder;
-import org.rnnlab.api.seq2seq.PairBatch;
-import org.rnnlab.api.seq2seq.PairVocabularies;
-import org.rnnlab.api.seq2seq.Translation;
-import org.rnnlab.api.seq2seq.TranslationScores;
+import org.rnnlab.model.seq2seq.BeamSearch;
+import org.rnnlab.model.seq2seq.GreedyDecoder;
+import org.rnnlab.model.seq2seq.PairBatch;
+import org.rnnlab.model.seq2seq.PairVocabularies;
+import org.rnnlab.model.seq2seq.Translation;
+import org.rnnlab.model.seq2seq.TranslationScores;
 import org.rnnlab.api.train.Parameter;
 
 /**

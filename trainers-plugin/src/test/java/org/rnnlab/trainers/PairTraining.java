@@ -8,14 +8,14 @@ import org.rnnlab.api.ComponentKind;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.PairExample;
 import org.rnnlab.api.experiment.Settings;
-import org.rnnlab.api.seq2seq.EncoderDecoder;
-import org.rnnlab.api.seq2seq.EncoderDecoderSpec;
-import org.rnnlab.api.seq2seq.GreedyDecoder;
-import org.rnnlab.api.seq2seq.PairBatch;
-import org.rnnlab.api.seq2seq.PairVocabularies;
-import org.rnnlab.api.seq2seq.Translation;
-import org.rnnlab.api.seq2seq.TranslationScores;
-import org.rnnlab.api.train.GradientClipping;
+import org.rnnlab.model.seq2seq.EncoderDecoder;
+import org.rnnlab.model.seq2seq.EncoderDecoderSpec;
+import org.rnnlab.model.seq2seq.GreedyDecoder;
+import org.rnnlab.model.seq2seq.PairBatch;
+import org.rnnlab.model.seq2seq.PairVocabularies;
+import org.rnnlab.model.seq2seq.Translation;
+import org.rnnlab.model.seq2seq.TranslationScores;
+import org.rnnlab.model.train.GradientClipping;
 
 /**
  * Trains an encoder-decoder on a dataset of pairs as the PyTorch calibration script does (character

@@ -240,6 +240,21 @@ public final class Graph {
     }
 
     /**
+     * {@code out[s, b] = weights . tanh(rows[s*B + b] + block[b])}, {@code [S, B]}: {@link #addToBlocks},
+     * tanh and a product with {@code weights [1, n]} in one node (the additive score of attention).
+     */
+    public Var blockTanhDot(Var rows, Var block, Var weights) {
+        Node x = matrix(rows, "blockTanhDot rows");
+        Node b = matrix(block, "blockTanhDot block");
+        Node w = matrix(weights, "blockTanhDot weights");
+        if (b.cols() != x.cols() || x.rows() % b.rows() != 0 || w.rows() != 1 || w.cols() != x.cols()) {
+            throw new ShapeException("blockTanhDot: rows " + x.value + " need blocks of " + b.value
+                    + "'s shape and weights of one row as wide, got " + w.value);
+        }
+        return record(new BlockTanhDotNode(this, workspace.take(x.rows() / b.rows(), b.rows()), x, b, w));
+    }
+
+    /**
      * Softmax down each column of {@code x [S, B]} over the entries with {@code mask[s*B + b] != 0}
      * ({@code mask} may be null); masked entries are 0, a column without entries is all zeros.
      */

@@ -98,6 +98,29 @@ class BlockOpsTest {
 
     @ParameterizedTest
     @MethodSource("kernels")
+    void blockTanhDotMatchesLoopsTheComposedFormAndFiniteDifferences(Kernels k) {
+        Tensor rows = random(r, S * B, K);
+        Tensor block = random(r, B, K);
+        Tensor weights = random(r, 1, K);
+        Graph f = new Graph(new Workspace(), k);
+        Var out = f.blockTanhDot(f.constant(rows), f.constant(block), f.constant(weights));
+        Var composed = f.reshape(f.matmulTransposed(f.tanh(f.addToBlocks(f.constant(rows), f.constant(block))),
+                f.constant(weights)), S, B);
+        for (int s = 0; s < S; s++) {
+            for (int b = 0; b < B; b++) {
+                double sum = 0;
+                for (int j = 0; j < K; j++) {
+                    sum += weights.get(0, j) * Math.tanh((double) rows.get(s * B + b, j) + block.get(b, j));
+                }
+                assertThat(out.value().get(s, b)).isCloseTo((float) sum, within(1e-5f));
+                assertThat(out.value().get(s, b)).isCloseTo(composed.value().get(s, b), within(1e-5f));
+            }
+        }
+        check(k, List.of(rows, block, weights), (g, p) -> probe(g, g.blockTanhDot(p.get(0), p.get(1), p.get(2))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
     void maskedSoftmaxMatchesLoopsAndFiniteDifferences(Kernels k) {
         Tensor x = random(r, S, B);
         Tensor mask = Tensor.of(MASK, S * B);
@@ -167,5 +190,7 @@ class BlockOpsTest {
         assertThatThrownBy(() -> g.softmaxColumns(query, Tensor.zeros(2))).isInstanceOf(ShapeException.class)
                 .hasMessageStartingWith("softmaxColumns");
         assertThatThrownBy(() -> g.reshape(rows, 5, 5)).isInstanceOf(ShapeException.class);
+        assertThatThrownBy(() -> g.blockTanhDot(g.constant(Tensor.zeros(6, K)), query, query))
+                .isInstanceOf(ShapeException.class).hasMessageStartingWith("blockTanhDot");
     }
 }

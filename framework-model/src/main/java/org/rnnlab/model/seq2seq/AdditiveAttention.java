@@ -1,4 +1,4 @@
-package org.rnnlab.api.seq2seq;
+package org.rnnlab.model.seq2seq;
 
 import java.util.List;
 import java.util.Map;
@@ -48,9 +48,6 @@ record AdditiveAttention(int keySize, int querySize, int size) implements Attent
 
     @Override
     public Var scores(Graph g, Var keys, Var query, Map<String, Var> p) {
-        int batch = query.value().dim(0);
-        Var hidden = g.tanh(g.addToBlocks(keys, g.matmulTransposed(query, p.get(QUERY_WEIGHT))));
-        Var flat = g.matmulTransposed(hidden, p.get(SCORE_WEIGHT));
-        return g.reshape(flat, flat.value().dim(0) / batch, batch);
+        return g.blockTanhDot(keys, g.matmulTransposed(query, p.get(QUERY_WEIGHT)), p.get(SCORE_WEIGHT));
     }
 }

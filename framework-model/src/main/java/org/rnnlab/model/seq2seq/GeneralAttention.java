@@ -1,4 +1,4 @@
-package org.rnnlab.api.seq2seq;
+package org.rnnlab.model.seq2seq;
 
 import java.util.List;
 import java.util.Map;
@@ -8,21 +8,26 @@ import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.autodiff.Graph;
 import org.rnnlab.engine.autodiff.Var;
 
-/** Luong et al. (2015), "dot": {@code score(k, q) = k . q}; no parameters, keys and queries equally wide. */
-record DotAttention() implements Attention {
+/**
+ * Luong et al. (2015), "general": {@code score(k, q) = k . (W q)} with {@code weight W [K, Q]}, so keys
+ * and queries may differ in width. {@code W q} is one product per decoder step, not one per source step.
+ */
+record GeneralAttention(int keySize, int querySize) implements Attention {
+    static final String WEIGHT = "weight";
+
     @Override
     public String id() {
-        return "dot";
+        return "general";
     }
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of();
+        return List.of(new ParameterSpec(WEIGHT, new int[] {keySize, querySize}));
     }
 
     @Override
     public void initialize(Map<String, Tensor> p, RandomGenerator random) {
-        // nothing to learn
+        LinearInit.uniform(p.get(WEIGHT), querySize, random);
     }
 
     @Override
@@ -32,6 +37,6 @@ record DotAttention() implements Attention {
 
     @Override
     public Var scores(Graph g, Var keys, Var query, Map<String, Var> p) {
-        return g.blockDot(keys, query);
+        return g.blockDot(keys, g.matmulTransposed(query, p.get(WEIGHT)));
     }
 }

@@ -1,4 +1,4 @@
-package org.rnnlab.api.seq2seq;
+package org.rnnlab.model.seq2seq;
 
 import java.util.ArrayList;
 import java.util.Arrays;

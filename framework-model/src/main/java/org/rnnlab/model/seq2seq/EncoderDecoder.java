@@ -1,4 +1,4 @@
-package org.rnnlab.api.seq2seq;
+package org.rnnlab.model.seq2seq;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.cell.CellSpec;
-import org.rnnlab.api.cell.CellStack;
+import org.rnnlab.model.cell.CellStack;
 import org.rnnlab.api.cell.ParameterSpec;
 import org.rnnlab.api.data.PaddedIds;
 import org.rnnlab.api.train.Parameter;
