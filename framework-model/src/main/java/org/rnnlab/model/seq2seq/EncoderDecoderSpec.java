@@ -1,6 +1,8 @@
 package org.rnnlab.model.seq2seq;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The shape of an {@link EncoderDecoder}.
@@ -35,6 +37,55 @@ public record EncoderDecoderSpec(int sourceVocabulary, int targetVocabulary, int
     /** Width of one encoder output row (the keys of attention). */
     public int encoderOutputSize() {
         return hidden;
+    }
+
+    /** The metadata keys that {@link #metadata()} writes and {@link #fromMetadata} needs. */
+    public static final java.util.List<String> KEYS = java.util.List.of("cell", "hidden", "layers", "source_vocabulary",
+            "target_vocabulary", "source_embedding", "target_embedding", "attention", "attention_size");
+
+    /**
+     * The spec as text, for a model file's metadata: {@link #KEYS}, and each cell option as
+     * {@code cell.<option>}. {@code fused} is not saved: it changes speed, not values.
+     */
+    public Map<String, String> metadata() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("cell", cell);
+        m.put("hidden", Integer.toString(hidden));
+        m.put("layers", Integer.toString(layers));
+        m.put("source_vocabulary", Integer.toString(sourceVocabulary));
+        m.put("target_vocabulary", Integer.toString(targetVocabulary));
+        m.put("source_embedding", Integer.toString(sourceEmbedding));
+        m.put("target_embedding", Integer.toString(targetEmbedding));
+        m.put("attention", attention);
+        m.put("attention_size", Integer.toString(attentionSize));
+        new TreeMap<>(cellOptions).forEach((k, v) -> m.put("cell." + k, v));
+        return m;
+    }
+
+    /** The spec that {@link #metadata()} wrote; a missing key or a bad number is an IllegalArgumentException naming it. */
+    public static EncoderDecoderSpec fromMetadata(Map<String, String> m, boolean fused) {
+        for (String key : KEYS) {
+            if (!m.containsKey(key)) {
+                throw new IllegalArgumentException("the metadata has no '" + key + "' (present: " + new TreeMap<>(m).keySet() + ")");
+            }
+        }
+        Map<String, String> options = new TreeMap<>();
+        m.forEach((k, v) -> {
+            if (k.startsWith("cell.")) {
+                options.put(k.substring("cell.".length()), v);
+            }
+        });
+        return new EncoderDecoderSpec(number(m, "source_vocabulary"), number(m, "target_vocabulary"),
+                number(m, "source_embedding"), number(m, "target_embedding"), m.get("cell"), options, number(m, "hidden"),
+                number(m, "layers"), m.get("attention"), number(m, "attention_size"), fused);
+    }
+
+    private static int number(Map<String, String> m, String key) {
+        try {
+            return Integer.parseInt(m.get(key).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("metadata '" + key + "' is not a whole number: '" + m.get(key) + "'");
+        }
     }
 
     /** Whether the decoder attends over the source. */
