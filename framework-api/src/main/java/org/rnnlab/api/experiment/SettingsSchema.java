@@ -39,7 +39,14 @@ public final class SettingsSchema {
             SettingKey.integer("top_k", "sample among the k most likely tokens; 0 for all"),
             SettingKey.text("prefix", "text every sample starts from"),
             SettingKey.integer("sample_length", "the most tokens a sample has"),
-            SettingKey.flag("fused", "use the cells' hand-written kernels when they have them")));
+            SettingKey.flag("fused", "use the cells' hand-written kernels when they have them"),
+            SettingKey.id("source.tokenizer", ComponentKind.TOKENIZER, "sequence to sequence: the source side's tokenizer"),
+            SettingKey.id("target.tokenizer", ComponentKind.TOKENIZER, "sequence to sequence: the target side's tokenizer"),
+            SettingKey.text("attention", "sequence to sequence: none, additive, general or dot attention"),
+            SettingKey.integer("attention.size", "sequence to sequence: units of the additive attention's layer"),
+            SettingKey.integer("decode.max_length", "sequence to sequence: the most tokens a decoded output has"),
+            SettingKey.integer("beam.width", "sequence to sequence: beam width when decoding for evaluation; 1 is greedy"),
+            SettingKey.real("beam.alpha", "sequence to sequence: length normalisation, log p / length^alpha")));
 
     /** Prefixes whose keys belong to the component named by the key without the dot. */
     public static final List<String> COMPONENT_PREFIXES = List.of("dataset", "tokenizer", "cell", "optimizer");
