@@ -8,9 +8,26 @@ import org.rnnlab.model.seq2seq.GreedyDecoder;
 import org.rnnlab.model.seq2seq.Translation;
 import org.rnnlab.model.seq2seq.TranslationScores;
 
-/** The sequence-to-sequence metrics of one split: teacher-forced loss, then the decoded outputs scored. */
+/**
+ * The sequence-to-sequence metrics of one split: teacher-forced loss, then the decoded outputs scored;
+ * on the test split also the exact match by source length, in bins of {@value #BIN} source tokens
+ * ({@code exact_match.len06-10}), so that a chart shows where long inputs start to fail.
+ */
 final class PairEvaluation {
+    static final int BIN = 5;
+
     private PairEvaluation() {}
+
+    static void byLength(TranslationScores scores, String prefix, Map<String, Double> out) {
+        Map<Integer, int[]> bins = new TreeMap<>();
+        scores.exactByLength().forEach((length, counts) -> {
+            int[] bin = bins.computeIfAbsent((length - 1) / BIN, k -> new int[2]);
+            bin[0] += counts[0];
+            bin[1] += counts[1];
+        });
+        bins.forEach((bin, counts) -> out.put(String.format(java.util.Locale.ROOT, "%s.exact_match.len%02d-%02d", prefix,
+                bin * BIN + 1, (bin + 1) * BIN), (double) counts[1] / counts[0]));
+    }
 
     static Map<String, Double> metrics(PairTaskModel m, PairData data, String split, String prefix, int batchSize) {
         List<int[]> sources = data.sources().get(split);
@@ -40,8 +57,9 @@ final class PairEvaluation {
         out.put(prefix + ".loss", lossSum / tokens);
         out.put(prefix + ".exact_match", scores.exactMatch());
         out.put(prefix + ".char_accuracy", scores.tokenAccuracy());
-        scores.exactByLength().forEach((length, counts) ->
-                out.put(prefix + ".exact_match.len" + length, (double) counts[1] / counts[0]));
+        if (split.equals("test")) {
+            byLength(scores, prefix, out);
+        }
         return out;
     }
 }

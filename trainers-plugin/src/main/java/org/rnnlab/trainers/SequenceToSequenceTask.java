@@ -31,10 +31,12 @@ import org.rnnlab.model.seq2seq.PairVocabularies;
  * {@code sequence-to-sequence}: an output text for each input text ({@link PairExample}s), learned by an
  * {@link EncoderDecoder} with teacher forcing. Settings: {@code cell}, {@code hidden}, {@code layers},
  * {@code embedding} (both sides), {@code attention} ({@code none}, {@code additive}, {@code general},
- * {@code dot}), {@code attention.size} (default: hidden), {@code decode.max_length} (default: twice the
- * longest training target plus 2); {@code source.tokenizer} and {@code target.tokenizer} (default
- * {@code character}). Metrics per split: {@code loss} (cross-entropy per target token, teacher forced),
- * and from greedy decoding {@code exact_match}, {@code char_accuracy} and {@code exact_match.len<n>}.
+ * {@code dot}; default additive), {@code attention.size} (default: hidden), {@code decode.max_length}
+ * (default: twice the longest training target plus 2), {@code beam.width} (default 1: greedy) and
+ * {@code beam.alpha} (length normalisation, default 0) for the decoding that evaluation scores;
+ * {@code source.tokenizer} and {@code target.tokenizer} (default {@code character}). Metrics per split: {@code loss} (cross-entropy per target token, teacher forced),
+ * and from decoding {@code exact_match}, {@code char_accuracy}, and on the test split
+ * {@code exact_match.len<a>-<b>} by source length.
  * Model files: format {@code rnnlab-encoder-decoder/1}, the spec's metadata, both tokenizers, and
  * {@code source-vocabulary.txt} and {@code target-vocabulary.txt} beside them.
  */

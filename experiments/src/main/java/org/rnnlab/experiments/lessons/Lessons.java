@@ -121,7 +121,7 @@ final class Lessons {
                 .embedding(32).hidden(64).learningRate(3e-3).epochs(8).batchSize(64).clip(5)
                 .set("schedule", "cosine").set("samples", 0)
                 .vary("attention", "none", "additive", "dot")
-                .quick(Map.of("dataset.count", "3000", "epochs", "4", "hidden", "32"))
+                .quick(Map.of("dataset.count", "3000", "epochs", "4", "hidden", "32", "schedule", "constant"))
                 .build());
     }
 
