@@ -123,8 +123,8 @@ class LessonsIT {
     void datesAttentionBeatsNoAttention() throws Exception {
         Map<String, CSVRecord> rows = quickRun("dates");
 
-        // 3,000 pairs, 4 epochs, gru 32: without attention no date comes out whole yet (exact match near 0,
-        // about half the characters right); with either attention most characters and many whole dates do
+        // 3,000 pairs, 4 epochs, gru 32: without attention no date comes out whole yet (seed 1: exact 0.000,
+        // characters 0.57); additive 0.30 and 0.88, dot 0.58 and 0.92 (only seed 1 measured so far)
         double none = metric(rows, "none_s1", "final.test.exact_match");
         for (String attention : List.of("additive", "dot")) {
             assertThat(metric(rows, attention + "_s1", "final.test.exact_match")).as(attention).isGreaterThan(none + 0.1);
