@@ -114,9 +114,11 @@ final class Lessons {
                         + " heatmaps: day, month and year light up in turn) and gets nearly every date exactly right"
                         + " within a few epochs; without attention everything must pass through one state vector, and"
                         + " at the same epoch count few dates come out exactly right, although most characters do.")
-                // 10,000 pairs, batch 64, Adam 3e-3 as the PyTorch calibration (dates_seq2seq.py); measured with
-                // a unidirectional encoder: additive 0.78, 0.95, 0.99 test exact after epochs 1-3, none 0.00-0.08
-                // over 6 epochs; cosine decay settles the last epochs
+                // 10,000 pairs, batch 64, Adam 3e-3 as the PyTorch calibration (dates_seq2seq.py). With these
+                // defaults (unidirectional encoder, 8 epochs, cosine decay settling the last ones), seed 1: test
+                // exact additive 0.995, dot 0.977, none 0.026 (characters 0.999, 0.996, 0.770), in 172 s on two
+                // threads of a shared 2-core machine. Constant lr over 6 epochs: additive 0.78, 0.95, 0.99, 0.99,
+                // 0.99, 0.986; the last errors are yyyy/m/d dates whose day ends the text (no right context)
                 .dataset("dates").cell("gru").set("source.tokenizer", "character").set("target.tokenizer", "character")
                 .embedding(32).hidden(64).learningRate(3e-3).epochs(8).batchSize(64).clip(5)
                 .set("schedule", "cosine").set("samples", 0)
