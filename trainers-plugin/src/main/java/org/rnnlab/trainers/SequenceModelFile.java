@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -111,11 +110,6 @@ final class SequenceModelFile {
                     + (vocabulary == null ? "" : " (with " + VOCABULARY_FILE + ")") + ": " + e.getMessage(), e);
         }
         return new SequenceTaskModel(model, tokenizer, vocabulary);
-    }
-
-    /** What kind of model a file of this task holds, for messages: {@code sequence classification}. */
-    static String describe(TaskKind kind) {
-        return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static Vocabulary vocabulary(ModelFile file) {

@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rnnlab.api.ApiVersion;
+import org.rnnlab.api.RnnlabVersion;
 import org.rnnlab.runtime.ComponentEntry;
 import org.rnnlab.runtime.PluginEntry;
 import org.rnnlab.runtime.PluginRegistry;
-import org.rnnlab.runtime.RnnlabVersion;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lab plugins}: every plugin found, where from, and its components by kind; failures with their cause. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,

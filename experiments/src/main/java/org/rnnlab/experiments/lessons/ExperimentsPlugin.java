@@ -6,6 +6,7 @@ import com.google.inject.multibindings.Multibinder;
 import org.rnnlab.api.ComponentKind;
 import org.rnnlab.api.Components;
 import org.rnnlab.api.Plugin;
+import org.rnnlab.api.RnnlabVersion;
 import org.rnnlab.api.experiment.ExperimentDefinition;
 
 /** The built-in experiments: one per lesson of the course. */
@@ -18,7 +19,7 @@ public final class ExperimentsPlugin implements Plugin {
 
     @Override
     public String version() {
-        return "0.1.0";
+        return RnnlabVersion.current();
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class SettingsSchema {
             SettingKey.id("dataset", ComponentKind.DATASET, "the dataset's id"),
             SettingKey.id("tokenizer", ComponentKind.TOKENIZER, "the tokenizer's id"),
             SettingKey.id("cell", ComponentKind.CELL, "the recurrent cell's id"),
+            SettingKey.id("task", ComponentKind.TASK, "what is learned (default: the first task that accepts the dataset)"),
             SettingKey.id("trainer", ComponentKind.TRAINER, "the trainer's id (bptt, tbptt)"),
             SettingKey.id("optimizer", ComponentKind.OPTIMIZER, "the optimizer's id"),
             SettingKey.integer("hidden", "hidden units per layer"),
