@@ -34,6 +34,7 @@ import org.rnnlab.api.event.ExperimentStarted;
 import org.rnnlab.api.event.RunFailed;
 import org.rnnlab.api.event.RunStatus;
 import org.rnnlab.api.experiment.FileNames;
+import org.rnnlab.api.experiment.RuntimeSettings;
 import org.rnnlab.api.experiment.Variant;
 import org.rnnlab.api.report.ReportContext;
 import org.rnnlab.api.report.ReporterFactory;
@@ -56,10 +57,6 @@ import org.rnnlab.api.train.TrainerFactory;
  * drained before {@link #run} returns.
  */
 public final class ExperimentRunner {
-    /** The setting that names a variant's trainer, and the trainer used when it is absent. */
-    public static final String TRAINER_SETTING = "trainer";
-    public static final String DEFAULT_TRAINER = "bptt";
-
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final System.Logger LOG = System.getLogger(ExperimentRunner.class.getName());
 
@@ -180,9 +177,8 @@ public final class ExperimentRunner {
             if (!names.add(v.name())) {
                 problems.add("two variants are named '" + v.name() + "'");
             }
-            String id = v.settings().string(TRAINER_SETTING, DEFAULT_TRAINER);
             try {
-                trainers.add(registry.get(ComponentKind.TRAINER, id));
+                trainers.add(registry.get(ComponentKind.TRAINER, v.settings().get(RuntimeSettings.TRAINER)));
             } catch (UnknownComponentException e) {
                 problems.add("variant '" + v.name() + "': setting 'trainer': " + e.getMessage());
             } catch (RnnlabException e) {
