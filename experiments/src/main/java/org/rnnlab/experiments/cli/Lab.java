@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.rnnlab.api.ApiVersion;
+import org.rnnlab.api.ConfigException;
 import org.rnnlab.api.RnnlabException;
 import org.rnnlab.experiments.bench.BenchCommand;
 import org.rnnlab.runtime.PluginRegistry;
@@ -70,7 +71,8 @@ public final class Lab implements Callable<Integer> {
                 e.printStackTrace(command.getErr());
             }
             command.getErr().flush();
-            return 1;
+            // settings that do not fit are the user's to fix, like a bad option: a usage error
+            return e instanceof ConfigException ? command.getCommandSpec().exitCodeOnInvalidInput() : 1;
         });
         cl.setParameterExceptionHandler((e, args) -> {
             CommandLine command = e.getCommandLine();
