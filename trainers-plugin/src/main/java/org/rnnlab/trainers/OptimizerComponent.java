@@ -38,7 +38,8 @@ record OptimizerComponent(String id, String description, SettingsSchema settings
         SettingKey<Double> adamwDecay = weightDecay(0.01);
         SettingKey<Double> noMomentum = momentum(0);
         SettingKey<Double> heavyBall = momentum(0.9);
-        SettingKey<Double> nesterovMomentum = momentum(0.9).checked(SettingCheck.positive());
+        SettingKey<Double> nesterovMomentum = SettingKey.real("momentum", "momentum factor").defaultsTo(0.9)
+                .checked(SettingCheck.positive());
         SettingKey<Double> decay = weightDecay(0);
         SettingKey<Double> lrDecay = nonNegative("lr_decay", "learning-rate decay per step", 0);
         SettingKey<Double> initial = nonNegative("initial_accumulator_value", "starting sum of squared gradients", 0);

@@ -27,7 +27,7 @@ public sealed interface LearningRateSchedule {
     SettingKey<Integer> STEP_EPOCHS = SettingKey.integer("schedule.step_epochs",
             "epochs between decays of the step schedule").defaultsTo(1).checked(SettingCheck.atLeast(1));
     SettingKey<Double> GAMMA = SettingKey.real("schedule.gamma", "decay factor of the step schedule")
-            .defaultsTo(0.1).checked(SettingCheck.positive());
+            .defaultsTo(0.1).checked(SettingCheck.nonNegative());
     SettingKey<Double> MIN_LR = SettingKey.real("schedule.min_lr", "the learning rate the cosine schedule ends at")
             .defaultsTo(0.0).checked(SettingCheck.nonNegative());
     SettingKey<Integer> WARMUP_STEPS = SettingKey.integer("schedule.warmup_steps",
