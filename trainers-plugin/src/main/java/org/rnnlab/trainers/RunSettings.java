@@ -2,31 +2,21 @@ package org.rnnlab.trainers;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.rnnlab.api.experiment.RuntimeSettings;
 import org.rnnlab.api.experiment.SettingCheck;
 import org.rnnlab.api.experiment.SettingKey;
 import org.rnnlab.api.experiment.Settings;
 import org.rnnlab.api.experiment.SettingsSchema;
-import org.rnnlab.api.train.LearningRateSchedule;
+import org.rnnlab.model.train.LearningRateSchedule;
 
 /**
  * The settings the {@code bptt} and {@code tbptt} trainers read, read through their keys (the one place their
  * defaults and rules are written); the trainers' {@link SettingsSchema} lists them, with the learning-rate
- * schedule's. The components read their own {@code dataset.*}, {@code tokenizer.*}, {@code cell.*} and
- * {@code optimizer.*}.
+ * schedule's. The task reads the model's ({@link SequenceModelSettings}), the components their own
+ * {@code dataset.*}, {@code tokenizer.*}, {@code cell.*} and {@code optimizer.*}.
  */
-record RunSettings(String dataset, String tokenizer, String cell, int hidden, int layers, int embedding,
-                   String optimizer, int epochs, int batch, double clip, double clipValue, int patience,
-                   String stoppingMetric, int samples, int sampleLength, double temperature, int topK, String prefix,
-                   boolean fused, int truncation) {
+record RunSettings(int epochs, int batch, double clip, double clipValue, int patience, String stoppingMetric,
+                   int samples, int sampleLength, double temperature, int topK, String prefix, int truncation) {
 
-    static final SettingKey<Integer> HIDDEN = atLeast(SettingKey.integer("hidden", "hidden units per layer"), 64, 1);
-    static final SettingKey<Integer> LAYERS = atLeast(SettingKey.integer("layers", "stacked recurrent layers"), 1, 1);
-    static final SettingKey<Integer> EMBEDDING = atLeast(SettingKey.integer("embedding",
-            "embedding size of token inputs; 0 feeds one-hot vectors"), 32, 0);
-    static final SettingKey<Boolean> FUSED = SettingKey.flag("fused",
-            "use the cells' hand-written sequence kernels when they have them").defaultsTo(true);
     static final SettingKey<Integer> EPOCHS = atLeast(SettingKey.integer("epochs", "passes over the training split"), 10, 1);
     static final SettingKey<Integer> BATCH = atLeast(SettingKey.integer("batch", "sequences per batch"), 32, 1);
     static final SettingKey<Double> CLIP = SettingKey.real("clip",
@@ -51,8 +41,8 @@ record RunSettings(String dataset, String tokenizer, String cell, int hidden, in
 
     /** The settings of trainer {@code id}: the run's, the schedule's, and for the truncated trainer {@code tbptt.k}. */
     static SettingsSchema schema(String id, boolean truncated) {
-        List<SettingKey<?>> keys = new ArrayList<>(List.of(HIDDEN, LAYERS, EMBEDDING, FUSED, EPOCHS, BATCH, CLIP,
-                CLIP_VALUE, PATIENCE, STOPPING_METRIC, SAMPLES, SAMPLE_LENGTH, TEMPERATURE, TOP_K, PREFIX));
+        List<SettingKey<?>> keys = new ArrayList<>(List.of(EPOCHS, BATCH, CLIP, CLIP_VALUE, PATIENCE, STOPPING_METRIC,
+                SAMPLES, SAMPLE_LENGTH, TEMPERATURE, TOP_K, PREFIX));
         if (truncated) {
             keys.add(TRUNCATION);
         }
@@ -61,19 +51,10 @@ record RunSettings(String dataset, String tokenizer, String cell, int hidden, in
 
     /** The settings of one run; a bad or missing value is a {@code ConfigException} listing every problem. */
     static RunSettings of(Settings s, boolean truncated) {
-        schema(truncated ? "tbptt" : "bptt", truncated).plus(SettingsSchema.of("runtime", RuntimeSettings.DATASET, RuntimeSettings.CELL))
-                .requireValues(s);
-        return new RunSettings(s.get(RuntimeSettings.DATASET), s.get(RuntimeSettings.TOKENIZER),
-                s.get(RuntimeSettings.CELL), s.get(HIDDEN), s.get(LAYERS), s.get(EMBEDDING),
-                s.get(RuntimeSettings.OPTIMIZER), s.get(EPOCHS), s.get(BATCH), s.get(CLIP), s.get(CLIP_VALUE),
-                s.get(PATIENCE), s.get(STOPPING_METRIC), s.get(SAMPLES), s.get(SAMPLE_LENGTH), s.get(TEMPERATURE),
-                s.get(TOP_K), s.get(PREFIX), s.get(FUSED), truncated ? s.get(TRUNCATION) : Integer.MAX_VALUE);
-    }
-
-    /** The options of a component: the settings under {@code prefix.} without it. */
-    static Settings under(Settings s, String prefix) {
-        Map<String, String> m = s.under(prefix);
-        return Settings.of(m);
+        schema(truncated ? "tbptt" : "bptt", truncated).requireValues(s);
+        return new RunSettings(s.get(EPOCHS), s.get(BATCH), s.get(CLIP), s.get(CLIP_VALUE), s.get(PATIENCE),
+                s.get(STOPPING_METRIC), s.get(SAMPLES), s.get(SAMPLE_LENGTH), s.get(TEMPERATURE), s.get(TOP_K),
+                s.get(PREFIX), truncated ? s.get(TRUNCATION) : Integer.MAX_VALUE);
     }
 
     /** Whether a larger value of the stopping metric is better (accuracy, F1) rather than smaller (loss). */

@@ -9,7 +9,8 @@ import org.rnnlab.api.ComponentKind;
  *
  * <p>The components of {@link #PREFIXED} kinds take their settings under their kind
  * ({@code cell.forget_bias}) or their id ({@code lstm.forget_bias}, which applies only to variants that
- * use {@code lstm}); the trainer's settings are top-level ({@code epochs}).
+ * use {@code lstm}); the trainer's and the task's settings are top-level ({@code epochs}, {@code hidden}).
+ * When a variant does not name its task, a top-level setting is checked against every task that declares it.
  *
  * @since 0.2
  */
@@ -24,15 +25,19 @@ public final class RuntimeSettings {
             "how the model is trained").defaultsTo("bptt");
     public static final SettingKey<String> OPTIMIZER = SettingKey.component("optimizer", ComponentKind.OPTIMIZER,
             "how gradients update the weights").defaultsTo("adam");
+    /** No default: unnamed, the task is the first (by id) that accepts the dataset, known only once it is loaded. */
+    public static final SettingKey<String> TASK = SettingKey.component("task", ComponentKind.TASK,
+            "what is learned (default: the first task that accepts the dataset)");
 
     /** The component keys whose components take their settings under the key's name or the component's id. */
     public static final List<SettingKey<String>> PREFIXED = List.of(DATASET, TOKENIZER, CELL, OPTIMIZER);
 
     /** The component keys whose components take top-level settings. */
-    public static final List<SettingKey<String>> TOP_LEVEL = List.of(TRAINER);
+    public static final List<SettingKey<String>> TOP_LEVEL = List.of(TRAINER, TASK);
 
     /** Every key the runtime reads. */
-    public static final SettingsSchema SCHEMA = SettingsSchema.of("runtime", DATASET, TOKENIZER, CELL, TRAINER, OPTIMIZER);
+    public static final SettingsSchema SCHEMA = SettingsSchema.of("runtime", DATASET, TOKENIZER, CELL, TRAINER, OPTIMIZER,
+            TASK);
 
     private RuntimeSettings() {}
 

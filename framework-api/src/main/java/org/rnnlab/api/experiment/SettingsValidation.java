@@ -133,13 +133,29 @@ public final class SettingsValidation {
         }
 
         private Option<SettingKey<?>> topLevelKey(String key) {
-            for (SettingKey<String> k : RuntimeSettings.TOP_LEVEL) {
-                Component c = used.get(k);
-                if (c != null && c.settings().key(key).isDefined()) {
-                    return c.settings().key(key);
+            for (SettingsSchema schema : topLevelSchemas()) {
+                if (schema.key(key).isDefined()) {
+                    return schema.key(key);
                 }
             }
             return Option.none();
+        }
+
+        /**
+         * The schemas of the variant's trainer and task; for a task the variant does not name (it is chosen
+         * by the dataset once loaded), those of every task.
+         */
+        private List<SettingsSchema> topLevelSchemas() {
+            List<SettingsSchema> out = new ArrayList<>();
+            for (SettingKey<String> k : RuntimeSettings.TOP_LEVEL) {
+                Component c = used.get(k);
+                if (c != null) {
+                    out.add(c.settings());
+                } else if (k.given(settings).isEmpty() && k.defaultValue().isEmpty()) {
+                    registry.all(k.type().component().get()).forEach(t -> out.add(t.settings()));
+                }
+            }
+            return out;
         }
 
         private static boolean isKindOption(String key) {
@@ -218,12 +234,7 @@ public final class SettingsValidation {
 
         private String unknown(String key) {
             Set<String> known = new TreeSet<>(RuntimeSettings.SCHEMA.names());
-            for (SettingKey<String> k : RuntimeSettings.TOP_LEVEL) {
-                Component c = used.get(k);
-                if (c != null) {
-                    known.addAll(c.settings().names());
-                }
-            }
+            topLevelSchemas().forEach(s -> known.addAll(s.names()));
             List<String> candidates = new ArrayList<>(known);
             for (SettingKey<String> k : RuntimeSettings.PREFIXED) {
                 Component c = used.get(k);

@@ -6,7 +6,6 @@ import org.rnnlab.api.Component;
 import org.rnnlab.api.ComponentKind;
 import org.rnnlab.api.ComponentRegistry;
 import org.rnnlab.api.UnknownComponentException;
-import org.rnnlab.api.train.LearningRateSchedule;
 
 /** A registry of named components with settings schemas, for validation tests. */
 final class FakeRegistry implements ComponentRegistry {
@@ -19,6 +18,14 @@ final class FakeRegistry implements ComponentRegistry {
             .checked(SettingCheck.atLeast(1));
     static final SettingKey<Double> TEMPERATURE = SettingKey.real("temperature", "sampling temperature").defaultsTo(1.0)
             .checked(SettingCheck.positive());
+
+    // as framework-model's LearningRateSchedule declares them
+    static final SettingKey<Double> LR = SettingKey.real("lr", "learning rate").defaultsTo(0.001)
+            .checked(SettingCheck.positive());
+    static final SettingKey<String> SCHEDULE = SettingKey.oneOf("schedule", "how the rate changes",
+            "constant", "step", "cosine", "warmup").defaultsTo("constant");
+    static final SettingKey<Integer> SAMPLES = SettingKey.integer("samples", "texts sampled per epoch").defaultsTo(5)
+            .checked(SettingCheck.nonNegative());
 
     private final Map<ComponentKind<?>, Map<String, SettingsSchema>> ids;
 
@@ -45,7 +52,10 @@ final class FakeRegistry implements ComponentRegistry {
                         "bag-of-words", SettingsSchema.EMPTY),
                 ComponentKind.TRAINER, Map.of(
                         "bptt", SettingsSchema.of("trainer bptt", HIDDEN, EPOCHS, TEMPERATURE)
-                                .plus(LearningRateSchedule.SETTINGS)),
+                                .plus(SettingsSchema.of("schedule", LR, SCHEDULE))),
+                ComponentKind.TASK, Map.of(
+                        "lm", SettingsSchema.of("task lm", SAMPLES),
+                        "classification", SettingsSchema.EMPTY),
                 ComponentKind.OPTIMIZER, Map.of(
                         "adam", SettingsSchema.of("optimizer adam", SettingKey.real("beta1", "decay").defaultsTo(0.9),
                                 SettingKey.real("beta2", "decay").defaultsTo(0.999)),

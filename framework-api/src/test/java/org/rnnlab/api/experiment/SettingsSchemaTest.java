@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vavr.control.Option;
 import java.util.Map;
-import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.rnnlab.api.ConfigException;
-import org.rnnlab.api.train.LearningRateSchedule;
 
 class SettingsSchemaTest {
     private static final SettingKey<Integer> LENGTH = SettingKey.integer("length", "tokens per example")
@@ -141,21 +139,6 @@ class SettingsSchemaTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'length'");
             assertThatThrownBy(() -> SettingsSchema.of("x", RATE, SettingKey.integer("theRate", "old name taken")))
                     .isInstanceOf(IllegalArgumentException.class);
-        }
-
-        @Test
-        void scheduleKeysAreReadThroughTheirSchema() {
-            for (String key : new String[] {"schedule", "schedule.step_epochs", "schedule.gamma", "schedule.min_lr",
-                    "schedule.warmup_steps", "lr"}) {
-                assertThat(LearningRateSchedule.SETTINGS.key(key).isDefined()).as(key).isTrue();
-            }
-            LearningRateSchedule schedule = LearningRateSchedule.of(Settings.of(Map.of("lr", "0.1", "schedule", "step",
-                    "schedule.step_epochs", "2", "schedule.gamma", "0.5")), 10, 10);
-            assertThat(schedule.rate(25)).isEqualTo(0.05, Offset.offset(1e-12));
-            assertThatThrownBy(() -> LearningRateSchedule.of(Settings.of(Map.of("lr", "-1", "schedule", "linear")), 1, 1))
-                    .isInstanceOf(ConfigException.class)
-                    .hasMessage("2 problems:\n  - setting 'lr' must be positive but was '-1'"
-                            + "\n  - setting 'schedule' must be one of constant, step, cosine, warmup but was 'linear'");
         }
     }
 }

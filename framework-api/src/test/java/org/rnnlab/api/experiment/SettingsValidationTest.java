@@ -32,8 +32,8 @@ class SettingsValidationTest {
         var result = run(languageModel(), "temperature", "-1", "schedule", "linear", "cell.foo", "1", "bogus", "1");
 
         assertThat(result.getError().toJavaList()).containsExactly(
-                "unknown setting 'bogus'; known settings: cell, dataset, epochs, hidden, lr, optimizer, schedule,"
-                        + " schedule.gamma, schedule.min_lr, schedule.step_epochs, schedule.warmup_steps, temperature,"
+                "unknown setting 'bogus'; known settings: cell, dataset, epochs, hidden, lr, optimizer, samples, schedule,"
+                        + " task, temperature,"
                         + " tokenizer, trainer (lab describe trainer bptt); a component's own settings go under its kind"
                         + " or its id (cell.KEY, lstm.KEY; lab describe cell lstm)",
                 "unknown setting 'cell.foo': cell 'rnn' takes cell.activation",
@@ -89,6 +89,19 @@ class SettingsValidationTest {
         List<Variant> variants = run(languageModel(), "bptt.epochs", "3").get();
 
         assertThat(variants.getFirst().settings().values()).containsEntry("epochs", "3").doesNotContainKey("bptt.epochs");
+    }
+
+    @Test
+    void aTaskSettingIsCheckedAgainstEveryTaskWhenTheVariantNamesNone() {
+        // the task is chosen by the dataset once loaded; before that, any task that declares the key decides
+        assertThat(run(languageModel(), "samples", "2").isValid()).isTrue();
+        assertThat(run(languageModel(), "samples", "-1").getError().toJavaList())
+                .containsExactly("setting 'samples' must not be negative but was '-1'");
+        // named, the task's own settings only
+        assertThat(run(languageModel(), "task", "classification", "samples", "2").getError().toJavaList())
+                .singleElement().asString().startsWith("unknown setting 'samples'");
+        List<Variant> scoped = run(languageModel(), "task", "lm", "lm.samples", "3").get();
+        assertThat(scoped.getFirst().settings().values()).containsEntry("samples", "3");
     }
 
     @Test
