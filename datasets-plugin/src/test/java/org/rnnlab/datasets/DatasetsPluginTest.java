@@ -79,7 +79,7 @@ class DatasetsPluginTest {
                         + " dataset.length, dataset.test, dataset.validation");
         DatasetProvider hello = registry.get(ComponentKind.DATASET, "hello");
         assertThatThrownBy(() -> hello.load(Settings.of(Map.of("x", "1")), 1))
-                .hasMessage("unknown setting 'dataset.x': dataset 'hello' takes no options");
+                .hasMessage("unknown setting 'dataset.x': dataset 'hello' takes no settings");
     }
 
     @Test

@@ -34,6 +34,7 @@ import org.rnnlab.api.event.ExperimentStarted;
 import org.rnnlab.api.event.RunFailed;
 import org.rnnlab.api.event.RunStatus;
 import org.rnnlab.api.experiment.FileNames;
+import org.rnnlab.api.experiment.RuntimeSettings;
 import org.rnnlab.api.experiment.Variant;
 import org.rnnlab.api.report.ReportContext;
 import org.rnnlab.api.report.ReporterFactory;
@@ -179,9 +180,8 @@ public final class ExperimentRunner {
             if (!names.add(v.name())) {
                 problems.add("two variants are named '" + v.name() + "'");
             }
-            String id = v.settings().string(VariantPipeline.TRAINER_SETTING, VariantPipeline.DEFAULT_TRAINER);
             try {
-                registry.get(ComponentKind.TRAINER, id);
+                registry.get(ComponentKind.TRAINER, v.settings().get(RuntimeSettings.TRAINER));
             } catch (UnknownComponentException e) {
                 problems.add("variant '" + v.name() + "': setting 'trainer': " + e.getMessage());
             } catch (RnnlabException e) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.rnnlab.api.ApiVersion;
+import org.rnnlab.api.ConfigException;
 import org.rnnlab.api.RnnlabException;
 import org.rnnlab.api.RnnlabVersion;
 import org.rnnlab.experiments.bench.BenchCommand;
@@ -71,7 +72,8 @@ public final class Lab implements Callable<Integer>, Supplier<PluginRegistry> {
                 e.printStackTrace(command.getErr());
             }
             command.getErr().flush();
-            return 1;
+            // settings that do not fit are the user's to fix, like a bad option: a usage error
+            return e instanceof ConfigException ? command.getCommandSpec().exitCodeOnInvalidInput() : 1;
         });
         cl.setParameterExceptionHandler((e, args) -> {
             CommandLine command = e.getCommandLine();
