@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.rnnlab.api.ConfigException;
+import org.rnnlab.api.event.Metric;
 import org.rnnlab.api.experiment.Settings;
 
 /**
@@ -74,7 +75,7 @@ record RunSettings(String dataset, String tokenizer, String cell, int hidden, in
 
     /** Whether a larger value of the stopping metric is better (accuracy, F1) rather than smaller (loss). */
     boolean higherIsBetter() {
-        return stoppingMetric.contains("accuracy") || stoppingMetric.contains("f1");
+        return Metric.of(stoppingMetric).higherIsBetter();
     }
 
     private static <T> T read(List<String> problems, Supplier<T> reader) {
