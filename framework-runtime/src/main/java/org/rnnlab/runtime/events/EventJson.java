@@ -172,7 +172,7 @@ final class EventJson {
             case "RunCompleted" -> new RunCompleted(experiment, f.text("variant"), f.status("status"),
                     f.numbers("finalMetrics"), f.numbers("bestMetrics"), f.integer("wallMillis"));
             case "ExperimentCompleted" -> new ExperimentCompleted(experiment, f.path("runDirectory"),
-                    f.map("status", n -> Fields.status(n, "status")), f.integer("wallMillis"));
+                    f.map("status", n -> Fields.status(n, "a status")), f.integer("wallMillis"));
             default -> throw new IllegalArgumentException("unknown event type '" + type + "'");
         };
     }
@@ -246,16 +246,16 @@ final class EventJson {
         }
 
         long integer(String field) {
-            return integer(get(field), field);
+            return integer(get(field), "field '" + field + "'");
         }
 
         static long integer(JsonNode n) {
-            return integer(n, "element");
+            return integer(n, "an element");
         }
 
         private static long integer(JsonNode n, String what) {
             if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-                throw new IllegalArgumentException(what + " '" + n + "' is not a whole number");
+                throw new IllegalArgumentException(what + " is not a whole number: " + n);
             }
             return n.asLong();
         }
@@ -277,14 +277,14 @@ final class EventJson {
         }
 
         RunStatus status(String field) {
-            return status(get(field), field);
+            return status(get(field), "field '" + field + "'");
         }
 
         static RunStatus status(JsonNode n, String what) {
             try {
                 return RunStatus.valueOf(text(n));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(what + " " + n + " is not one of COMPLETED, DIVERGED, FAILED, STOPPED_EARLY");
+                throw new IllegalArgumentException(what + " is not one of COMPLETED, DIVERGED, FAILED, STOPPED_EARLY: " + n);
             }
         }
 
