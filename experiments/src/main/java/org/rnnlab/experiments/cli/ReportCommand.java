@@ -57,8 +57,9 @@ final class ReportCommand implements Callable<Integer> {
             try {
                 done = reporter.rebuild(new ReportContext(dir, false, history));
             } catch (Exception e) {
-                throw new RnnlabException("reporter '" + reporter.id() + "' could not rebuild its reports in " + dir
-                        + ": " + Lab.messageOf(e), e);
+                // a report that cannot be written says which file and why (RunDirectory.write's message)
+                String why = e instanceof java.io.IOException && e.getMessage() != null ? e.getMessage() : Lab.messageOf(e);
+                throw new RnnlabException("reporter '" + reporter.id() + "' could not rebuild its reports: " + why, e);
             }
             if (done) {
                 rebuilt.add(reporter.id());

@@ -148,6 +148,27 @@ class EventReportsTest {
     }
 
     @Test
+    void aLogAloneInAnotherFolderRebuildsThereAndAFailedWriteEndsInOneLineNamingTheFile(@TempDir Path tmp) throws Exception {
+        Path moved = Files.createDirectories(tmp.resolve("moved"));
+        Files.copy(EventLog.file(dir), EventLog.file(moved));
+        Path page = moved.resolve("comparison.html");
+        Files.createDirectories(page.resolve("in-the-way"));
+
+        Result r = lab(null, "report", moved.toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).doesNotContain("rebuilt").doesNotContain("report:");
+        assertThat(r.err()).isEqualTo("lab: reporter 'html' could not rebuild its reports: cannot write " + page
+                + ": Is a directory\n");
+        assertThat(Files.readAllBytes(moved.resolve("summary.csv"))).isEqualTo(LIVE.get(Path.of("summary.csv")));
+
+        Files.delete(page.resolve("in-the-way"));
+        Files.delete(page);
+        assertThat(lab(null, "report", moved.toString()).exit()).isZero();
+        assertThat(Files.readAllBytes(page)).isEqualTo(LIVE.get(Path.of("comparison.html")));
+    }
+
+    @Test
     void aRunFromBeforeTheEventLogIsRefusedInOneLine(@TempDir Path tmp) throws Exception {
         Path old = Files.createDirectories(tmp.resolve("hello/20261101-120000"));
         Files.writeString(old.resolve("summary.csv"), "variant,status\ns1,COMPLETED\n");
