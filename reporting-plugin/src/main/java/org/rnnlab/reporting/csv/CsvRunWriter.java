@@ -146,15 +146,7 @@ public final class CsvRunWriter {
     /** Every file of one variant that has something to say. */
     public void writeVariant(VariantRecord v) throws IOException {
         writeMetrics(v);
-        if (!v.gradients().isEmpty()) {
-            writeGradients(v);
-        }
-        if (!v.evaluations().isEmpty()) {
-            writeEvaluations(v);
-        }
-        if (!v.samples().isEmpty()) {
-            writeSamples(v);
-        }
+        writeReported(v);
     }
 
     /**
@@ -167,17 +159,22 @@ public final class CsvRunWriter {
             if (!v.epochs().isEmpty() || v.status() != VariantStatus.RUNNING) {
                 writeMetrics(v);
             }
-            if (!v.gradients().isEmpty()) {
-                writeGradients(v);
-            }
-            if (!v.evaluations().isEmpty()) {
-                writeEvaluations(v);
-            }
-            if (!v.samples().isEmpty()) {
-                writeSamples(v);
-            }
+            writeReported(v);
         }
         writeSummary(experiment);
+    }
+
+    /** The gradient, evaluation and sample files, each if the variant reported any. */
+    private void writeReported(VariantRecord v) throws IOException {
+        if (!v.gradients().isEmpty()) {
+            writeGradients(v);
+        }
+        if (!v.evaluations().isEmpty()) {
+            writeEvaluations(v);
+        }
+        if (!v.samples().isEmpty()) {
+            writeSamples(v);
+        }
     }
 
     private static String cell(Double value) {
