@@ -64,10 +64,15 @@ public final class EventLogWriter implements EventSubscriber, AutoCloseable {
 
     @Override
     public synchronized void onEvent(Event event) throws IOException {
-        out.write(EventLog.JSON.writeValueAsString(codec.write(event)));
-        out.write('\n');
-        if (!(event instanceof BatchCompleted)) {
-            out.flush();
+        try {
+            out.write(EventLog.JSON.writeValueAsString(codec.write(event)));
+            out.write('\n');
+            if (!(event instanceof BatchCompleted)) {
+                out.flush();
+            }
+        } catch (IOException e) {
+            // the stream's own message ("No space left on device") does not say which file
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
