@@ -47,10 +47,11 @@ class EventLogRunTest {
             return new RunResult(RunStatus.COMPLETED, Map.of(), Map.of());
         });
         FixtureReporter reporter = new FixtureReporter(true);
-        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer, reporter)));
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer, reporter),
+                FixturePlugin.pipeline()));
         ExperimentPlan plan = new ExperimentPlan("toy", "a toy", List.of(
-                new Variant("a", Settings.of(Map.of("hidden", "8")), 1),
-                new Variant("b", Settings.of(Map.of("hidden", "16")), 2)));
+                new Variant("a", Settings.of(Map.of("dataset", "tiny", "hidden", "8")), 1),
+                new Variant("b", Settings.of(Map.of("dataset", "tiny", "hidden", "16")), 2)));
 
         ExperimentOutcome first = new ExperimentRunner(registry).run(plan, new RunOptions(out, 2, false), List.of());
         Path dir = first.runDirectory();
@@ -81,8 +82,9 @@ class EventLogRunTest {
         FixtureTrainer trainer = new FixtureTrainer("bptt", "test", ctx -> {
             throw new IllegalStateException("stopped");
         });
-        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer)));
-        ExperimentPlan plan = new ExperimentPlan("toy", "a toy", List.of(new Variant("a", Settings.of(Map.of()), 1)));
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer), FixturePlugin.pipeline()));
+        ExperimentPlan plan = new ExperimentPlan("toy", "a toy",
+                List.of(new Variant("a", Settings.of(Map.of("dataset", "tiny")), 1)));
         Path dir = new ExperimentRunner(registry).run(plan, new RunOptions(out, 1, false), List.of()).runDirectory();
         Files.delete(EventLog.file(dir));
         String json = Files.readString(dir.resolve("experiment.json"));
