@@ -1,6 +1,6 @@
 /**
  * The rnnlab runtime: the plugin registry (built-in plugins from the boot layer, one module layer per
- * jar or folder in {@code plugins/}), Guice injector assembly, the event bus and the experiment runner.
+ * jar or folder in {@code plugins/}), Guice injector assembly, the event bus, the run's event log and the experiment runner.
  */
 module org.rnnlab.runtime {
     requires transitive org.rnnlab.api;
@@ -8,6 +8,7 @@ module org.rnnlab.runtime {
     requires com.fasterxml.jackson.databind;
 
     exports org.rnnlab.runtime;
+    exports org.rnnlab.runtime.events;
     exports org.rnnlab.runtime.reference;
 
     uses org.rnnlab.api.Plugin;

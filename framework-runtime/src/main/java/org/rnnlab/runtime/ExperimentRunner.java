@@ -36,9 +36,12 @@ import org.rnnlab.api.event.RunStatus;
 import org.rnnlab.api.experiment.FileNames;
 import org.rnnlab.api.experiment.RuntimeSettings;
 import org.rnnlab.api.experiment.Variant;
+import org.rnnlab.api.report.EventHistory;
 import org.rnnlab.api.report.ReportContext;
 import org.rnnlab.api.report.ReporterFactory;
 import org.rnnlab.api.train.RunResult;
+import org.rnnlab.runtime.events.EventLog;
+import org.rnnlab.runtime.events.EventLogWriter;
 
 /**
  * Runs an experiment's variants concurrently and leaves the run directory of DESIGN.md:
@@ -89,7 +92,8 @@ public final class ExperimentRunner {
         dataHashes.putAll(plan.dataHashes());
         ExperimentJson json = new ExperimentJson(plan, variants, folders, options, provenance, data, dataHashes, registry);
         json.write(runDirectory);
-        return execute(plan, runDirectory, folders, datasets, Map.of(), false, json, provenance, options, subscribers);
+        return execute(plan, runDirectory, folders, datasets, Map.of(), EventHistory.NONE, json, provenance, options,
+                subscribers);
     }
 
     /**
@@ -97,10 +101,12 @@ public final class ExperimentRunner {
      * and settings {@code experiment.json} recorded: a variant that completed, stopped early or diverged is
      * kept as it is (its status is reported again, nothing retrains); every other variant trains with
      * {@link org.rnnlab.api.train.TrainingRun#resume()} true, so its trainer continues from its last complete checkpoint. The
-     * reporters start from the files already in the directory, so the reports at the end cover every variant.
+     * reporters start from the events already in the run's log ({@code events.jsonl}), so the reports at the end
+     * cover every variant; a run made before rnnlab kept a log is refused.
      */
     public ExperimentOutcome resume(RecordedRun recorded, RunOptions options, List<EventSubscriber> subscribers) {
         ExperimentPlan plan = recorded.plan();
+        EventHistory history = EventLog.history(recorded.directory()); // a run older than the log cannot go on
         validate(plan, plan.variants());
         Map<String, RunStatus> kept = new LinkedHashMap<>();
         recorded.variants().stream().filter(RecordedRun.Entry::finished)
@@ -110,12 +116,12 @@ public final class ExperimentRunner {
         json.resumed(provenance, options.threads());
         json.write(recorded.directory());
         List<String> folders = recorded.variants().stream().map(RecordedRun.Entry::folder).toList();
-        return execute(plan, recorded.directory(), folders, new DatasetCache(registry), kept, true, json, provenance,
+        return execute(plan, recorded.directory(), folders, new DatasetCache(registry), kept, history, json, provenance,
                 options, subscribers);
     }
 
     private ExperimentOutcome execute(ExperimentPlan plan, Path runDirectory, List<String> folders,
-                                      DatasetCache datasets, Map<String, RunStatus> kept, boolean resuming,
+                                      DatasetCache datasets, Map<String, RunStatus> kept, EventHistory history,
                                       ExperimentJson json,
                                       Map<String, String> provenance, RunOptions options,
                                       List<EventSubscriber> subscribers) {
@@ -124,8 +130,11 @@ public final class ExperimentRunner {
         Map<String, RunStatus> status = new LinkedHashMap<>();
         Map<String, String> failures = new TreeMap<>();
         long t0 = System.nanoTime();
-        try (OrderedEventBus bus = new OrderedEventBus()) {
-            subscribeReporters(bus, runDirectory, options.interactive());
+        boolean resuming = history != EventHistory.NONE;
+        // closed in reverse: the bus delivers what is queued, then the log is closed
+        try (EventLogWriter log = EventLogWriter.open(runDirectory);
+             OrderedEventBus bus = subscribeReporters(runDirectory, options.interactive(), history)) {
+            bus.subscribe(log);
             subscribers.forEach(bus::subscribe);
             Map<String, Map<String, String>> settings = new LinkedHashMap<>();
             variants.forEach(v -> settings.put(v.name(), v.settings().values()));
@@ -211,15 +220,17 @@ public final class ExperimentRunner {
         }
     }
 
-    private void subscribeReporters(OrderedEventBus bus, Path runDirectory, boolean interactive) {
+    private OrderedEventBus subscribeReporters(Path runDirectory, boolean interactive, EventHistory history) {
+        OrderedEventBus bus = new OrderedEventBus();
         for (ReporterFactory factory : registry.all(ComponentKind.REPORTER)) {
             try {
-                bus.subscribe(factory.create(new ReportContext(runDirectory, interactive)));
+                bus.subscribe(factory.create(new ReportContext(runDirectory, interactive, history)));
             } catch (RuntimeException | LinkageError e) {
                 LOG.log(System.Logger.Level.WARNING, "reporter '" + factory.id() + "' could not start and is left out: "
                         + ErrorText.of(e), e);
             }
         }
+        return bus;
     }
 
     private RunStatus runVariant(String experiment, Variant v, Path folder, VariantPipeline pipeline,

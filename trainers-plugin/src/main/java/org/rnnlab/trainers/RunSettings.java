@@ -2,6 +2,7 @@ package org.rnnlab.trainers;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.rnnlab.api.event.Metric;
 import org.rnnlab.api.experiment.SettingCheck;
 import org.rnnlab.api.experiment.SettingKey;
 import org.rnnlab.api.experiment.Settings;
@@ -59,7 +60,7 @@ record RunSettings(int epochs, int batch, double clip, double clipValue, int pat
 
     /** Whether a larger value of the stopping metric is better (accuracy, F1) rather than smaller (loss). */
     boolean higherIsBetter() {
-        return stoppingMetric.contains("accuracy") || stoppingMetric.contains("f1");
+        return Metric.of(stoppingMetric).higherIsBetter();
     }
 
     private static SettingKey<Integer> atLeast(SettingKey<Integer> key, int byDefault, int min) {

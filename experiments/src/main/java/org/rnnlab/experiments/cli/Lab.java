@@ -85,6 +85,13 @@ public final class Lab implements Callable<Integer>, Supplier<PluginRegistry> {
         return cl;
     }
 
+    /** The command line with exactly {@code registry}'s plugins instead of those it would find (tests, embedding). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, PluginRegistry registry) {
+        CommandLine cl = commandLine(out, err);
+        ((Lab) cl.getCommandSpec().userObject()).registry = registry;
+        return cl;
+    }
+
     /** {@code lab} alone shows the usage, as a usage error. */
     @Override
     public Integer call() {
