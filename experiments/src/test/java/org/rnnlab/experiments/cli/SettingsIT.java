@@ -27,7 +27,7 @@ class SettingsIT {
                 "--set", "cell.forget_bias=0", "--set", "bogus=1", "--out", out.toString());
 
         assertThat(r.exit()).as(r.err()).isEqualTo(2);
-        assertThat(r.err()).startsWith("lab: 4 problems:").contains(
+        assertThat(r.err()).contains("lab: 4 problems:",
                 "setting 'temperature' must be positive but was '-1'",
                 "setting 'schedule' must be one of constant, step, cosine, warmup but was 'linear'",
                 "unknown setting 'cell.forget_bias': cell 'rnn' takes cell.activation; to give it only to the variants"
