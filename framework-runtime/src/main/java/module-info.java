@@ -5,6 +5,7 @@
 module org.rnnlab.runtime {
     requires transitive org.rnnlab.api;
     requires com.fasterxml.jackson.databind;
+    requires java.logging;
 
     exports org.rnnlab.runtime;
     exports org.rnnlab.runtime.reference;

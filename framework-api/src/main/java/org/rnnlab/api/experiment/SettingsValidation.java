@@ -12,7 +12,7 @@ import org.rnnlab.api.ComponentKind;
 import org.rnnlab.api.ComponentRegistry;
 import org.rnnlab.api.UnknownComponentException;
 
-/** Checks every variant's settings: known keys, value types, component ids that exist, component options. */
+/** Checks every variant's settings: known keys, value types and ranges, component ids that exist, component options. */
 final class SettingsValidation {
     private SettingsValidation() {}
 
@@ -36,6 +36,7 @@ final class SettingsValidation {
         if (known.isPresent()) {
             SettingKey k = known.get();
             k.type().check(key, value).forEach(problems::add);
+            SettingBounds.check(key, k.type(), value).forEach(problems::add);
             k.component().ifPresent(kind -> {
                 try {
                     registry.get(kind, value.trim());
