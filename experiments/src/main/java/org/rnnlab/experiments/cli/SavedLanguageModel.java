@@ -31,6 +31,9 @@ record SavedLanguageModel(SequenceModel model, Tokenizer tokenizer, Vocabulary v
 
     static SavedLanguageModel load(Path modelFile, ComponentRegistry registry) {
         Path file = modelFile.toAbsolutePath().normalize();
+        if (Files.isDirectory(file)) {
+            throw new RnnlabException(file + " is a directory, not a model file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new RnnlabException("model file not found: " + file);
         }
@@ -38,7 +41,7 @@ record SavedLanguageModel(SequenceModel model, Tokenizer tokenizer, Vocabulary v
         try {
             contents = Safetensors.read(file);
         } catch (IOException | RuntimeException e) {
-            throw new RnnlabException(file + " is not a model file (not readable as safetensors: " + e.getMessage() + ")", e);
+            throw new RnnlabException(e.getMessage(), e);
         }
         Map<String, String> meta = contents.metadata();
         for (String key : List.of("task", "cell", "hidden", "layers", "embedding")) {
@@ -63,6 +66,8 @@ record SavedLanguageModel(SequenceModel model, Tokenizer tokenizer, Vocabulary v
         }
         ModelSpec spec;
         try {
+            Runtime rt = Runtime.getRuntime();
+            ModelFileCheck.beforeBuilding(file, meta, contents.tensors(), rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
             int embedding = Integer.parseInt(meta.get("embedding"));
             int size = vocabulary.size();
             checkSize(file, meta, "input_size", size);
@@ -82,6 +87,7 @@ record SavedLanguageModel(SequenceModel model, Tokenizer tokenizer, Vocabulary v
             throw new RnnlabException(file + " does not fit the model its metadata describes (with " + vocabularyFile.getFileName()
                     + "): " + e.getMessage(), e);
         }
+        ModelFileCheck.sameTensors(file, model.namedValues().keySet(), contents.tensors().keySet());
         Tokenizer tokenizer = registry.get(ComponentKind.TOKENIZER,
                 meta.getOrDefault("tokenizer", DEFAULT_TOKENIZER)).create(Settings.of(under(meta, "tokenizer")));
         return new SavedLanguageModel(model, tokenizer, vocabulary);
