@@ -51,11 +51,11 @@ public final class Safetensors {
 
     private Safetensors() {}
 
-    /** A file's tensors in header order, and its metadata. */
+    /** A file's tensors and its metadata, both in header order. */
     public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {
         public Contents {
             tensors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
-            metadata = Map.copyOf(metadata);
+            metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         }
     }
 

@@ -1,4 +1,4 @@
-package org.rnnlab.experiments.cli;
+package org.rnnlab.trainers;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,8 +10,8 @@ import org.rnnlab.api.RnnlabException;
 import org.rnnlab.engine.Tensor;
 
 /**
- * The sizes in a model file's metadata checked against the tensors it holds, before a model is built from
- * them: a file claiming a million layers or 12,000 hidden units beside the tensors of a small model would
+ * The sizes a sequence model file's metadata gives (read by {@link SequenceModelFile}) checked against the
+ * tensors it holds, before a model is built from them: a file claiming a million layers or 12,000 hidden units beside the tensors of a small model would
  * otherwise make the model first and run out of memory. Relies on the PyTorch names rnnlab writes
  * ({@code weight_ih_l0}..., {@code head.weight} of shape {@code [outputs, hidden]}, {@code embedding.weight}
  * of shape {@code [input, embedding]}); each problem is an {@link RnnlabException} of one line naming the file.
@@ -22,10 +22,8 @@ final class ModelFileCheck {
     private ModelFileCheck() {}
 
     /** Before building: layers, hidden, outputs and embedding agree with the tensors, and the model fits the heap. */
-    static void beforeBuilding(Path file, Map<String, String> meta, Map<String, Tensor> tensors, long freeHeapBytes) {
-        int layers = Integer.parseInt(meta.get("layers").strip());
-        int hidden = Integer.parseInt(meta.get("hidden").strip());
-        int embedding = Integer.parseInt(meta.get("embedding").strip());
+    static void beforeBuilding(Path file, int layers, int hidden, java.util.OptionalInt outputs, int embedding,
+                               Map<String, Tensor> tensors, long freeHeapBytes) {
         Set<Integer> found = new TreeSet<>();
         for (String name : tensors.keySet()) {
             Matcher m = LAYER.matcher(name);
@@ -36,7 +34,7 @@ final class ModelFileCheck {
         int held = found.size();
         // distinct indices from 0: as many as the largest plus one
         if (held != layers || (held > 0 && ((TreeSet<Integer>) found).last() != held - 1)) {
-            throw new RnnlabException(file + ": its metadata says layers=" + meta.get("layers") + " but it holds the tensors of "
+            throw new RnnlabException(file + ": its metadata says layers=" + layers + " but it holds the tensors of "
                     + (found.isEmpty() ? "no layer" : "layers " + found) + "; not building a model from it");
         }
         Tensor head = tensors.get("head.weight");
@@ -44,17 +42,17 @@ final class ModelFileCheck {
             throw new RnnlabException(file + ": it has no head.weight of rank 2, so its hidden size cannot be checked");
         }
         if (head.shape()[1] != hidden) {
-            throw new RnnlabException(file + ": its metadata says hidden=" + meta.get("hidden") + " but head.weight has shape "
+            throw new RnnlabException(file + ": its metadata says hidden=" + hidden + " but head.weight has shape "
                     + java.util.Arrays.toString(head.shape()) + " (hidden " + head.shape()[1] + "); not building a model from it");
         }
-        if (meta.containsKey("outputs") && head.shape()[0] != Integer.parseInt(meta.get("outputs").strip())) {
-            throw new RnnlabException(file + ": its metadata says outputs=" + meta.get("outputs") + " but head.weight has "
+        if (outputs.isPresent() && head.shape()[0] != outputs.getAsInt()) {
+            throw new RnnlabException(file + ": its metadata says outputs=" + outputs.getAsInt() + " but head.weight has "
                     + head.shape()[0] + " rows");
         }
         Tensor table = tensors.get("embedding.weight");
         int tableWidth = table == null || table.shape().length != 2 ? 0 : table.shape()[1];
         if (embedding != tableWidth) {
-            throw new RnnlabException(file + ": its metadata says embedding=" + meta.get("embedding") + " but "
+            throw new RnnlabException(file + ": its metadata says embedding=" + embedding + " but "
                     + (table == null ? "it has no embedding.weight" : "embedding.weight has shape " + java.util.Arrays.toString(table.shape())));
         }
         long floats = tensors.values().stream().mapToLong(Tensor::size).sum();
