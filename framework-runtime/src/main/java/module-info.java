@@ -6,6 +6,7 @@ module org.rnnlab.runtime {
     requires transitive org.rnnlab.api;
     requires transitive org.rnnlab.model;
     requires com.fasterxml.jackson.databind;
+    requires java.logging;
 
     exports org.rnnlab.runtime;
     exports org.rnnlab.runtime.events;

@@ -18,8 +18,10 @@ import org.rnnlab.model.train.LearningRateSchedule;
 record RunSettings(int epochs, int batch, double clip, double clipValue, int patience, String stoppingMetric,
                    int samples, int sampleLength, double temperature, int topK, String prefix, int truncation) {
 
-    static final SettingKey<Integer> EPOCHS = atLeast(SettingKey.integer("epochs", "passes over the training split"), 10, 1);
-    static final SettingKey<Integer> BATCH = atLeast(SettingKey.integer("batch", "sequences per batch"), 32, 1);
+    static final SettingKey<Integer> EPOCHS = SettingKey.integer("epochs", "passes over the training split")
+            .defaultsTo(10).checked(SettingCheck.between(1, 1_000_000));
+    static final SettingKey<Integer> BATCH = SettingKey.integer("batch", "sequences per batch")
+            .defaultsTo(32).checked(SettingCheck.between(1, 65_536));
     static final SettingKey<Double> CLIP = SettingKey.real("clip",
             "clip the gradients' global norm to this; 0 turns it off").defaultsTo(0.0).checked(SettingCheck.nonNegative());
     static final SettingKey<Double> CLIP_VALUE = SettingKey.real("clip.value",

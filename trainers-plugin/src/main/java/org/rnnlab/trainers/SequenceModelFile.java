@@ -83,6 +83,10 @@ final class SequenceModelFile {
         ModelSpec spec;
         try {
             int embedding = Integer.parseInt(meta.get(EMBEDDING));
+            Runtime rt = Runtime.getRuntime();
+            ModelFileCheck.beforeBuilding(path, Integer.parseInt(meta.get(LAYERS)), Integer.parseInt(meta.get(HIDDEN)),
+                    meta.containsKey(OUTPUTS) ? java.util.OptionalInt.of(Integer.parseInt(meta.get(OUTPUTS))) : java.util.OptionalInt.empty(),
+                    embedding, file.tensors(), rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
             int inputSize = tokenInput ? vocabulary.size() : Integer.parseInt(meta.get(INPUT_SIZE));
             if (tokenInput) {
                 checkSize(path, meta, INPUT_SIZE, inputSize);
@@ -109,6 +113,7 @@ final class SequenceModelFile {
             throw new RnnlabException(path + " does not fit the model its metadata describes"
                     + (vocabulary == null ? "" : " (with " + VOCABULARY_FILE + ")") + ": " + e.getMessage(), e);
         }
+        ModelFileCheck.sameTensors(path, model.namedValues().keySet(), file.tensors().keySet());
         return new SequenceTaskModel(model, tokenizer, vocabulary);
     }
 

@@ -37,6 +37,15 @@ public record SettingCheck<T>(String rule, Predicate<? super T> test) {
         return new SettingCheck<>("be at least " + SettingType.number(min), v -> v.doubleValue() >= min);
     }
 
+    /**
+     * {@code min <= value <= max}: the upper bound keeps a typing error ({@code layers=100000}) from reaching the
+     * allocator; it lies far above anything the built-in experiments use.
+     */
+    public static <N extends Number> SettingCheck<N> between(double min, double max) {
+        return new SettingCheck<>("be between " + SettingType.number(min) + " and " + SettingType.number(max),
+                v -> v.doubleValue() >= min && v.doubleValue() <= max);
+    }
+
     /** {@code value > 0}. */
     public static <N extends Number> SettingCheck<N> positive() {
         return new SettingCheck<>("be positive", v -> v.doubleValue() > 0);
