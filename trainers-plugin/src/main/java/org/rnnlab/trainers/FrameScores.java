@@ -1,0 +1,70 @@
+package org.rnnlab.trainers;
+
+/**
+ * Frame-level precision, recall and F1 of multi-label predictions (the keys sounding at each time step of
+ * a piano roll): over every output of every counted step, an output is predicted on when its probability
+ * exceeds 0.5, i.e. its logit is above 0. Counts add up over batches, so a split's scores are those of all
+ * its steps together (micro-averaged), not a mean of per-batch scores.
+ *
+ * @param truePositives  outputs predicted on that are on
+ * @param falsePositives outputs predicted on that are off
+ * @param falseNegatives outputs predicted off that are on
+ * @param steps          counted (unpadded) time steps
+ */
+record FrameScores(long truePositives, long falsePositives, long falseNegatives, long steps) {
+    static final FrameScores NONE = new FrameScores(0, 0, 0, 0);
+
+    /**
+     * Scores of {@code logits} against {@code targets} (0 or 1), both {@code [rows, outputs]} row-major, over
+     * the rows whose {@code mask} entry is not 0 ({@code mask} null counts every row).
+     */
+    static FrameScores of(float[] logits, float[] targets, float[] mask, int outputs) {
+        if (logits.length != targets.length || outputs < 1 || logits.length % outputs != 0
+                || (mask != null && mask.length * outputs != logits.length)) {
+            throw new IllegalArgumentException(logits.length + " logits, " + targets.length + " targets and "
+                    + (mask == null ? "no mask" : mask.length + " mask entries") + " do not make rows of " + outputs + " outputs");
+        }
+        long tp = 0;
+        long fp = 0;
+        long fn = 0;
+        long steps = 0;
+        for (int r = 0; r < logits.length / outputs; r++) {
+            if (mask != null && mask[r] == 0f) {
+                continue;
+            }
+            steps++;
+            for (int i = r * outputs; i < (r + 1) * outputs; i++) {
+                boolean predicted = logits[i] > 0f;
+                boolean on = targets[i] != 0f;
+                tp += predicted && on ? 1 : 0;
+                fp += predicted && !on ? 1 : 0;
+                fn += !predicted && on ? 1 : 0;
+            }
+        }
+        return new FrameScores(tp, fp, fn, steps);
+    }
+
+    FrameScores plus(FrameScores other) {
+        return new FrameScores(truePositives + other.truePositives, falsePositives + other.falsePositives,
+                falseNegatives + other.falseNegatives, steps + other.steps);
+    }
+
+    /** TP / (TP + FP); 0 when nothing was predicted on (as scikit-learn's {@code zero_division=0}). */
+    double precision() {
+        return ratio(truePositives, truePositives + falsePositives);
+    }
+
+    /** TP / (TP + FN); 0 when nothing is on. */
+    double recall() {
+        return ratio(truePositives, truePositives + falseNegatives);
+    }
+
+    /** 2 TP / (2 TP + FP + FN), the harmonic mean of precision and recall; 0 when both are 0. */
+    double f1() {
+        return ratio(2 * truePositives, 2 * truePositives + falsePositives + falseNegatives);
+    }
+
+    private static double ratio(long a, long b) {
+        return b == 0 ? 0 : (double) a / b;
+    }
+}
