@@ -225,7 +225,7 @@ public final class Graph {
      * ({@code mask} may be null). A scalar.
      */
     public Var binaryCrossEntropyWithLogits(Var logits, Tensor target, Tensor mask) {
-        return record(BinaryCrossEntropyNode.of(this, logits, target, mask));
+        return record(BinaryCrossEntropy.of(this, logits, target, mask));
     }
 
     /** Mean squared error over the elements of rows with {@code mask[r] != 0}. A scalar. */

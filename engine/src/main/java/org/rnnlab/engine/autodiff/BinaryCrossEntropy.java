@@ -2,7 +2,6 @@ package org.rnnlab.engine.autodiff;
 
 import org.rnnlab.engine.ShapeException;
 import org.rnnlab.engine.Tensor;
-import org.rnnlab.engine.kernel.Kernels;
 
 /**
  * Binary cross-entropy of independent sigmoid outputs, computed from the logits in one pass (PyTorch's
@@ -14,21 +13,15 @@ import org.rnnlab.engine.kernel.Kernels;
  * {@code sigmoid(x)} rounds to 0 or 1 in float32.
  *
  * <p>The derivative with respect to the logit is {@code (sigmoid(x) - y) / counted}, known once the
- * forward pass is done, so backward is one {@code axpy}. Terms and sums are computed in double from the
- * float32 inputs; the loop is plain scalar code (one {@code exp} and one {@code log1p} per element, small
- * beside the matrix products that produce the logits), so both kernel sets give identical bits.
+ * forward pass is done, so the result is a {@link LossNode} whose backward is one {@code axpy}. Terms and
+ * sums are computed in double from the float32 inputs; the loop is plain scalar code (one {@code exp} and
+ * one {@code log1p} per element, small beside the matrix products that produce the logits), so both
+ * kernel sets give identical bits.
  */
-final class BinaryCrossEntropyNode extends Node {
-    private final Node logits;
-    private final Tensor unitGrad;
+final class BinaryCrossEntropy {
+    private BinaryCrossEntropy() {}
 
-    private BinaryCrossEntropyNode(Graph graph, Tensor out, Node logits, Tensor unitGrad) {
-        super(graph, out, logits.requiresGrad);
-        this.logits = logits;
-        this.unitGrad = unitGrad;
-    }
-
-    static BinaryCrossEntropyNode of(Graph graph, Var logitsVar, Tensor target, Tensor mask) {
+    static LossNode of(Graph graph, Var logitsVar, Tensor target, Tensor mask) {
         Node logits = graph.node(logitsVar, "binaryCrossEntropyWithLogits logits");
         if (logits.value.rank() != 2 || !logits.value.sameShape(target)
                 || (mask != null && mask.size() != logits.rows())) {
@@ -47,7 +40,7 @@ final class BinaryCrossEntropyNode extends Node {
             out.data()[out.offset()] = (float) (accumulate(rows, cols, logits.value, target, mask, unit, 1.0 / counted)
                     / counted);
         }
-        return new BinaryCrossEntropyNode(graph, out, logits, unit);
+        return new LossNode(graph, out, logits, unit);
     }
 
     /** Returns the summed loss of the counted rows and writes {@code (sigmoid(x) - y) * gradScale} into {@code grad}. */
@@ -78,11 +71,5 @@ final class BinaryCrossEntropyNode extends Node {
 
     private static boolean counts(Tensor mask, int row) {
         return mask == null || mask.data()[mask.offset() + row] != 0f;
-    }
-
-    @Override
-    void propagate(Tensor g, Kernels k) {
-        Tensor dx = logits.grad();
-        k.axpy(unitGrad.size(), g.item(), unitGrad.data(), unitGrad.offset(), dx.data(), dx.offset());
     }
 }
