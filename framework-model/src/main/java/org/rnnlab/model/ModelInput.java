@@ -1,4 +1,4 @@
-package org.rnnlab.api.model;
+package org.rnnlab.model;
 
 import org.rnnlab.api.data.PaddedIds;
 import org.rnnlab.api.data.PaddedVectors;

@@ -1,4 +1,4 @@
-package org.rnnlab.api.model;
+package org.rnnlab.model;
 
 /**
  * What a batch should predict, by task: a class at every step (language modelling: the next token;

@@ -1,4 +1,4 @@
-package org.rnnlab.api.model;
+package org.rnnlab.model;
 
 import java.util.Arrays;
 

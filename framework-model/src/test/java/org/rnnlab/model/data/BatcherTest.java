@@ -1,4 +1,4 @@
-package org.rnnlab.api.data;
+package org.rnnlab.model.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.rnnlab.api.data.Batch;
 
 class BatcherTest {
     private static final int[] LENGTHS = new SplittableRandom(7).ints(1003, 1, 200).toArray();

@@ -1,4 +1,4 @@
-package org.rnnlab.api.model;
+package org.rnnlab.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.cell.CellSpec;
-import org.rnnlab.api.cell.CellStack;
 import org.rnnlab.api.cell.ParameterSpec;
 import org.rnnlab.api.data.PaddedIds;
 import org.rnnlab.api.data.TaskKind;
@@ -19,6 +18,7 @@ import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.Workspace;
 import org.rnnlab.engine.autodiff.Graph;
 import org.rnnlab.engine.autodiff.Var;
+import org.rnnlab.model.cell.CellStack;
 
 /**
  * A recurrent model for one task: input (learned embedding {@code embedding.weight [V, E]}, one-hot

@@ -1,12 +1,14 @@
-package org.rnnlab.api.experiment;
+package org.rnnlab.model.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.rnnlab.api.train.LearningRateSchedule;
+import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
+import org.rnnlab.model.train.LearningRateSchedule;
 
-class SettingsSchemaTest {
+class ScheduleSettingKeysTest {
 
     @Test
     void everyScheduleKeyTheScheduleReadsIsKnown() {

@@ -1,4 +1,4 @@
-package org.rnnlab.api.cell;
+package org.rnnlab.model.cell;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.rnnlab.api.cell.Cell;
+import org.rnnlab.api.cell.CellFactory;
+import org.rnnlab.api.cell.CellSpec;
+import org.rnnlab.api.cell.ParameterSpec;
+import org.rnnlab.api.cell.SequenceKernel;
 import org.rnnlab.engine.ShapeException;
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.autodiff.FusedOp;

@@ -1,4 +1,4 @@
-package org.rnnlab.api.model;
+package org.rnnlab.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,10 @@
-package org.rnnlab.api.train;
+package org.rnnlab.model.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rnnlab.api.train.Parameter;
 import org.rnnlab.engine.Tensor;
 
 /** Clipping by value and the non-finite cases; the global-norm formula is checked against PyTorch in the trainers plugin. */

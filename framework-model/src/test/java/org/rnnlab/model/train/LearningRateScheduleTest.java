@@ -1,4 +1,4 @@
-package org.rnnlab.api.train;
+package org.rnnlab.model.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

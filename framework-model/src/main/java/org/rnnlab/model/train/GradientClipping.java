@@ -1,6 +1,7 @@
-package org.rnnlab.api.train;
+package org.rnnlab.model.train;
 
 import java.util.List;
+import org.rnnlab.api.train.Parameter;
 import org.rnnlab.engine.Tensor;
 
 /**

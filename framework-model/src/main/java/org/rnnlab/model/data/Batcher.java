@@ -1,9 +1,10 @@
-package org.rnnlab.api.data;
+package org.rnnlab.model.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.rnnlab.api.data.Batch;
 
 /**
  * Cuts a split into mini-batches of example indices. Every example is in exactly one batch (the last

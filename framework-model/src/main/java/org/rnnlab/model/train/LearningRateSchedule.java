@@ -1,4 +1,4 @@
-package org.rnnlab.api.train;
+package org.rnnlab.model.train;
 
 import org.rnnlab.api.ConfigException;
 import org.rnnlab.api.experiment.Settings;
