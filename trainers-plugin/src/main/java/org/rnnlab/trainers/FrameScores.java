@@ -44,6 +44,22 @@ record FrameScores(long truePositives, long falsePositives, long falseNegatives,
         return new FrameScores(tp, fp, fn, steps);
     }
 
+    /** Scores of 0/1 predictions against 0/1 truths, one entry per output of {@code steps} counted steps. */
+    static FrameScores ofBinary(int[] predicted, int[] actual, long steps) {
+        if (predicted.length != actual.length) {
+            throw new IllegalArgumentException(predicted.length + " predictions but " + actual.length + " truths");
+        }
+        long tp = 0;
+        long fp = 0;
+        long fn = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            tp += predicted[i] == 1 && actual[i] == 1 ? 1 : 0;
+            fp += predicted[i] == 1 && actual[i] == 0 ? 1 : 0;
+            fn += predicted[i] == 0 && actual[i] == 1 ? 1 : 0;
+        }
+        return new FrameScores(tp, fp, fn, steps);
+    }
+
     FrameScores plus(FrameScores other) {
         return new FrameScores(truePositives + other.truePositives, falsePositives + other.falsePositives,
                 falseNegatives + other.falseNegatives, steps + other.steps);
