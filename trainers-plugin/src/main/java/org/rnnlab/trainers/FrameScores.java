@@ -3,8 +3,9 @@ package org.rnnlab.trainers;
 /**
  * Frame-level precision, recall and F1 of multi-label predictions (the keys sounding at each time step of
  * a piano roll): over every output of every counted step, an output is predicted on when its probability
- * exceeds 0.5, i.e. its logit is above 0. Counts add up over batches, so a split's scores are those of all
- * its steps together (micro-averaged), not a mean of per-batch scores.
+ * exceeds 0.5, i.e. its logit is above 0 (as {@code SequenceModel.evaluate} reports it). Counts add up over
+ * batches, so a split's scores are those of all its steps together (micro-averaged), not a mean of
+ * per-batch scores.
  *
  * @param truePositives  outputs predicted on that are on
  * @param falsePositives outputs predicted on that are off
@@ -13,36 +14,6 @@ package org.rnnlab.trainers;
  */
 record FrameScores(long truePositives, long falsePositives, long falseNegatives, long steps) {
     static final FrameScores NONE = new FrameScores(0, 0, 0, 0);
-
-    /**
-     * Scores of {@code logits} against {@code targets} (0 or 1), both {@code [rows, outputs]} row-major, over
-     * the rows whose {@code mask} entry is not 0 ({@code mask} null counts every row).
-     */
-    static FrameScores of(float[] logits, float[] targets, float[] mask, int outputs) {
-        if (logits.length != targets.length || outputs < 1 || logits.length % outputs != 0
-                || (mask != null && mask.length * outputs != logits.length)) {
-            throw new IllegalArgumentException(logits.length + " logits, " + targets.length + " targets and "
-                    + (mask == null ? "no mask" : mask.length + " mask entries") + " do not make rows of " + outputs + " outputs");
-        }
-        long tp = 0;
-        long fp = 0;
-        long fn = 0;
-        long steps = 0;
-        for (int r = 0; r < logits.length / outputs; r++) {
-            if (mask != null && mask[r] == 0f) {
-                continue;
-            }
-            steps++;
-            for (int i = r * outputs; i < (r + 1) * outputs; i++) {
-                boolean predicted = logits[i] > 0f;
-                boolean on = targets[i] != 0f;
-                tp += predicted && on ? 1 : 0;
-                fp += predicted && !on ? 1 : 0;
-                fn += !predicted && on ? 1 : 0;
-            }
-        }
-        return new FrameScores(tp, fp, fn, steps);
-    }
 
     /** Scores of 0/1 predictions against 0/1 truths, one entry per output of {@code steps} counted steps. */
     static FrameScores ofBinary(int[] predicted, int[] actual, long steps) {

@@ -15,19 +15,38 @@ import org.junit.jupiter.api.Test;
  */
 class FrameScoresTest {
 
+    /** What {@code SequenceModel.evaluate} reports: 0/1 per output of the unmasked rows, on when the logit is above 0. */
+    private static FrameScores of(float[] logits, float[] targets, float[] mask, int outputs) {
+        int[] predicted = new int[logits.length];
+        int[] actual = new int[logits.length];
+        int n = 0;
+        int steps = 0;
+        for (int r = 0; r < logits.length / outputs; r++) {
+            if (mask != null && mask[r] == 0) {
+                continue;
+            }
+            steps++;
+            for (int i = r * outputs; i < (r + 1) * outputs; i++) {
+                predicted[n] = logits[i] > 0f ? 1 : 0;
+                actual[n++] = targets[i] != 0f ? 1 : 0;
+            }
+        }
+        return FrameScores.ofBinary(java.util.Arrays.copyOf(predicted, n), java.util.Arrays.copyOf(actual, n), steps);
+    }
+
     @Test
     void scoresAHandCountedCase() {
         // 2 steps x 3 keys; the third row is padding and must not count
         float[] logits = {2f, -1f, 0.5f, /**/ -3f, 4f, -0.1f, /**/ 9f, 9f, 9f};
         float[] targets = {1, 0, 0, /**/ 1, 1, 0, /**/ 0, 0, 0};
-        FrameScores s = FrameScores.of(logits, targets, new float[] {1, 1, 0}, 3);
+        FrameScores s = of(logits, targets, new float[] {1, 1, 0}, 3);
         // on: key 0 of step 0 (TP), key 2 of step 0 (FP), key 1 of step 1 (TP); key 0 of step 1 missed (FN)
         assertThat(s).isEqualTo(new FrameScores(2, 1, 1, 2));
         assertThat(s.precision()).isCloseTo(2.0 / 3, within(1e-12));
         assertThat(s.recall()).isCloseTo(2.0 / 3, within(1e-12));
         assertThat(s.f1()).isCloseTo(2.0 / 3, within(1e-12));
         // a logit of exactly 0 is probability 0.5: not above the threshold
-        assertThat(FrameScores.of(new float[] {0f}, new float[] {1}, null, 1)).isEqualTo(new FrameScores(0, 0, 1, 1));
+        assertThat(of(new float[] {0f}, new float[] {1}, null, 1)).isEqualTo(new FrameScores(0, 0, 1, 1));
     }
 
     @Test
@@ -46,7 +65,7 @@ class FrameScoresTest {
         for (int row = 0; row < rows; row++) {
             mask[row] = row % 7 == 6 ? 0 : 1;
         }
-        FrameScores s = FrameScores.of(logits, targets, mask, keys).plus(FrameScores.NONE);
+        FrameScores s = of(logits, targets, mask, keys).plus(FrameScores.NONE);
         int counted = 0;
         for (float m : mask) {
             counted += (int) m;
@@ -77,10 +96,10 @@ class FrameScoresTest {
 
     @Test
     void noPredictionsScoreZeroAndBadShapesAreRefused() {
-        FrameScores none = FrameScores.of(new float[] {-1, -1}, new float[] {1, 0}, null, 2);
+        FrameScores none = of(new float[] {-1, -1}, new float[] {1, 0}, null, 2);
         assertThat(none.precision()).isZero();
         assertThat(none.f1()).isZero();
-        assertThatThrownBy(() -> FrameScores.of(new float[6], new float[6], new float[2], 4))
-                .hasMessageContaining("do not make rows of 4 outputs");
+        assertThatThrownBy(() -> FrameScores.ofBinary(new int[6], new int[5], 2))
+                .hasMessageContaining("6 predictions but 5 truths");
     }
 }

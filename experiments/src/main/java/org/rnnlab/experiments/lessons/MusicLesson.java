@@ -28,7 +28,7 @@ final class MusicLesson {
                         + " at or below it. Frame F1 counts the keys predicted above probability 0.5."
                         + "\n\nThe samples are chorales drawn step by step from each model (MIDI note numbers joined by"
                         + " dots, - for a rest).")
-                .dataset("jsb-chorales").set("task", "multi-label")
+                .dataset("jsb-chorales")
                 .embedding(0).learningRate(1e-3).epochs(100).batchSize(1).clip(5)
                 .set("early_stopping.patience", 10)
                 .set("samples", 2).set("sample_length", 32).set("temperature", 1.0)
