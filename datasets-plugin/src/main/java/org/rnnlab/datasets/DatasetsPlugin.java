@@ -9,7 +9,7 @@ import org.rnnlab.api.RnnlabVersion;
 
 /**
  * The built-in datasets ({@code dinosaurs}, {@code hello}, {@code adding}, {@code order}, {@code sentiment},
- * {@code shakespeare}, {@code csv}, {@code text}) and tokenizers ({@code character}, {@code word},
+ * {@code shakespeare}, {@code csv}, {@code text}, {@code jsb-chorales}, {@code midi}) and tokenizers ({@code character}, {@code word},
  * {@code bag-of-words}, {@code fixed-window}).
  */
 public final class DatasetsPlugin implements Plugin {
@@ -37,6 +37,8 @@ public final class DatasetsPlugin implements Plugin {
                 datasets.addBinding().to(ShakespeareDataset.class);
                 datasets.addBinding().to(CsvDataset.class);
                 datasets.addBinding().to(TextFileDataset.class);
+                datasets.addBinding().to(JsbChoralesDataset.class);
+                datasets.addBinding().to(MidiDataset.class);
                 var tokenizers = Components.of(binder(), ComponentKind.TOKENIZER);
                 tokenizers.addBinding().to(CharacterTokenizerFactory.class);
                 tokenizers.addBinding().to(WordTokenizerFactory.class);

@@ -34,6 +34,7 @@ public final class ExperimentsPlugin implements Plugin {
                 experiments.addBinding().toInstance(Lessons.orderMatters());
                 experiments.addBinding().toInstance(Lessons.sentiment());
                 experiments.addBinding().toInstance(Lessons.shakespeare());
+                experiments.addBinding().toInstance(MusicLesson.music());
             }
         };
     }
