@@ -1,7 +1,6 @@
 package org.rnnlab.datasets;
 
 import java.util.List;
-import java.util.Set;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.DatasetProvider;
 import org.rnnlab.api.data.Example;
@@ -26,16 +25,8 @@ public final class JsbChoralesDataset implements DatasetProvider {
     }
 
     @Override
-    public Set<String> optionKeys() {
-        return Set.of();
-    }
-
-    @Override
     public Dataset load(Settings options, long seed) {
-        checkOptions(options);
-        if (!options.values().isEmpty()) {
-            throw new org.rnnlab.api.ConfigException("dataset 'jsb-chorales' has no options, but got " + options.values().keySet());
-        }
+        checkOptions(options); // no options: the empty schema refuses any
         PianoRollSplits s = JsbChorales.load();
         return new Dataset(id(), description(), TaskKind.MULTI_LABEL_SEQUENCE, examples(s.train()), examples(s.validation()),
                 examples(s.test()), List.of(), s.provenance());

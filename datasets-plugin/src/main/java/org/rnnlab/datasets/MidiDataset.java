@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.rnnlab.api.RnnlabException;
 import org.rnnlab.api.data.Dataset;
@@ -12,7 +11,10 @@ import org.rnnlab.api.data.DatasetProvider;
 import org.rnnlab.api.data.Example;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.VectorExample;
+import org.rnnlab.api.experiment.SettingCheck;
+import org.rnnlab.api.experiment.SettingKey;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 
 /**
  * {@code midi}: a user's standard MIDI files ({@link MidiCorpus}: one file, or the {@code .mid}/{@code .midi}
@@ -32,19 +34,25 @@ public final class MidiDataset implements DatasetProvider {
         return "your MIDI files as 88-key piano rolls on a grid (multi-label)";
     }
 
+    static final SettingKey<String> PATH = SplitSettings.path("a MIDI file, or a folder of .mid/.midi files");
+    static final SettingKey<Integer> STEPS_PER_QUARTER = SettingKey.integer("steps_per_quarter",
+            "time steps per quarter note (the grid notes are quantised to); 1 as jsb-chorales")
+            .defaultsTo(1).checked(SettingCheck.between(1, 96));
+    static final SettingKey<Double> VALIDATION = SplitSettings.validationFraction(0.1);
+    static final SettingKey<Double> TEST = SplitSettings.testFraction(0.1);
+
     @Override
-    public Set<String> optionKeys() {
-        return Set.of("path", "steps_per_quarter", "validation", "test");
+    public SettingsSchema settings() {
+        return SettingsSchema.of("dataset midi", PATH, STEPS_PER_QUARTER, VALIDATION, TEST);
     }
 
     @Override
     public Dataset load(Settings options, long seed) {
-        checkOptions(options);
-        OptionReader o = new OptionReader("dataset", options);
-        Path path = Path.of(o.required("path"));
-        int grid = o.integer("steps_per_quarter", 1, 1);
-        double validation = o.fraction("validation", 0.1);
-        double test = o.fraction("test", 0.1);
+        Settings o = checkOptions(options);
+        Path path = Path.of(o.get(PATH));
+        int grid = o.get(STEPS_PER_QUARTER);
+        double validation = o.get(VALIDATION);
+        double test = o.get(TEST);
         Splits.requireRoomForTraining(validation, test);
         MidiCorpus corpus = MidiCorpus.read(path, new MidiQuantizer(grid), grid);
         List<VectorExample> examples = new ArrayList<>();

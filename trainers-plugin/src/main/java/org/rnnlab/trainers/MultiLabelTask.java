@@ -10,7 +10,9 @@ import org.rnnlab.api.ComponentRegistry;
 import org.rnnlab.api.data.Batch;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.TaskKind;
+import org.rnnlab.api.experiment.RuntimeSettings;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 import org.rnnlab.api.task.ModelFile;
 import org.rnnlab.api.task.ModelRequest;
 import org.rnnlab.api.task.SampleRequest;
@@ -51,6 +53,11 @@ final class MultiLabelTask implements Task {
     }
 
     @Override
+    public SettingsSchema settings() {
+        return SequenceModelSettings.schema(id());
+    }
+
+    @Override
     public boolean accepts(Dataset dataset) {
         return dataset.kind() == TaskKind.MULTI_LABEL_SEQUENCE;
     }
@@ -68,11 +75,12 @@ final class MultiLabelTask implements Task {
     @Override
     public TaskModel build(TaskData data, ModelRequest request) {
         MultiLabelData d = (MultiLabelData) data;
-        Settings settings = request.settings();
-        RunSettings run = RunSettings.of(settings, false);
-        ModelSpec spec = new ModelSpec(TaskKind.MULTI_LABEL_SEQUENCE, false, d.outputs(), 0, d.outputs(), run.cell(),
-                run.hidden(), run.layers(), settings.under("cell"), run.fused());
-        return new MultiLabelTaskModel(SequenceModel.create(request.cell(run.cell()), spec,
+        Settings settings = settings().requireValues(request.settings());
+        String cell = settings.get(RuntimeSettings.CELL);
+        ModelSpec spec = new ModelSpec(TaskKind.MULTI_LABEL_SEQUENCE, false, d.outputs(), 0, d.outputs(), cell,
+                settings.get(SequenceModelSettings.HIDDEN), settings.get(SequenceModelSettings.LAYERS),
+                settings.under(RuntimeSettings.CELL.name()), settings.get(SequenceModelSettings.FUSED));
+        return new MultiLabelTaskModel(SequenceModel.create(request.cell(cell), spec,
                 new SplittableRandom(request.seed())));
     }
 
