@@ -84,16 +84,19 @@ public final class ExperimentRunner {
         validate(plan, variants);
         Instant started = clock.instant();
         Path runDirectory = createRunDirectory(options.outputFolder(), plan.name(), started);
-        List<String> folders = DistinctFileNames.of(variants.stream().map(Variant::name).toList());
-        Map<String, String> provenance = Provenance.collect(started);
-        DatasetCache datasets = new DatasetCache(registry);
-        List<Map<String, Object>> data = datasets.provenance(variants);
-        Map<String, String> dataHashes = new TreeMap<>(datasets.dataHashes());
-        dataHashes.putAll(plan.dataHashes());
-        ExperimentJson json = new ExperimentJson(plan, variants, folders, options, provenance, data, dataHashes, registry);
-        json.write(runDirectory);
-        return execute(plan, runDirectory, folders, datasets, Map.of(), EventHistory.NONE, json, provenance, options,
-                subscribers);
+        try (RunFolderLock lock = RunFolderLock.acquire(runDirectory, "lab run " + plan.name())) {
+            List<String> folders = DistinctFileNames.of(variants.stream().map(Variant::name).toList());
+            Map<String, String> provenance = Provenance.collect(started);
+            DatasetCache datasets = new DatasetCache(registry);
+            List<Map<String, Object>> data = datasets.provenance(variants);
+            Map<String, String> dataHashes = new TreeMap<>(datasets.dataHashes());
+            dataHashes.putAll(plan.dataHashes());
+            ExperimentJson json = new ExperimentJson(plan, variants, folders, options, provenance, data, dataHashes,
+                    registry);
+            json.write(runDirectory);
+            return execute(plan, runDirectory, folders, datasets, Map.of(), EventHistory.NONE, json, provenance, options,
+                    subscribers);
+        }
     }
 
     /**
@@ -108,16 +111,19 @@ public final class ExperimentRunner {
         ExperimentPlan plan = recorded.plan();
         EventHistory history = EventLog.history(recorded.directory()); // a run older than the log cannot go on
         validate(plan, plan.variants());
-        Map<String, RunStatus> kept = new LinkedHashMap<>();
-        recorded.variants().stream().filter(RecordedRun.Entry::finished)
-                .forEach(e -> kept.put(e.variant().name(), e.status().orElseThrow()));
-        Map<String, String> provenance = Provenance.collect(clock.instant());
-        ExperimentJson json = ExperimentJson.read(recorded.directory());
-        json.resumed(provenance, options.threads());
-        json.write(recorded.directory());
-        List<String> folders = recorded.variants().stream().map(RecordedRun.Entry::folder).toList();
-        return execute(plan, recorded.directory(), folders, new DatasetCache(registry), kept, history, json, provenance,
-                options, subscribers);
+        // taken before anything is written: a second resume of a folder being written is refused, naming the holder
+        try (RunFolderLock lock = RunFolderLock.acquire(recorded.directory(), "lab run " + plan.name() + " --resume")) {
+            Map<String, RunStatus> kept = new LinkedHashMap<>();
+            recorded.variants().stream().filter(RecordedRun.Entry::finished)
+                    .forEach(e -> kept.put(e.variant().name(), e.status().orElseThrow()));
+            Map<String, String> provenance = Provenance.collect(clock.instant());
+            ExperimentJson json = ExperimentJson.read(recorded.directory());
+            json.resumed(provenance, options.threads());
+            json.write(recorded.directory());
+            List<String> folders = recorded.variants().stream().map(RecordedRun.Entry::folder).toList();
+            return execute(plan, recorded.directory(), folders, new DatasetCache(registry), kept, history, json,
+                    provenance, options, subscribers);
+        }
     }
 
     private ExperimentOutcome execute(ExperimentPlan plan, Path runDirectory, List<String> folders,

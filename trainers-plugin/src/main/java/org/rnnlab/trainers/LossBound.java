@@ -47,6 +47,23 @@ record LossBound(double limit, String basis) {
         return Optional.empty();
     }
 
+    /**
+     * Why the losses among {@code metrics} (keys {@code <split>.loss}, e.g. {@code train.loss}, {@code val.loss})
+     * mean divergence in {@code epoch}, or empty when none does.
+     */
+    Optional<String> exceededBy(java.util.Map<String, Double> metrics, int epoch) {
+        for (var e : metrics.entrySet()) {
+            if (e.getKey().endsWith(".loss")) {
+                String split = e.getKey().substring(0, e.getKey().length() - ".loss".length());
+                Optional<String> why = check(split, epoch, e.getValue());
+                if (why.isPresent()) {
+                    return why;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private static String plain(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }

@@ -16,7 +16,8 @@ import org.rnnlab.model.train.LearningRateSchedule;
  * {@code dataset.*}, {@code tokenizer.*}, {@code cell.*} and {@code optimizer.*}.
  */
 record RunSettings(int epochs, int batch, double clip, double clipValue, int patience, String stoppingMetric,
-                   int samples, int sampleLength, double temperature, int topK, String prefix, int truncation) {
+                   int samples, int sampleLength, double temperature, int topK, String prefix, int truncation,
+                   double divergenceFactor) {
 
     static final SettingKey<Integer> EPOCHS = SettingKey.integer("epochs", "passes over the training split")
             .defaultsTo(10).checked(SettingCheck.between(1, 1_000_000));
@@ -39,13 +40,16 @@ record RunSettings(int epochs, int batch, double clip, double clipValue, int pat
     static final SettingKey<Integer> TOP_K = atLeast(SettingKey.integer("top_k",
             "sample among the k most likely tokens; 0: all"), 0, 0);
     static final SettingKey<String> PREFIX = SettingKey.text("prefix", "text every sample starts from").defaultsTo("");
+    static final SettingKey<Double> DIVERGENCE_FACTOR = SettingKey.real("divergence.factor",
+            "a loss above this many times ln K (the loss of a uniform guess over K classes or tokens) ends the run DIVERGED")
+            .defaultsTo(LossBound.DEFAULT_FACTOR).checked(SettingCheck.positive());
     static final SettingKey<Integer> TRUNCATION = atLeast(SettingKey.integer("tbptt.k",
             "time steps per truncated-BPTT chunk"), 20, 1);
 
     /** The settings of trainer {@code id}: the run's, the schedule's, and for the truncated trainer {@code tbptt.k}. */
     static SettingsSchema schema(String id, boolean truncated) {
         List<SettingKey<?>> keys = new ArrayList<>(List.of(EPOCHS, BATCH, CLIP, CLIP_VALUE, PATIENCE, STOPPING_METRIC,
-                SAMPLES, SAMPLE_LENGTH, TEMPERATURE, TOP_K, PREFIX));
+                SAMPLES, SAMPLE_LENGTH, TEMPERATURE, TOP_K, PREFIX, DIVERGENCE_FACTOR));
         if (truncated) {
             keys.add(TRUNCATION);
         }
@@ -57,7 +61,7 @@ record RunSettings(int epochs, int batch, double clip, double clipValue, int pat
         schema(truncated ? "tbptt" : "bptt", truncated).requireValues(s);
         return new RunSettings(s.get(EPOCHS), s.get(BATCH), s.get(CLIP), s.get(CLIP_VALUE), s.get(PATIENCE),
                 s.get(STOPPING_METRIC), s.get(SAMPLES), s.get(SAMPLE_LENGTH), s.get(TEMPERATURE), s.get(TOP_K),
-                s.get(PREFIX), truncated ? s.get(TRUNCATION) : Integer.MAX_VALUE);
+                s.get(PREFIX), truncated ? s.get(TRUNCATION) : Integer.MAX_VALUE, s.get(DIVERGENCE_FACTOR));
     }
 
     /** Whether a larger value of the stopping metric is better (accuracy, F1) rather than smaller (loss). */
