@@ -197,12 +197,15 @@ class TrainerTest {
 
     @Test
     void badSettingsAreAllNamedAtOnce() {
+        // the trainer's own; an experiment's settings are all checked together before any variant starts
+        // (SettingsValidationTest, SettingsIT)
         Map<String, String> s = adding("gru", 1);
-        s.put("hidden", "-1");
+        s.put("clip", "-1");
         s.put("batch", "x");
         assertThatThrownBy(() -> train("bptt", s, dir, new RecordingBus(), false))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("'hidden'").hasMessageContaining("'batch'");
+                .hasMessage("2 problems:\n  - setting 'batch' must be an integer but was 'x'"
+                        + "\n  - setting 'clip' must not be negative but was '-1'");
     }
 
     @Test
