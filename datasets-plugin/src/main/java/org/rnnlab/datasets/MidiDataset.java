@@ -34,7 +34,8 @@ public final class MidiDataset implements DatasetProvider {
         return "your MIDI files as 88-key piano rolls on a grid (multi-label)";
     }
 
-    static final SettingKey<String> PATH = SplitSettings.path("a MIDI file, or a folder of .mid/.midi files");
+    static final SettingKey<String> PATH = SettingKey.text("path", "a MIDI file, or a folder of .mid/.midi files")
+            .requiredKey().checked(SettingCheck.readableFileOrFolder());
     static final SettingKey<Integer> STEPS_PER_QUARTER = SettingKey.integer("steps_per_quarter",
             "time steps per quarter note (the grid notes are quantised to); 1 as jsb-chorales")
             .defaultsTo(1).checked(SettingCheck.between(1, 96));

@@ -73,6 +73,18 @@ public record SettingCheck<T>(String rule, Predicate<? super T> test) {
         });
     }
 
+    /** A path to a readable regular file or a readable folder (relative paths from the working directory). */
+    public static SettingCheck<String> readableFileOrFolder() {
+        return new SettingCheck<>("be a readable file or folder", v -> {
+            try {
+                Path p = Path.of(v);
+                return (Files.isRegularFile(p) || Files.isDirectory(p)) && Files.isReadable(p);
+            } catch (InvalidPathException e) {
+                return false;
+            }
+        });
+    }
+
     /** Whether this is {@link #any()}. */
     public boolean isAny() {
         return rule.isEmpty();
