@@ -5,14 +5,15 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.DatasetProvider;
 import org.rnnlab.api.data.Example;
 import org.rnnlab.api.data.PairExample;
 import org.rnnlab.api.data.TaskKind;
+import org.rnnlab.api.experiment.SettingKey;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 
 /**
  * {@code dates}: dates as people write them, in a dozen formats ({@code tuesday 9 may 1978}, {@code 9/5/78},
@@ -38,18 +39,21 @@ public final class DatesDataset implements DatasetProvider {
         return "human-readable dates in a dozen formats -> ISO yyyy-mm-dd (sequence to sequence)";
     }
 
+    static final SettingKey<Integer> COUNT = SplitSettings.trainCount(10_000, 1);
+    static final SettingKey<Integer> VALIDATION = SplitSettings.validationCount(1_000);
+    static final SettingKey<Integer> TEST = SplitSettings.testCount(1_000);
+
     @Override
-    public Set<String> optionKeys() {
-        return Set.of("count", "validation", "test");
+    public SettingsSchema settings() {
+        return SettingsSchema.of("dataset dates", COUNT, VALIDATION, TEST);
     }
 
     @Override
     public Dataset load(Settings options, long seed) {
-        checkOptions(options);
-        OptionReader o = new OptionReader("dataset", options);
-        int count = o.integer("count", 10_000, 1);
-        int validation = o.integer("validation", 1_000, 0);
-        int test = o.integer("test", 1_000, 0);
+        Settings o = checkOptions(options);
+        int count = o.get(COUNT);
+        int validation = o.get(VALIDATION);
+        int test = o.get(TEST);
         Splits splits = Splits.generated(count, validation, test, seed, DatesDataset::generate);
         return new Dataset(id(), description(), TaskKind.SEQUENCE_TO_SEQUENCE, splits.train(), splits.validation(),
                 splits.test(), List.of(), new Provenance(options, seed).put("source", "generated").with(splits));

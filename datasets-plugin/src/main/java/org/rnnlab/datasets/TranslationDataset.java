@@ -3,14 +3,16 @@ package org.rnnlab.datasets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.rnnlab.api.RnnlabException;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.DatasetProvider;
 import org.rnnlab.api.data.Example;
 import org.rnnlab.api.data.PairExample;
 import org.rnnlab.api.data.TaskKind;
+import org.rnnlab.api.experiment.SettingCheck;
+import org.rnnlab.api.experiment.SettingKey;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 
 /**
  * {@code translation}: a user's tab-separated sentence pairs, one pair per line: source, target, and
@@ -38,26 +40,40 @@ public final class TranslationDataset implements DatasetProvider {
         return "tab-separated sentence pairs: source, target, further columns ignored (sequence to sequence)";
     }
 
+    static final SettingKey<String> PATH = SplitSettings.path("the tab-separated file of sentence pairs");
+    static final SettingKey<String> VALIDATION_PATH = SettingKey.text("validation_path",
+            "a file of pairs for validation (default: a seeded fraction of path)").checked(SettingCheck.readableFile());
+    static final SettingKey<String> TEST_PATH = SettingKey.text("test_path",
+            "a file of pairs for the final test (default: a seeded fraction of path)").checked(SettingCheck.readableFile());
+    static final SettingKey<Double> VALIDATION = SplitSettings.validationFraction(0.1);
+    static final SettingKey<Double> TEST = SplitSettings.testFraction(0.1);
+    static final SettingKey<Integer> MAX_LENGTH = SettingKey.integer("max_length",
+            "drop pairs with a side longer than this many characters; 0 keeps all").defaultsTo(0)
+            .checked(SettingCheck.nonNegative());
+    static final SettingKey<Integer> MAX_WORDS = SettingKey.integer("max_words",
+            "drop pairs with a side of more space-separated words than this; 0 keeps all").defaultsTo(0)
+            .checked(SettingCheck.nonNegative());
+
     @Override
-    public Set<String> optionKeys() {
-        return Set.of("path", "validation_path", "test_path", "validation", "test", "max_length", "max_words");
+    public SettingsSchema settings() {
+        return SettingsSchema.of("dataset translation", PATH, VALIDATION_PATH, TEST_PATH, VALIDATION, TEST, MAX_LENGTH,
+                MAX_WORDS);
     }
 
     @Override
     public Dataset load(Settings options, long seed) {
-        checkOptions(options);
-        OptionReader o = new OptionReader("dataset", options);
-        Path path = Path.of(o.required("path"));
-        double validation = o.fraction("validation", 0.1);
-        double test = o.fraction("test", 0.1);
+        Settings o = checkOptions(options);
+        Path path = Path.of(o.get(PATH));
+        double validation = o.get(VALIDATION);
+        double test = o.get(TEST);
         Splits.requireRoomForTraining(validation, test);
-        LengthFilter filter = new LengthFilter(o.integer("max_length", 0, 0), o.integer("max_words", 0, 0));
+        LengthFilter filter = new LengthFilter(o.get(MAX_LENGTH), o.get(MAX_WORDS));
         Provenance provenance = new Provenance(options, seed);
-        List<PairExample> pairs = read(path, o.key("path"), filter, provenance);
-        List<PairExample> given = o.has("validation_path")
-                ? read(Path.of(o.required("validation_path")), o.key("validation_path"), filter, provenance) : null;
-        List<PairExample> givenTest = o.has("test_path")
-                ? read(Path.of(o.required("test_path")), o.key("test_path"), filter, provenance) : null;
+        List<PairExample> pairs = read(path, "dataset.path", filter, provenance);
+        List<PairExample> given = o.find(VALIDATION_PATH)
+                .map(p -> read(Path.of(p), "dataset.validation_path", filter, provenance)).getOrNull();
+        List<PairExample> givenTest = o.find(TEST_PATH)
+                .map(p -> read(Path.of(p), "dataset.test_path", filter, provenance)).getOrNull();
         Splits split = Splits.random(pairs, given == null ? validation : 0, givenTest == null ? test : 0, seed);
         Splits splits = new Splits(split.train(), given == null ? split.validation() : List.copyOf(given),
                 givenTest == null ? split.test() : List.copyOf(givenTest));

@@ -118,10 +118,12 @@ class TranslationDatasetTest {
     @Test
     void aMissingFileIsRefusedNamingItAndTheSetting() {
         Path missing = dir.resolve("nowhere.tsv");
+        // refused by the path's rule, which the settings validation also applies before any training
         assertThatThrownBy(() -> load(missing)).isInstanceOf(RnnlabException.class)
-                .hasMessage("data file not found: " + missing.toAbsolutePath() + " (dataset.path)");
+                .hasMessage("setting 'dataset.path' must be a readable file but was '" + missing + "'");
         Path other = dir.resolve("nope.tsv");
         assertThatThrownBy(() -> load(dir.resolve("x.tsv"), "test_path", other.toString()))
-                .isInstanceOf(RnnlabException.class).hasMessageContaining("x.tsv");
+                .isInstanceOf(RnnlabException.class).hasMessageContaining("x.tsv").hasMessageContaining("dataset.path")
+                .hasMessageContaining("setting 'dataset.test_path' must be a readable file but was '" + other + "'");
     }
 }

@@ -82,6 +82,8 @@ final class EncodedData implements TaskData {
             case SEQUENCE_CLASSIFICATION, SEQUENCE_TAGGING -> dataset.labels().size();
             case SEQUENCE_REGRESSION -> first.values().length;
             case SEQUENCE_TO_SEQUENCE -> throw notSequenceToSequence(dataset);
+            case MULTI_LABEL_SEQUENCE -> throw new ConfigException("dataset '" + dataset.id()
+                    + "' holds sets of outputs per step: the multi-label task learns it, not " + dataset.kind());
         };
         if (dataset.kind() == TaskKind.LANGUAGE_MODELLING && !tokenInput) {
             throw new ConfigException("language modelling needs an ordered tokenizer that yields token ids, not '"
@@ -178,6 +180,8 @@ final class EncodedData implements TaskData {
                 yield new ModelBatch(input(members), new Targets.SequenceValues(values, o));
             }
             case SEQUENCE_TO_SEQUENCE -> throw notSequenceToSequence(dataset);
+            // the constructor refuses these datasets (MultiLabelTask encodes them)
+            case MULTI_LABEL_SEQUENCE -> throw new IllegalStateException("no sequence-task batches for " + dataset.kind());
         };
     }
 

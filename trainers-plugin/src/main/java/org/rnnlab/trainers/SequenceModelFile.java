@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -84,6 +83,10 @@ final class SequenceModelFile {
         ModelSpec spec;
         try {
             int embedding = Integer.parseInt(meta.get(EMBEDDING));
+            Runtime rt = Runtime.getRuntime();
+            ModelFileCheck.beforeBuilding(path, Integer.parseInt(meta.get(LAYERS)), Integer.parseInt(meta.get(HIDDEN)),
+                    meta.containsKey(OUTPUTS) ? java.util.OptionalInt.of(Integer.parseInt(meta.get(OUTPUTS))) : java.util.OptionalInt.empty(),
+                    embedding, file.tensors(), rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
             int inputSize = tokenInput ? vocabulary.size() : Integer.parseInt(meta.get(INPUT_SIZE));
             if (tokenInput) {
                 checkSize(path, meta, INPUT_SIZE, inputSize);
@@ -110,12 +113,8 @@ final class SequenceModelFile {
             throw new RnnlabException(path + " does not fit the model its metadata describes"
                     + (vocabulary == null ? "" : " (with " + VOCABULARY_FILE + ")") + ": " + e.getMessage(), e);
         }
+        ModelFileCheck.sameTensors(path, model.namedValues().keySet(), file.tensors().keySet());
         return new SequenceTaskModel(model, tokenizer, vocabulary);
-    }
-
-    /** What kind of model a file of this task holds, for messages: {@code sequence classification}. */
-    static String describe(TaskKind kind) {
-        return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static Vocabulary vocabulary(ModelFile file) {

@@ -11,7 +11,9 @@ import org.rnnlab.api.ComponentRegistry;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.TextExample;
+import org.rnnlab.api.experiment.RuntimeSettings;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 import org.rnnlab.api.task.ModelFile;
 import org.rnnlab.api.task.ModelRequest;
 import org.rnnlab.api.task.SampleRequest;
@@ -43,12 +45,17 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
             "one tag per token (cross-entropy at each step); accuracy, macro F1, confusion matrix", TaskKind.SEQUENCE_TAGGING);
 
     static final String FORMAT = "rnnlab-sequence-model/1";
-    /** The setting that names the tokenizer, and the tokenizer when it is absent. */
-    static final String TOKENIZER = "tokenizer";
-    static final String DEFAULT_TOKENIZER = "character";
+    /** The setting that names the tokenizer (also its role), and the tokenizer when it is absent. */
+    static final String TOKENIZER = RuntimeSettings.TOKENIZER.name();
+    static final String DEFAULT_TOKENIZER = RuntimeSettings.TOKENIZER.shownDefault();
 
     static List<SequenceTask> builtIn() {
         return List.of(LANGUAGE_MODELLING, CLASSIFICATION, REGRESSION, TAGGING);
+    }
+
+    @Override
+    public SettingsSchema settings() {
+        return SequenceModelSettings.schema(id);
     }
 
     @Override
@@ -72,12 +79,13 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
     @Override
     public TaskModel build(TaskData data, ModelRequest request) {
         EncodedData encoded = (EncodedData) data;
-        Settings settings = request.settings();
-        RunSettings run = RunSettings.of(settings, false);
+        Settings settings = settings().requireValues(request.settings());
+        String cell = settings.get(RuntimeSettings.CELL);
         ModelSpec spec = new ModelSpec(kind, encoded.tokenInput(), encoded.inputSize(),
-                encoded.tokenInput() ? run.embedding() : 0, encoded.outputs(), run.cell(), run.hidden(), run.layers(),
-                settings.under("cell"), run.fused());
-        SequenceModel model = SequenceModel.create(request.cell(run.cell()), spec, new SplittableRandom(request.seed()));
+                encoded.tokenInput() ? settings.get(SequenceModelSettings.EMBEDDING) : 0, encoded.outputs(), cell,
+                settings.get(SequenceModelSettings.HIDDEN), settings.get(SequenceModelSettings.LAYERS),
+                settings.under(RuntimeSettings.CELL.name()), settings.get(SequenceModelSettings.FUSED));
+        SequenceModel model = SequenceModel.create(request.cell(cell), spec, new SplittableRandom(request.seed()));
         return new SequenceTaskModel(model, encoded.tokenizer(), encoded.vocabulary());
     }
 

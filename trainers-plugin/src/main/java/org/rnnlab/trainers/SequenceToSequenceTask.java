@@ -7,15 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.rnnlab.api.ComponentKind;
 import org.rnnlab.api.ComponentRegistry;
-import org.rnnlab.api.ConfigException;
 import org.rnnlab.api.RnnlabException;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.PairExample;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.Tokenizer;
 import org.rnnlab.api.data.Vocabulary;
+import org.rnnlab.api.experiment.RuntimeSettings;
+import org.rnnlab.api.experiment.SettingCheck;
+import org.rnnlab.api.experiment.SettingKey;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 import org.rnnlab.api.task.ModelFile;
 import org.rnnlab.api.task.ModelRequest;
 import org.rnnlab.api.task.Task;
@@ -29,14 +33,13 @@ import org.rnnlab.model.seq2seq.PairVocabularies;
 
 /**
  * {@code sequence-to-sequence}: an output text for each input text ({@link PairExample}s), learned by an
- * {@link EncoderDecoder} with teacher forcing. Settings: {@code cell}, {@code hidden}, {@code layers},
- * {@code embedding} (both sides), {@code attention} ({@code none}, {@code additive}, {@code general},
- * {@code dot}; default additive), {@code attention.size} (default: hidden), {@code decode.max_length}
- * (default: twice the longest training target plus 2), {@code beam.width} (default 1: greedy) and
- * {@code beam.alpha} (length normalisation, default 0) for the decoding that evaluation scores;
- * {@code source.tokenizer} and {@code target.tokenizer} (default {@code character}). Metrics per split: {@code loss} (cross-entropy per target token, teacher forced),
- * and from decoding {@code exact_match}, {@code char_accuracy}, and on the test split
- * {@code exact_match.len<a>-<b>} by source length.
+ * {@link EncoderDecoder} with teacher forcing. Settings ({@link #settings()}): the model's ({@code hidden},
+ * {@code layers}, {@code embedding} for both sides, {@code fused}), the attention and its size, the decoding
+ * that evaluation scores ({@code decode.max_length}, {@code beam.width}, {@code beam.alpha}) and the
+ * tokenizer of each side ({@code source.tokenizer}, {@code target.tokenizer}; their options under those
+ * names, {@code source.tokenizer.lowercase}). Metrics per split: {@code loss} (cross-entropy per target
+ * token, teacher forced), and from decoding {@code exact_match}, {@code char_accuracy}, and on the test
+ * split {@code exact_match.len<a>-<b>} by source length.
  * Model files: format {@code rnnlab-encoder-decoder/1}, the spec's metadata, both tokenizers, and
  * {@code source-vocabulary.txt} and {@code target-vocabulary.txt} beside them.
  */
@@ -46,6 +49,23 @@ final class SequenceToSequenceTask implements Task {
     static final String TARGET = "target.tokenizer";
     static final String SOURCE_VOCABULARY = "source-vocabulary.txt";
     static final String TARGET_VOCABULARY = "target-vocabulary.txt";
+
+    static final SettingKey<String> ATTENTION = SettingKey.oneOf("attention",
+            "how the decoder looks at the source steps", "none", "additive", "general", "dot").defaultsTo("additive");
+    static final SettingKey<Integer> ATTENTION_SIZE = SettingKey.integer("attention.size",
+            "units of the additive attention's layer (default: hidden)").checked(SettingCheck.between(1, 16_384));
+    static final SettingKey<Integer> MAX_LENGTH = SettingKey.integer("decode.max_length",
+            "the most tokens a decoded output has (default: twice the longest training target plus 2)")
+            .checked(SettingCheck.between(1, 100_000));
+    static final SettingKey<Integer> BEAM_WIDTH = SettingKey.integer("beam.width",
+            "beam width of the decoding evaluation scores; 1 is greedy").defaultsTo(1).checked(SettingCheck.between(1, 1_000));
+    static final SettingKey<Double> BEAM_ALPHA = SettingKey.real("beam.alpha",
+            "length normalisation of beam search: log p / length^alpha; 0 is none").defaultsTo(0.0)
+            .checked(SettingCheck.between(0, 10));
+    static final SettingKey<String> SOURCE_TOKENIZER = SettingKey.component(SOURCE, ComponentKind.TOKENIZER,
+            "how the source texts become tokens; its options go under source.tokenizer.").defaultsTo("character");
+    static final SettingKey<String> TARGET_TOKENIZER = SettingKey.component(TARGET, ComponentKind.TOKENIZER,
+            "how the target texts become tokens; its options go under target.tokenizer.").defaultsTo("character");
 
     @Override
     public String id() {
@@ -58,6 +78,12 @@ final class SequenceToSequenceTask implements Task {
     }
 
     @Override
+    public SettingsSchema settings() {
+        return SequenceModelSettings.schema(id()).plus(SettingsSchema.of("task " + id(), ATTENTION, ATTENTION_SIZE,
+                MAX_LENGTH, BEAM_WIDTH, BEAM_ALPHA, SOURCE_TOKENIZER, TARGET_TOKENIZER));
+    }
+
+    @Override
     public boolean accepts(Dataset dataset) {
         return dataset.kind() == TaskKind.SEQUENCE_TO_SEQUENCE;
     }
@@ -65,8 +91,8 @@ final class SequenceToSequenceTask implements Task {
     @Override
     public List<TokenizerUse> tokenizers(Dataset dataset) {
         List<PairExample> pairs = PairVocabularies.pairs(dataset.train());
-        return List.of(new TokenizerUse(SOURCE, SOURCE, "character", pairs.stream().map(PairExample::source).toList()),
-                new TokenizerUse(TARGET, TARGET, "character", pairs.stream().map(PairExample::target).toList()));
+        return List.of(new TokenizerUse(SOURCE, SOURCE, SOURCE_TOKENIZER.shownDefault(), pairs.stream().map(PairExample::source).toList()),
+                new TokenizerUse(TARGET, TARGET, TARGET_TOKENIZER.shownDefault(), pairs.stream().map(PairExample::target).toList()));
     }
 
     @Override
@@ -80,21 +106,17 @@ final class SequenceToSequenceTask implements Task {
     @Override
     public TaskModel build(TaskData data, ModelRequest request) {
         PairData pairs = (PairData) data;
-        Settings s = request.settings();
-        int hidden = s.integer("hidden", 64);
-        int embedding = s.integer("embedding", 32);
-        String cell = s.string("cell", "gru");
+        Settings s = settings().requireValues(request.settings());
+        int hidden = s.get(SequenceModelSettings.HIDDEN);
+        int embedding = s.get(SequenceModelSettings.EMBEDDING);
+        String cell = s.get(RuntimeSettings.CELL);
         EncoderDecoderSpec spec = new EncoderDecoderSpec(pairs.vocabularies().source().size(),
-                pairs.vocabularies().target().size(), embedding, embedding, cell, s.under("cell"), hidden,
-                s.integer("layers", 1), s.string("attention", "additive"), s.integer("attention.size", hidden),
-                s.flag("fused", true));
+                pairs.vocabularies().target().size(), embedding, embedding, cell, s.under(RuntimeSettings.CELL.name()), hidden,
+                s.get(SequenceModelSettings.LAYERS), s.get(ATTENTION), s.find(ATTENTION_SIZE).getOrElse(hidden),
+                s.get(SequenceModelSettings.FUSED));
         EncoderDecoder model = EncoderDecoder.create(request.cell(cell), spec, new SplittableRandom(request.seed()));
-        int beamWidth = s.integer("beam.width", 1);
-        if (beamWidth < 1) {
-            throw new ConfigException("setting 'beam.width' must be at least 1 but was " + beamWidth);
-        }
-        return new PairTaskModel(model, pairs.vocabularies(), s.integer("decode.max_length", pairs.maxTargetLength() * 2 + 2),
-                beamWidth, s.real("beam.alpha", 0));
+        return new PairTaskModel(model, pairs.vocabularies(), s.find(MAX_LENGTH).getOrElse(pairs.maxTargetLength() * 2 + 2),
+                s.get(BEAM_WIDTH), s.get(BEAM_ALPHA));
     }
 
     @Override

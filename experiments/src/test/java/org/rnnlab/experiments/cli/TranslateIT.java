@@ -72,4 +72,25 @@ class TranslateIT {
         assertThat(run.exit()).isNotZero();
         assertThat(run.out() + run.err()).contains(file + " line 2: no tab between source and target");
     }
+
+    @Test
+    void theTasksSettingsAreDescribedAndBadValuesRefusedBeforeAnyRunFolder() throws Exception {
+        LabProcess.Result described = LabProcess.lab("describe", "task", "sequence-to-sequence");
+        assertThat(described.exit()).as(described.err()).isZero();
+        assertThat(described.out()).contains("attention", "attention.size", "decode.max_length", "beam.width", "beam.alpha",
+                "source.tokenizer", "target.tokenizer", "none|additive|general|dot");
+
+        Path file = pairs();
+        Path out = dir.resolve("runs");
+        LabProcess.Result run = LabProcess.lab(LIMIT, "run", "translation", "--quick", "--set", "dataset.path=" + file,
+                "--set", "attention=bahdanau", "--set", "beam.width=0", "--set", "source.tokenizer=bpe",
+                "--set", "dataset.max_words=-1", "--out", out.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("lab: 4 problems:",
+                "setting 'attention' must be one of none, additive, general, dot but was 'bahdanau'",
+                "setting 'beam.width' must be",
+                "setting 'source.tokenizer': unknown tokenizer 'bpe'",
+                "setting 'dataset.max_words' must not be negative but was '-1'").doesNotContain("\tat ");
+        assertThat(out).doesNotExist();
+    }
 }
