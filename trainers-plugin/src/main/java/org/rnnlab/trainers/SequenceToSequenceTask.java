@@ -15,6 +15,7 @@ import org.rnnlab.api.data.PairExample;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.Tokenizer;
 import org.rnnlab.api.data.Vocabulary;
+import org.rnnlab.api.event.AttentionMap;
 import org.rnnlab.api.experiment.RuntimeSettings;
 import org.rnnlab.api.experiment.SettingCheck;
 import org.rnnlab.api.experiment.SettingKey;
@@ -30,6 +31,7 @@ import org.rnnlab.api.task.TokenizerUse;
 import org.rnnlab.model.seq2seq.EncoderDecoder;
 import org.rnnlab.model.seq2seq.EncoderDecoderSpec;
 import org.rnnlab.model.seq2seq.PairVocabularies;
+import org.rnnlab.model.seq2seq.Translation;
 
 /**
  * {@code sequence-to-sequence}: an output text for each input text ({@link PairExample}s), learned by an
@@ -122,6 +124,30 @@ final class SequenceToSequenceTask implements Task {
     @Override
     public TaskEvaluation evaluate(TaskModel model, TaskData data, String split, String prefix, int batchSize) {
         return new TaskEvaluation(PairEvaluation.metrics((PairTaskModel) model, (PairData) data, split, prefix, batchSize), null);
+    }
+
+    /** Greedy or beam decoding as evaluation does; none when the model has no attention. */
+    @Override
+    public List<AttentionMap> attention(TaskModel model, TaskData data, String split, int count) {
+        PairTaskModel m = (PairTaskModel) model;
+        List<PairExample> pairs = ((PairData) data).pairs().get(split);
+        List<AttentionMap> maps = new ArrayList<>();
+        for (int i = 0; i < Math.min(count, pairs.size()); i++) {
+            String source = pairs.get(i).source();
+            Translation t = m.translate(source, m.beamWidth(), m.alpha());
+            if (t.attention().length == 0) {
+                return List.of();
+            }
+            double[][] weights = new double[t.attention().length][];
+            for (int r = 0; r < weights.length; r++) {
+                weights[r] = new double[t.attention()[r].length];
+                for (int c = 0; c < weights[r].length; c++) {
+                    weights[r][c] = t.attention()[r][c];
+                }
+            }
+            maps.add(new AttentionMap(m.vocabularies().sourceTokens(source), m.outputTokens(t), weights));
+        }
+        return maps;
     }
 
     @Override

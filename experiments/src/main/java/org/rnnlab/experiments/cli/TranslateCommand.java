@@ -2,7 +2,6 @@ package org.rnnlab.experiments.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnnlab.api.ConfigException;
@@ -73,21 +72,10 @@ final class TranslateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(translator.vocabularies().targetText(t.tokens()));
         if (attention) {
-            out.print(AttentionText.heatmap(translator.vocabularies().sourceTokens(text), outputTokens(translator, t),
+            out.print(AttentionText.heatmap(translator.vocabularies().sourceTokens(text), translator.outputTokens(t),
                     t.attention()));
         }
         out.flush();
         return 0;
-    }
-
-    private static List<String> outputTokens(Translator translator, Translation t) {
-        List<String> tokens = new java.util.ArrayList<>();
-        for (int id : t.tokens()) {
-            tokens.add(translator.vocabularies().target().token(id));
-        }
-        if (t.ended()) {
-            tokens.add("<eos>");
-        }
-        return tokens;
     }
 }

@@ -70,6 +70,18 @@ public interface Task extends Component {
     }
 
     /**
+     * Where the model looks while producing its output for the first {@code count} examples of
+     * {@code split}, one {@link org.rnnlab.api.event.AttentionMap} each, decoded as evaluation decodes them;
+     * none for a model without attention (the default). The trainer publishes them after every epoch for
+     * the report's heatmaps, so the same examples must come back each time.
+     *
+     * @since 0.2
+     */
+    default List<org.rnnlab.api.event.AttentionMap> attention(TaskModel model, TaskData data, String split, int count) {
+        return List.of();
+    }
+
+    /**
      * The model file's metadata besides {@link ModelFile#FORMAT} and {@link ModelFile#TASK}: everything
      * {@link #rebuild} needs (sizes, cell and its options, tokenizers and their options, labels), in a
      * fixed order.

@@ -1,5 +1,6 @@
 package org.rnnlab.model.seq2seq;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,6 +10,8 @@ import java.util.List;
  * @since 0.1
  */
 public interface Translator {
+    /** How the end token is shown in attention heatmaps. */
+    String END = "<eos>";
 
     /** The model and how text maps to its ids and back. */
     EncoderDecoder model();
@@ -30,5 +33,17 @@ public interface Translator {
         }
         return beamWidth <= 1 ? new GreedyDecoder(model(), maxLength()).decode(List.of(ids)).getFirst()
                 : new BeamSearch(model(), beamWidth, alpha, maxLength()).decode(ids);
+    }
+
+    /** The tokens of {@code t} as text, one per emitted step: the rows of its attention, {@code <eos>} last if emitted. */
+    default List<String> outputTokens(Translation t) {
+        List<String> tokens = new ArrayList<>(t.tokens().length + 1);
+        for (int id : t.tokens()) {
+            tokens.add(vocabularies().target().token(id));
+        }
+        if (t.ended()) {
+            tokens.add(END);
+        }
+        return tokens;
     }
 }

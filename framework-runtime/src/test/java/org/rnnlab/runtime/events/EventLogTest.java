@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.api.RnnlabException;
+import org.rnnlab.api.event.AttentionMap;
+import org.rnnlab.api.event.AttentionMaps;
 import org.rnnlab.api.event.BatchCompleted;
 import org.rnnlab.api.event.Checkpointed;
 import org.rnnlab.api.event.EpochCompleted;
@@ -52,7 +54,9 @@ class EventLogTest {
                 new RunFailed(x, "c", null),
                 new RunCompleted(x, "a", RunStatus.STOPPED_EARLY, Map.of("val.loss", 0.9), Map.of("val.loss", 0.8), 1234L),
                 new ExperimentCompleted(x, run, Map.of("a", RunStatus.STOPPED_EARLY, "b", RunStatus.DIVERGED,
-                        "c", RunStatus.FAILED), 5678L));
+                        "c", RunStatus.FAILED), 5678L),
+                new AttentionMaps(x, "a", 1, "test", List.of(new AttentionMap(List.of("9", "/", " "), List.of("1", "<eos>"),
+                        new double[][] {{0.1 + 0.2, 0.7 - 0.1 - 0.2, 0.4}, {1.0, 0.0, 0.0}}))));
     }
 
     private static List<Event> read(Path run) throws Exception {
@@ -100,6 +104,7 @@ class EventLogTest {
             case List<?> l -> l.stream().map(EventLogTest::canonical).toList().toString();
             case double[] d -> java.util.Arrays.toString(d);
             case long[][] c -> java.util.Arrays.deepToString(c);
+            case double[][] d -> java.util.Arrays.deepToString(d);
             default -> value.toString();
         };
     }
@@ -124,7 +129,7 @@ class EventLogTest {
 
         List<String> lines = Files.readAllLines(EventLog.file(run), StandardCharsets.UTF_8);
 
-        assertThat(lines.getFirst()).isEqualTo("{\"format\":\"rnnlab-events\",\"version\":1}");
+        assertThat(lines.getFirst()).isEqualTo("{\"format\":\"rnnlab-events\",\"version\":2}");
         assertThat(lines).hasSize(everyType().size() + 1);
         assertThat(lines.get(1)).startsWith("{\"event\":\"ExperimentStarted\",\"experiment\":\"x\",")
                 .contains("\"runDirectory\":\".\"")
@@ -217,11 +222,19 @@ class EventLogTest {
     }
 
     @Test
+    void aVersionOneLogStillReads() throws Exception {
+        // version 2 only added AttentionMaps: runs made before it still report and resume
+        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":1}\n"
+                + "{\"event\":\"RunFailed\",\"experiment\":\"x\",\"message\":\"m\",\"variant\":\"a\"}\n");
+        assertThat(read(run)).containsExactly(new RunFailed("x", "a", "m"));
+    }
+
+    @Test
     void aLogOfANewerVersionOrNoLogAtAllIsRefused() throws Exception {
-        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":2}\n");
+        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":3}\n");
         assertThatThrownBy(() -> EventLog.history(run)).isInstanceOf(RnnlabException.class)
-                .hasMessageContaining("is event log version 2; this rnnlab reads versions 1 to 1");
-        assertThatThrownBy(() -> EventLogWriter.open(run)).hasMessageContaining("version 2");
+                .hasMessageContaining("is event log version 3; this rnnlab reads versions 1 to 2");
+        assertThatThrownBy(() -> EventLogWriter.open(run)).hasMessageContaining("version 3");
 
         Files.writeString(EventLog.file(run), "variant,status\n");
         assertThatThrownBy(() -> EventLog.history(run)).hasMessageContaining("line 1: not an rnnlab event log");
