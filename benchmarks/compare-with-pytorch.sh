@@ -14,15 +14,28 @@
 #
 # Environment: CELLS (default "rnn lstm gru"), HIDDEN (default "128 512"), PYTHON (default
 # /usr/bin/python3, needs PyTorch), SIZES (the peer's "B T V E STEPS", default "32 64 65 64 30").
+#
+# WORKLOAD=seq2seq compares the encoder-decoder instead: `./lab bench --workload seq2seq` against
+# benchmarks/peer/torch_seq2seq_bench.py, a GRU encoder-decoder, for every attention in ATTENTION
+# (default "none additive", the table's first column) and HIDDEN (default "64"); SIZES is then the peer's
+# "B S T Vs Vt Es Et STEPS" (default the dates lesson's, "64 30 11 40 15 32 16 30").
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROUNDS="${1:-3}"
-CELLS="${CELLS:-rnn lstm gru}"
-HIDDEN="${HIDDEN:-128 512}"
+WORKLOAD="${WORKLOAD:-char}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
-read -r B T V E STEPS <<<"${SIZES:-32 64 65 64 30}"
-PEER="$ROOT/benchmarks/peer/run_with_cpu_time.py"
+if [[ "$WORKLOAD" == seq2seq ]]; then
+    CELLS="${ATTENTION:-none additive}"
+    HIDDEN="${HIDDEN:-64}"
+    read -r B S T Vs Vt Es Et STEPS <<<"${SIZES:-64 30 11 40 15 32 16 30}"
+    PEER="$ROOT/benchmarks/peer/torch_seq2seq_bench.py"
+else
+    CELLS="${CELLS:-rnn lstm gru}"
+    HIDDEN="${HIDDEN:-128 512}"
+    read -r B T V E STEPS <<<"${SIZES:-32 64 65 64 30}"
+    PEER="$ROOT/benchmarks/peer/run_with_cpu_time.py"
+fi
 
 if ! [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]]; then
     echo "usage: $0 [ROUNDS]   (ROUNDS is a positive number, not '$ROUNDS')" >&2
@@ -47,12 +60,22 @@ echo "load before: $(uptime)" >&2
 for ((round = 1; round <= ROUNDS; round++)); do
     for cell in $CELLS; do
         for h in $HIDDEN; do
-            ours="$("$ROOT/lab" bench --cell "$cell" --hidden "$h" --batch "$B" --seq "$T" --vocab "$V" --embed "$E" \
-                --steps "$STEPS" --threads 1 --json 2>/dev/null | tail -n 1)"
+            if [[ "$WORKLOAD" == seq2seq ]]; then
+                # "cell" is the attention here; both sides run a GRU encoder-decoder
+                ours="$("$ROOT/lab" bench --workload seq2seq --cell gru --attention "$cell" --hidden "$h" --batch "$B" \
+                    --sizes "$S,$T,$Vs,$Vt,$Es,$Et" --steps "$STEPS" --threads 1 --json 2>/dev/null | tail -n 1)"
+            else
+                ours="$("$ROOT/lab" bench --cell "$cell" --hidden "$h" --batch "$B" --seq "$T" --vocab "$V" --embed "$E" \
+                    --steps "$STEPS" --threads 1 --json 2>/dev/null | tail -n 1)"
+            fi
             read -r ours_wall ours_cpu < <("$PYTHON" -c \
                 'import json,sys; r=json.loads(sys.argv[1]); print(r["tokens_per_second"], r["tokens_per_cpu_second"] or "nan")' "$ours")
-            peer="$(OPENBLAS_NUM_THREADS=1 "$PYTHON" "$PEER" "$cell" "$h" "$B" "$T" "$V" "$E" "$STEPS" 1)"
-            peer_wall="$(sed -n 's/.*: \([0-9,]*\) tokens\/s,.*/\1/p' <<<"$peer" | tr -d ,)"
+            if [[ "$WORKLOAD" == seq2seq ]]; then
+                peer="$(OPENBLAS_NUM_THREADS=1 "$PYTHON" "$PEER" "$cell" "$h" "$B" "$S" "$T" "$Vs" "$Vt" "$Es" "$Et" "$STEPS" 1)"
+            else
+                peer="$(OPENBLAS_NUM_THREADS=1 "$PYTHON" "$PEER" "$cell" "$h" "$B" "$T" "$V" "$E" "$STEPS" 1)"
+            fi
+            peer_wall="$(sed -n 's/.*: \([0-9,]*\) tokens\/s\(,.*\)\{0,1\}$/\1/p' <<<"$peer" | tr -d ,)"
             peer_cpu="$(sed -n 's/^cpu tokens\/s: \([0-9.]*\)$/\1/p' <<<"$peer")"
             if [[ -z "$peer_wall" || -z "$peer_cpu" ]]; then
                 echo "could not read the peer's output for $cell H=$h:" >&2
@@ -67,13 +90,13 @@ for ((round = 1; round <= ROUNDS; round++)); do
 done
 echo "load after: $(uptime)" >&2
 
-"$PYTHON" - "$RESULTS" "$CELLS" "$HIDDEN" <<'EOF'
+"$PYTHON" - "$RESULTS" "$CELLS" "$HIDDEN" "$WORKLOAD" <<'EOF'
 import statistics, sys
 rows = {}
 for line in open(sys.argv[1]):
     cell, h, ow, pw, oc, pc = line.split()
     rows.setdefault((cell, int(h)), []).append((float(ow), float(pw), float(oc), float(pc)))
-print("| cell | H | rnnlab tokens/s | PyTorch tokens/s | ratio | ratio (CPU time) |")
+print(f"| {'attention' if sys.argv[4] == 'seq2seq' else 'cell'} | H | rnnlab tokens/s | PyTorch tokens/s | ratio | ratio (CPU time) |")
 print("|---|---:|---:|---:|---:|---:|")
 for cell in sys.argv[2].split():
     for h in (int(x) for x in sys.argv[3].split()):
