@@ -5,15 +5,49 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Kernels on the Vector API at the platform's preferred width ({@code FloatVector.SPECIES_PREFERRED}).
- * Each loop runs whole vectors up to {@code loopBound} and finishes with a scalar tail; the GEMMs live in
- * {@link VectorGemm}, exp/sigmoid/tanh in {@link VectorMath} (reproducible bit for bit, unlike the
- * Vector API's own transcendental operators). Results equal {@link ScalarKernels} up to float rounding (the summation order
- * differs), which the tests check.
+ * Kernels on the Vector API, at the platform's preferred width ({@code FloatVector.SPECIES_PREFERRED}) or
+ * the one {@code -Drnnlab.vectorBits=128|256|512} asks for. Each loop runs whole vectors up to
+ * {@code loopBound} and finishes with a scalar tail that repeats the lane's operations; the GEMMs live in
+ * {@link VectorGemm}, exp/sigmoid/tanh in {@link VectorMath}. Results equal {@link ScalarKernels} bit for
+ * bit (see {@link Kernels} for the order every element is computed in), which the tests check.
  */
 public final class VectorKernels implements Kernels {
-    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** Forces the vector width in bits (128, 256 or 512, at most the platform's). */
+    public static final String BITS_PROPERTY = "rnnlab.vectorBits";
+    static final VectorSpecies<Float> S = species(System.getProperty(BITS_PROPERTY));
     private static final int L = S.length();
+
+    /** The species for a {@link #BITS_PROPERTY} value (null: the preferred one). */
+    static VectorSpecies<Float> species(String bits) {
+        VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;
+        if (bits == null || bits.isBlank()) {
+            return preferred;
+        }
+        VectorSpecies<Float> s = switch (bits.trim()) {
+            case "128" -> FloatVector.SPECIES_128;
+            case "256" -> FloatVector.SPECIES_256;
+            case "512" -> FloatVector.SPECIES_512;
+            default -> throw new IllegalArgumentException("-D" + BITS_PROPERTY + "=" + bits
+                    + " is not a vector width; use 128, 256 or 512");
+        };
+        if (s.vectorBitSize() > preferred.vectorBitSize()) {
+            throw new IllegalArgumentException("-D" + BITS_PROPERTY + "=" + bits + " is wider than this CPU's "
+                    + preferred.vectorBitSize() + "-bit vectors");
+        }
+        return s;
+    }
+
+    private final GemmTile tile;
+
+    /** The kernels with this machine's GEMM tile ({@link GemmTile#choose}). */
+    public VectorKernels() {
+        this(VectorGemm.TILE);
+    }
+
+    /** The kernels with the given GEMM tile (tests compare every tile). */
+    VectorKernels(GemmTile tile) {
+        this.tile = tile;
+    }
 
     @Override
     public String name() {
@@ -26,21 +60,26 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public String tile() {
+        return tile.toString();
+    }
+
+    @Override
     public void gemmNN(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                        float[] c, int cOff, int ldc, boolean accumulate) {
-        VectorGemm.nn(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        VectorGemm.nn(tile, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
     }
 
     @Override
     public void gemmNT(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                        float[] c, int cOff, int ldc, boolean accumulate) {
-        VectorGemm.nt(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        VectorGemm.nt(tile, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
     }
 
     @Override
     public void gemmTN(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                        float[] c, int cOff, int ldc, boolean accumulate) {
-        VectorGemm.tn(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        VectorGemm.tn(tile, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
     }
 
     @Override
@@ -123,7 +162,7 @@ public final class VectorKernels implements Kernels {
             VectorMath.sigmoid(x, xOff + i, y, yOff + i);
         }
         for (; i < n; i++) {
-            y[yOff + i] = VectorMath.sigmoid(x[xOff + i]);
+            y[yOff + i] = FloatMath.sigmoid(x[xOff + i]);
         }
     }
 
@@ -134,7 +173,7 @@ public final class VectorKernels implements Kernels {
             VectorMath.tanh(x, xOff + i, y, yOff + i);
         }
         for (; i < n; i++) {
-            y[yOff + i] = VectorMath.tanh(x[xOff + i]);
+            y[yOff + i] = FloatMath.tanh(x[xOff + i]);
         }
     }
 
@@ -204,7 +243,7 @@ public final class VectorKernels implements Kernels {
             }
         }
         for (; i < n; i++) {
-            float d = y[yOff + i] > 0f ? dy[dyOff + i] : 0f;
+            float d = y[yOff + i] <= 0f ? 0f : dy[dyOff + i];
             dx[dxOff + i] = accumulate ? dx[dxOff + i] + d : d;
         }
     }
@@ -234,17 +273,16 @@ public final class VectorKernels implements Kernels {
             for (; j < cols; j++) {
                 max = Math.max(max, logits[lr + j]);
             }
-            FloatVector sv = FloatVector.zero(S);
             for (j = 0; j < bound; j += L) {
-                FloatVector e = VectorMath.exp(FloatVector.fromArray(S, logits, lr + j).sub(max));
-                e.intoArray(grad, gr + j);
-                sv = sv.add(e);
+                VectorMath.exp(FloatVector.fromArray(S, logits, lr + j).sub(max)).intoArray(grad, gr + j);
             }
-            float sum = sumLanes(sv);
             for (; j < cols; j++) {
-                float e = VectorMath.exp(logits[lr + j] - max);
-                grad[gr + j] = e;
-                sum += e;
+                grad[gr + j] = FloatMath.exp(logits[lr + j] - max);
+            }
+            // left to right, as the scalar kernel: lane-wise partial sums would depend on the vector width
+            float sum = 0f;
+            for (j = 0; j < cols; j++) {
+                sum += grad[gr + j];
             }
             int t = target[tOff + r];
             loss += w * (Math.log(sum) - (logits[lr + t] - max));
@@ -254,63 +292,14 @@ public final class VectorKernels implements Kernels {
         return loss;
     }
 
-    /**
-     * The lanes added in order. {@code reduceLanes(ADD)} may add floats in another order once compiled
-     * than when interpreted, which would make results depend on JIT timing.
-     */
-    private static float sumLanes(FloatVector v) {
-        float s = 0f;
-        for (int l = 0; l < L; l++) {
-            s += v.lane(l);
-        }
-        return s;
-    }
-
     @Override
     public double sum(int n, float[] x, int xOff) {
-        FloatVector acc = FloatVector.zero(S);
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            acc = acc.add(FloatVector.fromArray(S, x, xOff + i));
-        }
-        double s = sumLanes(acc);
-        for (; i < n; i++) {
-            s += x[xOff + i];
-        }
-        return s;
+        return Sums.sum(n, x, xOff);
     }
 
     @Override
     public double sumOfSquares(int n, float[] x, int xOff) {
-        FloatVector acc = FloatVector.zero(S);
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-            acc = v.fma(v, acc);
-        }
-        double s = sumLanes(acc);
-        for (; i < n; i++) {
-            double v = x[xOff + i];
-            s += v * v;
-        }
-        return s;
-    }
-
-    @Override
-    public void gather(int count, int dim, int[] ids, int idsOff, float[] table, int tableOff, float[] out,
-                       int outOff) {
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(table, tableOff + ids[idsOff + i] * dim, out, outOff + i * dim, dim);
-        }
-    }
-
-    @Override
-    public void scatterAdd(int count, int dim, int[] ids, int idsOff, float[] g, int gOff, float[] table,
-                           int tableOff) {
-        for (int i = 0; i < count; i++) {
-            int t = tableOff + ids[idsOff + i] * dim;
-            add(dim, table, t, g, gOff + i * dim, table, t);
-        }
+        return Sums.sumOfSquares(n, x, xOff);
     }
 
     @Override
