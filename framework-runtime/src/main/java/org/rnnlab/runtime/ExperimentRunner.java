@@ -40,6 +40,7 @@ import org.rnnlab.api.report.ReporterFactory;
 import org.rnnlab.api.train.RunContext;
 import org.rnnlab.api.train.RunResult;
 import org.rnnlab.api.train.TrainerFactory;
+import org.rnnlab.engine.kernel.KernelThreads;
 
 /**
  * Runs an experiment's variants concurrently and leaves the run directory of DESIGN.md:
@@ -49,8 +50,10 @@ import org.rnnlab.api.train.TrainerFactory;
  * {@code experiment.json} records the provenance of the run and of each distinct dataset. Then one
  * reporter per {@link ComponentKind#REPORTER} component is subscribed to a fresh {@link OrderedEventBus},
  * {@link ExperimentStarted} is published, and the variants train on a fixed pool of
- * {@link RunOptions#threads()} threads, each with the trainer named by its {@code trainer} setting
- * (default {@code bptt}). Trainers publish their runs' events; a trainer that throws ends only its own
+ * {@code min(threads, variants)} threads ({@link RunOptions#threads()}), each with the trainer named by its
+ * {@code trainer} setting (default {@code bptt}). The threads the variants leave over go to their kernels
+ * ({@code threads / at once} each, see {@link KernelThreads}), so one large model uses every core it is
+ * given; the results are the same bits with any number of kernel threads. Trainers publish their runs' events; a trainer that throws ends only its own
  * variant, which the runner reports as {@link RunFailed} (its stack trace goes to
  * {@code <variant>/error.txt}). {@link ExperimentCompleted} follows the last variant, and the bus is
  * drained before {@link #run} returns.
@@ -135,8 +138,10 @@ public final class ExperimentRunner {
                     toRun.add(i);
                 }
             }
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Math.max(1, toRun.size())),
-                    namedThreads(plan.name()));
+            int atOnce = Math.min(options.threads(), Math.max(1, toRun.size()));
+            // cores the variants side by side leave over go to each variant's kernels (same bits either way)
+            int kernelThreads = Math.max(1, options.threads() / atOnce);
+            ExecutorService pool = Executors.newFixedThreadPool(atOnce, namedThreads(plan.name()));
             try {
                 Map<Integer, Future<RunStatus>> futures = new LinkedHashMap<>();
                 for (int i : toRun) {
@@ -144,7 +149,13 @@ public final class ExperimentRunner {
                     Path folder = FileNames.inside(runDirectory, folders.get(i));
                     TrainerFactory trainer = trainers.get(i);
                     futures.put(i, pool.submit(() -> {
-                        RunStatus s = runVariant(plan.name(), v, folder, trainer, bus, failures, resuming);
+                        RunStatus s;
+                        KernelThreads.use(kernelThreads);
+                        try {
+                            s = runVariant(plan.name(), v, folder, trainer, bus, failures, resuming);
+                        } finally {
+                            KernelThreads.use(1);
+                        }
                         String failure;
                         synchronized (failures) {
                             failure = failures.get(v.name());

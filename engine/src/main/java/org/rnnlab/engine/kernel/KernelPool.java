@@ -27,6 +27,8 @@ final class KernelPool implements AutoCloseable {
     private volatile Job job;
     private volatile Throwable failure;
     private final GemmJob gemm = new GemmJob();
+    /** The element-wise passes this pool can split. */
+    final PooledPasses passes = new PooledPasses(this);
 
     KernelPool(int parts, String callerName) {
         this.parts = parts;

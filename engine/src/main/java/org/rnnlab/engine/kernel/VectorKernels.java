@@ -143,6 +143,15 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void addBias(int rows, int cols, float[] bias, int biasOff, float[] x, int xOff) {
+        KernelPool pool = KernelThreads.pool();
+        if (pool != null && rows > 1 && (long) rows * cols >= PooledPasses.MIN_ELEMENTS) {
+            pool.passes.addBias(this, rows, cols, bias, biasOff, x, xOff);
+        } else {
+            addBiasRows(rows, cols, bias, biasOff, x, xOff);
+        }
+    }
+
+    void addBiasRows(int rows, int cols, float[] bias, int biasOff, float[] x, int xOff) {
         for (int r = 0; r < rows; r++) {
             add(cols, x, xOff + r * cols, bias, biasOff, x, xOff + r * cols);
         }
@@ -150,8 +159,18 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void sumRows(int rows, int cols, float[] g, int gOff, float[] bias, int biasOff) {
+        KernelPool pool = KernelThreads.pool();
+        if (pool != null && cols >= 2 * L && (long) rows * cols >= PooledPasses.MIN_ELEMENTS) {
+            pool.passes.sumRows(this, rows, cols, g, gOff, bias, biasOff);
+        } else {
+            sumRowsColumns(rows, cols, 0, cols, g, gOff, bias, biasOff);
+        }
+    }
+
+    /** Columns {@code [c0, c1)} of {@link #sumRows}: each column still adds the rows in order. */
+    void sumRowsColumns(int rows, int cols, int c0, int c1, float[] g, int gOff, float[] bias, int biasOff) {
         for (int r = 0; r < rows; r++) {
-            add(cols, bias, biasOff, g, gOff + r * cols, bias, biasOff);
+            add(c1 - c0, bias, biasOff + c0, g, gOff + r * cols + c0, bias, biasOff + c0);
         }
     }
 
@@ -251,45 +270,56 @@ public final class VectorKernels implements Kernels {
     @Override
     public double softmaxCrossEntropy(int rows, int cols, float[] logits, int lOff, int[] target, int tOff,
                                       float[] mask, int mOff, float[] grad, int gOff, float gradScale) {
+        KernelPool pool = KernelThreads.pool();
+        if (pool != null && rows > 1 && (long) rows * cols >= PooledPasses.MIN_ELEMENTS) {
+            return pool.passes.softmaxCrossEntropy(this, rows, cols, logits, lOff, target, tOff, mask, mOff, grad, gOff,
+                    gradScale);
+        }
         double loss = 0;
-        int bound = S.loopBound(cols);
         for (int r = 0; r < rows; r++) {
-            int lr = lOff + r * cols;
-            int gr = gOff + r * cols;
-            float w = mask == null ? 1f : mask[mOff + r];
-            if (w == 0f) {
-                java.util.Arrays.fill(grad, gr, gr + cols, 0f);
-                continue;
-            }
-            float max = Float.NEGATIVE_INFINITY;
-            int j = 0;
-            if (bound > 0) {
-                FloatVector mv = FloatVector.fromArray(S, logits, lr);
-                for (j = L; j < bound; j += L) {
-                    mv = mv.max(FloatVector.fromArray(S, logits, lr + j));
-                }
-                max = mv.reduceLanes(VectorOperators.MAX);
-            }
-            for (; j < cols; j++) {
-                max = Math.max(max, logits[lr + j]);
-            }
-            for (j = 0; j < bound; j += L) {
-                VectorMath.exp(FloatVector.fromArray(S, logits, lr + j).sub(max)).intoArray(grad, gr + j);
-            }
-            for (; j < cols; j++) {
-                grad[gr + j] = FloatMath.exp(logits[lr + j] - max);
-            }
-            // left to right, as the scalar kernel: lane-wise partial sums would depend on the vector width
-            float sum = 0f;
-            for (j = 0; j < cols; j++) {
-                sum += grad[gr + j];
-            }
-            int t = target[tOff + r];
-            loss += w * (Math.log(sum) - (logits[lr + t] - max));
-            scale(cols, w * gradScale / sum, grad, gr);
-            grad[gr + t] -= w * gradScale;
+            loss += softmaxRow(r, cols, logits, lOff, target, tOff, mask, mOff, grad, gOff, gradScale);
         }
         return loss;
+    }
+
+    /** Row {@code r} of {@link #softmaxCrossEntropy}: writes its gradient and returns its loss. */
+    double softmaxRow(int r, int cols, float[] logits, int lOff, int[] target, int tOff, float[] mask, int mOff,
+                      float[] grad, int gOff, float gradScale) {
+        int lr = lOff + r * cols;
+        int gr = gOff + r * cols;
+        float w = mask == null ? 1f : mask[mOff + r];
+        if (w == 0f) {
+            java.util.Arrays.fill(grad, gr, gr + cols, 0f);
+            return 0;
+        }
+        int bound = S.loopBound(cols);
+        float max = Float.NEGATIVE_INFINITY;
+        int j = 0;
+        if (bound > 0) {
+            FloatVector mv = FloatVector.fromArray(S, logits, lr);
+            for (j = L; j < bound; j += L) {
+                mv = mv.max(FloatVector.fromArray(S, logits, lr + j));
+            }
+            max = mv.reduceLanes(VectorOperators.MAX);
+        }
+        for (; j < cols; j++) {
+            max = Math.max(max, logits[lr + j]);
+        }
+        for (j = 0; j < bound; j += L) {
+            VectorMath.exp(FloatVector.fromArray(S, logits, lr + j).sub(max)).intoArray(grad, gr + j);
+        }
+        for (; j < cols; j++) {
+            grad[gr + j] = FloatMath.exp(logits[lr + j] - max);
+        }
+        // left to right, as the scalar kernel: lane-wise partial sums would depend on the vector width
+        float sum = 0f;
+        for (j = 0; j < cols; j++) {
+            sum += grad[gr + j];
+        }
+        int t = target[tOff + r];
+        scale(cols, w * gradScale / sum, grad, gr);
+        grad[gr + t] -= w * gradScale;
+        return w * (Math.log(sum) - (logits[lr + t] - max));
     }
 
     @Override
@@ -305,6 +335,16 @@ public final class VectorKernels implements Kernels {
     @Override
     public void lstmBackwardPointwise(int rows, int h, float[] z, int zOff, float[] tc, int tcOff, float[] cPrev,
                                       int cpOff, float[] dh, int dhOff, float[] dc, int dcOff, float[] dz, int dzOff) {
+        KernelPool pool = KernelThreads.pool();
+        if (pool != null && rows > 1 && (long) rows * h >= PooledPasses.MIN_ELEMENTS / 4) {
+            pool.passes.lstmBackwardPointwise(this, rows, h, z, zOff, tc, tcOff, cPrev, cpOff, dh, dhOff, dc, dcOff, dz, dzOff);
+        } else {
+            lstmBackwardRows(rows, h, z, zOff, tc, tcOff, cPrev, cpOff, dh, dhOff, dc, dcOff, dz, dzOff);
+        }
+    }
+
+    void lstmBackwardRows(int rows, int h, float[] z, int zOff, float[] tc, int tcOff, float[] cPrev,
+                          int cpOff, float[] dh, int dhOff, float[] dc, int dcOff, float[] dz, int dzOff) {
         int bound = S.loopBound(h);
         for (int r = 0; r < rows; r++) {
             int zr = zOff + r * 4 * h;

@@ -221,4 +221,53 @@ class VectorKernelsTest {
             assertThat(dh1[off]).isZero();
         }
     }
+
+    /** The passes split over a pool (large enough to be split) give the reference's bits too. */
+    @org.junit.jupiter.api.Test
+    void passesSplitOverThreadsKeepEveryBit() {
+        int rows = 300;
+        int cols = 129;
+        float[] logits = random(rows * cols);
+        int[] target = new int[rows];
+        float[] mask = new float[rows];
+        for (int i = 0; i < rows; i++) {
+            target[i] = r.nextInt(cols);
+            mask[i] = i % 7 == 3 ? 0f : 1f;
+        }
+        float[] bias = random(cols);
+        int h = 130;
+        float[] z = random(rows * 4 * h);
+        float[] tc = random(rows * h);
+        float[] cPrev = random(rows * h);
+        float[] dh0 = random(rows * h);
+        float[] dc0 = random(rows * h);
+        float[][] out = new float[2][];
+        double[] loss = new double[2];
+        float[][] sums = new float[2][];
+        float[][] biased = new float[2][];
+        float[][] lstm = new float[2][];
+        Kernels[] kernels = {ref, vec};
+        for (int v = 0; v < 2; v++) {
+            KernelThreads.use(v == 0 ? 1 : 2);
+            try {
+                out[v] = new float[rows * cols];
+                loss[v] = kernels[v].softmaxCrossEntropy(rows, cols, logits, 0, target, 0, mask, 0, out[v], 0, 0.5f);
+                sums[v] = bias.clone();
+                kernels[v].sumRows(rows, cols, logits, 0, sums[v], 0);
+                biased[v] = logits.clone();
+                kernels[v].addBias(rows, cols, bias, 0, biased[v], 0);
+                float[] dh = dh0.clone();
+                float[] dc = dc0.clone();
+                lstm[v] = new float[rows * 4 * h];
+                kernels[v].lstmBackwardPointwise(rows, h, z, 0, tc, 0, cPrev, 0, dh, 0, dc, 0, lstm[v], 0);
+            } finally {
+                KernelThreads.use(1);
+            }
+        }
+        assertThat(loss[1]).isEqualTo(loss[0]);
+        assertSameBits(out[0], out[1]);
+        assertSameBits(sums[0], sums[1]);
+        assertSameBits(biased[0], biased[1]);
+        assertSameBits(lstm[0], lstm[1]);
+    }
 }
