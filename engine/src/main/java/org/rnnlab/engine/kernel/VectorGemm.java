@@ -204,7 +204,7 @@ final class VectorGemm {
             for (; i + tr <= m; i += tr) {
                 loadTile(s.tile, tr, width, c, cOff, ldc, i, j, acc, true);
                 if (tr == 12) {
-                    MicroKernels.kernel12x2(k, a, aOff + i * rsA, rsA, csA, b, bOff, ldb, s.tile, 0, NR, acc);
+                    WideMicroKernels.kernel12x2(k, a, aOff + i * rsA, rsA, csA, b, bOff, ldb, s.tile, 0, NR, acc);
                 } else {
                     MicroKernels.kernel8x2(k, a, aOff + i * rsA, rsA, csA, b, bOff, ldb, s.tile, 0, NR, acc);
                 }
