@@ -1,14 +1,17 @@
 package org.rnnlab.engine.kernel;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A fixed pool of worker threads for one calling thread ({@link KernelThreads}): a job of {@code parts}
- * parts runs part 0 on the caller and part {@code w + 1} on worker {@code w}, so which thread computes
- * what never varies. Jobs are preallocated objects whose fields are set per call (a lambda per GEMM would
- * allocate on every training step). Waiting spins briefly, then parks: a handover between cores takes
- * microseconds, a park and wake-up tens of them.
+ * A fixed pool of worker threads for one calling thread ({@link KernelThreads}). A job of {@code parts}
+ * parts is published with a generation number; the caller and the workers claim parts one at a time
+ * until none is left, and the caller returns when every part is done. Which thread computes a part may
+ * vary, but a part is always the same range of the output, so the results never do. Claiming rather than
+ * assigning parts keeps a busy machine from stalling the caller on a worker the scheduler has not run
+ * yet: the caller then does the parts itself. Jobs are preallocated objects whose fields are set per
+ * call (a lambda per GEMM would allocate on every training step). Waiting spins briefly, then parks.
  */
 final class KernelPool implements AutoCloseable {
     private static final long SPIN_NANOS = 50_000;
@@ -21,7 +24,9 @@ final class KernelPool implements AutoCloseable {
     private final int parts;
     private final Thread caller;
     private final Thread[] workers;
-    private final AtomicInteger pending = new AtomicInteger();
+    /** The generation in the high 32 bits, the next part to claim in the low 32. */
+    private final AtomicLong claims = new AtomicLong();
+    private final AtomicInteger done = new AtomicInteger();
     private volatile long generation;
     private volatile boolean closed;
     private volatile Job job;
@@ -35,8 +40,7 @@ final class KernelPool implements AutoCloseable {
         this.caller = Thread.currentThread();
         this.workers = new Thread[parts - 1];
         for (int w = 0; w < workers.length; w++) {
-            int part = w + 1;
-            Thread t = new Thread(() -> work(part), callerName + "-kernels-" + part);
+            Thread t = new Thread(this::workerLoop, callerName + "-kernels-" + (w + 1));
             t.setDaemon(true);
             workers[w] = t;
             t.start();
@@ -52,34 +56,54 @@ final class KernelPool implements AutoCloseable {
         if (Thread.currentThread() != caller) {
             throw new IllegalStateException("a kernel pool is used only by the thread that made it");
         }
+        long gen = generation + 1;
         job = j;
         failure = null;
-        pending.set(workers.length);
-        generation = generation + 1;
+        done.set(0);
+        claims.set(gen << 32);
+        generation = gen;
         for (Thread w : workers) {
             LockSupport.unpark(w);
         }
-        Throwable own = null;
-        try {
-            j.run(0, parts);
-        } catch (RuntimeException | Error e) {
-            own = e;
-        }
+        work(j, gen);
         long start = System.nanoTime();
-        while (pending.get() != 0) {
+        while (done.get() != parts) {
             if (System.nanoTime() - start < SPIN_NANOS) {
                 Thread.onSpinWait();
             } else {
-                LockSupport.park(this);
+                LockSupport.parkNanos(this, SPIN_NANOS);
             }
         }
         job = null;
-        Throwable t = own != null ? own : failure;
+        Throwable t = failure;
         if (t instanceof RuntimeException e) {
             throw e;
         }
         if (t instanceof Error e) {
             throw e;
+        }
+    }
+
+    /** Claims and runs parts of generation {@code gen} until none is left. */
+    private void work(Job j, long gen) {
+        while (true) {
+            long c = claims.get();
+            int part = (int) c;
+            if (c >>> 32 != gen || part >= parts) {
+                return;
+            }
+            if (!claims.compareAndSet(c, c + 1)) {
+                continue;
+            }
+            try {
+                j.run(part, parts);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            } finally {
+                if (done.incrementAndGet() == parts && Thread.currentThread() != caller) {
+                    LockSupport.unpark(caller);
+                }
+            }
         }
     }
 
@@ -94,7 +118,7 @@ final class KernelPool implements AutoCloseable {
         }
     }
 
-    private void work(int part) {
+    private void workerLoop() {
         long seen = 0;
         while (true) {
             long start = System.nanoTime();
@@ -108,15 +132,11 @@ final class KernelPool implements AutoCloseable {
             if (closed) {
                 return;
             }
-            seen = generation;
-            try {
-                job.run(part, parts);
-            } catch (RuntimeException | Error e) {
-                failure = e;
-            } finally {
-                if (pending.decrementAndGet() == 0) {
-                    LockSupport.unpark(caller);
-                }
+            long c = claims.get();
+            seen = c >>> 32;
+            Job j = job;
+            if (j != null) {
+                work(j, seen);
             }
         }
     }
