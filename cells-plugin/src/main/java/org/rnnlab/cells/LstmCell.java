@@ -8,15 +8,16 @@ import org.rnnlab.api.cell.SequenceKernel;
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.autodiff.Graph;
 import org.rnnlab.engine.autodiff.Var;
+import org.rnnlab.model.cell.RecurrentCell;
 
 /**
  * The LSTM of {@code torch.nn.LSTM}: gates {@code i, f, g, o} stacked in that order in the rows of the
  * weights; {@code c' = f * c + i * g}, {@code h' = o * tanh(c')}. State {@code [h, c]}.
  *
  * <p>Initialisation: PyTorch's uniform, then the forget gate's biases are set so that
- * {@code b_ih_f + b_hh_f = forgetBias} ({@code b_ih_f = forgetBias}, {@code b_hh_f = 0}), 1 by default
+ * {@code b_ih_f + b_hh_f = forget_bias} ({@code b_ih_f = forget_bias}, {@code b_hh_f = 0}), 1 by default
  * (Jozefowicz, Zaremba, Sutskever 2015): the cell starts by remembering, so gradients survive long spans
- * from the first update. {@code forgetBias = NaN} keeps PyTorch's plain uniform biases.
+ * from the first update. {@code forget_bias = NaN} keeps PyTorch's plain uniform biases.
  */
 final class LstmCell extends RecurrentCell {
     private final double forgetBias;

@@ -5,10 +5,11 @@ import com.google.inject.Module;
 import org.rnnlab.api.ComponentKind;
 import org.rnnlab.api.Components;
 import org.rnnlab.api.Plugin;
+import org.rnnlab.api.RnnlabVersion;
 
 /**
  * The built-in datasets ({@code dinosaurs}, {@code hello}, {@code adding}, {@code order}, {@code sentiment},
- * {@code shakespeare}, {@code csv}, {@code text}) and tokenizers ({@code character}, {@code word},
+ * {@code shakespeare}, {@code csv}, {@code text}, {@code jsb-chorales}, {@code midi}) and tokenizers ({@code character}, {@code word},
  * {@code bag-of-words}, {@code fixed-window}).
  */
 public final class DatasetsPlugin implements Plugin {
@@ -19,7 +20,7 @@ public final class DatasetsPlugin implements Plugin {
 
     @Override
     public String version() {
-        return "0.1.0";
+        return RnnlabVersion.current();
     }
 
     @Override
@@ -36,6 +37,8 @@ public final class DatasetsPlugin implements Plugin {
                 datasets.addBinding().to(ShakespeareDataset.class);
                 datasets.addBinding().to(CsvDataset.class);
                 datasets.addBinding().to(TextFileDataset.class);
+                datasets.addBinding().to(JsbChoralesDataset.class);
+                datasets.addBinding().to(MidiDataset.class);
                 var tokenizers = Components.of(binder(), ComponentKind.TOKENIZER);
                 tokenizers.addBinding().to(CharacterTokenizerFactory.class);
                 tokenizers.addBinding().to(WordTokenizerFactory.class);

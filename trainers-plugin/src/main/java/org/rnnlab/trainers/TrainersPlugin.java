@@ -6,10 +6,12 @@ import com.google.inject.multibindings.Multibinder;
 import org.rnnlab.api.ComponentKind;
 import org.rnnlab.api.Components;
 import org.rnnlab.api.Plugin;
+import org.rnnlab.api.RnnlabVersion;
+import org.rnnlab.api.task.Task;
 import org.rnnlab.api.train.OptimizerFactory;
 import org.rnnlab.api.train.TrainerFactory;
 
-/** The built-in trainers and optimisers. */
+/** The built-in tasks (language modelling, classification, regression, tagging), trainers and optimisers. */
 public final class TrainersPlugin implements Plugin {
 
     @Override
@@ -19,7 +21,7 @@ public final class TrainersPlugin implements Plugin {
 
     @Override
     public String version() {
-        return "0.1.0";
+        return RnnlabVersion.current();
     }
 
     @Override
@@ -31,6 +33,11 @@ public final class TrainersPlugin implements Plugin {
                 for (OptimizerComponent c : OptimizerComponent.builtIn()) {
                     optimizers.addBinding().toInstance(c);
                 }
+                Multibinder<Task> tasks = Components.of(binder(), ComponentKind.TASK);
+                for (SequenceTask t : SequenceTask.builtIn()) {
+                    tasks.addBinding().toInstance(t);
+                }
+                tasks.addBinding().toInstance(new MultiLabelTask());
                 Multibinder<TrainerFactory> trainers = Components.of(binder(), ComponentKind.TRAINER);
                 trainers.addBinding().toInstance(TrainerComponent.BPTT);
                 trainers.addBinding().toInstance(TrainerComponent.TBPTT);
