@@ -1,32 +1,12 @@
 package org.rnnlab.trainers;
 
-import java.util.List;
-import java.util.Map;
 import org.rnnlab.api.data.Batch;
 import org.rnnlab.api.task.TaskData;
-import org.rnnlab.api.task.TaskModel;
-import org.rnnlab.api.train.Parameter;
-import org.rnnlab.engine.Tensor;
 import org.rnnlab.model.SequenceModel;
 import org.rnnlab.model.TruncatedBackprop;
 
 /** A {@link SequenceModel} with a multi-label head, as {@link MultiLabelTask} builds and rebuilds it. */
-record MultiLabelTaskModel(SequenceModel model) implements TaskModel {
-
-    @Override
-    public List<Parameter> parameters() {
-        return model.parameters();
-    }
-
-    @Override
-    public Map<String, Tensor> namedValues() {
-        return model.namedValues();
-    }
-
-    @Override
-    public void load(Map<String, Tensor> values) {
-        model.load(values);
-    }
+record MultiLabelTaskModel(SequenceModel model) implements SequenceModelTaskModel {
 
     @Override
     public void trainBatch(TaskData data, Batch batch, int truncation, boolean measureFlow, ChunkUpdate update) {
