@@ -19,8 +19,8 @@ import org.rnnlab.engine.autodiff.Graph;
 import org.rnnlab.engine.autodiff.Var;
 
 /**
- * Runs PyTorch reference cases through rnnlab's cells (via {@link CellStack}, composed and fused) and
- * measures the largest relative error of every output, final state and gradient.
+ * Runs PyTorch reference cases through rnnlab's cells (via {@link CellStack}, composed and fused; a
+ * bidirectional case through {@link BidirectionalReferenceCheck}) and measures the largest relative error of every output, final state and gradient.
  *
  * <p>Error of a quantity: {@code max_i |actual_i - expected_i| / max(|expected_i|, floor)} with
  * {@code floor = FLOOR * max(1, max_j |expected_j|)}. It passes when at most
@@ -147,6 +147,9 @@ public final class ReferenceCheck {
 
     /** One case on one path. */
     public static CaseResult check(ReferenceCase c, CellFactory factory, boolean fused) {
+        if (c.bidirectional()) {
+            return BidirectionalReferenceCheck.check(c, factory, fused);
+        }
         CellChoice choice = cellFor(c.cell());
         CellStack stack = CellStack.of(factory, new CellSpec(c.input(), c.hidden(), choice.options()), c.layers());
         int rows = c.steps() * c.batch();
@@ -231,14 +234,14 @@ public final class ReferenceCheck {
         return worst;
     }
 
-    private static Measurement measure(String quantity, Tensor actual, ReferenceTensor expected) {
+    static Measurement measure(String quantity, Tensor actual, ReferenceTensor expected) {
         if (actual.size() != expected.size()) {
             throw new RnnlabException(quantity + ": rnnlab has " + actual + " but the reference " + expected);
         }
         return new Measurement(quantity, relativeError(actual.data(), actual.offset(), expected.data()));
     }
 
-    private static Tensor stackRows(List<Tensor> parts) {
+    static Tensor stackRows(List<Tensor> parts) {
         int size = parts.stream().mapToInt(Tensor::size).sum();
         float[] all = new float[size];
         int at = 0;

@@ -1,0 +1,82 @@
+package org.rnnlab.datasets;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.rnnlab.api.data.Dataset;
+import org.rnnlab.api.data.DatasetProvider;
+import org.rnnlab.api.data.TaskKind;
+import org.rnnlab.api.data.TextExample;
+import org.rnnlab.api.experiment.Settings;
+
+/**
+ * {@code word-boundaries}: restore the spaces of tiny-shakespeare (shipped, see SOURCES.md), one
+ * character tag per character. Prepared as the PyTorch calibration ({@code segment_tagging.py}) prepares
+ * it: every non-blank line with its runs of white space made single spaces, the spaces removed, each
+ * remaining character tagged {@value #SPACE} if a space stood before it and {@value #NONE} otherwise (so
+ * a line's first character is {@value #NONE}); lines of fewer than 5 characters dropped, the others cut at
+ * {@code length} characters (default 80). Split at random by seed: {@code test} (default 0.1) and
+ * {@code validation} (default 0) fractions, the rest trains.
+ */
+public final class WordBoundariesDataset implements DatasetProvider {
+    static final String SPACE = "space";
+    static final String NONE = "none";
+    static final int MIN_CHARACTERS = 5;
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
+    @Override
+    public String id() {
+        return "word-boundaries";
+    }
+
+    @Override
+    public String description() {
+        return "tiny-shakespeare lines without their spaces, each character tagged by whether a space stood before it";
+    }
+
+    @Override
+    public Set<String> optionKeys() {
+        return Set.of("length", "validation", "test");
+    }
+
+    @Override
+    public Dataset load(Settings options, long seed) {
+        checkOptions(options);
+        OptionReader o = new OptionReader("dataset", options);
+        int length = o.integer("length", 80, MIN_CHARACTERS);
+        double validation = o.fraction("validation", 0.0);
+        double test = o.fraction("test", 0.1);
+        SourceText source = SourceText.resource(ShakespeareDataset.FILE);
+        List<TextExample> lines = examples(source.text(), length);
+        Splits splits = Splits.random(lines, validation, test, seed);
+        return new Dataset(id(), "tiny-shakespeare without spaces, lines of at most " + length + " characters",
+                TaskKind.SEQUENCE_TAGGING, splits.train(), splits.validation(), splits.test(), List.of(NONE, SPACE),
+                new Provenance(options, seed).source(source).with(splits));
+    }
+
+    /** The tagged lines of {@code text}, in text order. */
+    static List<TextExample> examples(String text, int length) {
+        List<TextExample> out = new ArrayList<>();
+        for (String raw : text.split("\n", -1)) {
+            String line = raw.strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] words = WHITE_SPACE.split(line);
+            StringBuilder chars = new StringBuilder();
+            List<String> tags = new ArrayList<>();
+            for (int w = 0; w < words.length; w++) {
+                for (int i = 0; i < words[w].length(); i++) {
+                    chars.append(words[w].charAt(i));
+                    tags.add(w > 0 && i == 0 ? SPACE : NONE);
+                }
+            }
+            if (chars.length() >= MIN_CHARACTERS) {
+                int n = Math.min(length, chars.length());
+                out.add(new TextExample(chars.substring(0, n), "", tags.subList(0, n)));
+            }
+        }
+        return out;
+    }
+}
