@@ -60,12 +60,13 @@ record ConllReader(int tokenColumn, int tagColumn, int maxLength) {
             if (tokenColumn > 1 && UD_SPECIAL_ID.matcher(columns[0]).matches()) {
                 continue;
             }
-            int needed = Math.max(tokenColumn, tagColumn);
+            int needed = Math.max(tokenColumn, tagColumn == 0 ? tokenColumn + 1 : tagColumn);
             if (columns.length < needed) {
                 throw new RnnlabException(source.name() + " line " + number + ": " + columns.length
-                        + (columns.length == 1 ? " column" : " columns") + " but the "
-                        + (tokenColumn >= tagColumn ? "token column (dataset.token_column) is " + tokenColumn
-                                : "tag column (dataset.tag_column) is " + tagColumn) + ": '" + shorten(line) + "'");
+                        + (columns.length == 1 ? " column" : " columns") + " but " + needed + " are needed (token column "
+                        + tokenColumn + " from dataset.token_column, tag column "
+                        + (tagColumn == 0 ? "the last, after it" : tagColumn + " from dataset.tag_column") + "): '"
+                        + shorten(line) + "'");
             }
             String token = columns[tokenColumn - 1].strip();
             String tag = columns[(tagColumn == 0 ? columns.length : tagColumn) - 1].strip();

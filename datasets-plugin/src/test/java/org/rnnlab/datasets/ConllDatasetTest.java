@@ -126,10 +126,12 @@ class ConllDatasetTest {
     void aMissingColumnIsRefusedNamingFileAndLine() throws IOException {
         Path file = write("bad.conll", "Harry B-PER\nPotter\n");
         assertThatThrownBy(() -> load(file)).isInstanceOf(RnnlabException.class)
-                .hasMessageContaining(file + " line 2: 1 column but the tag column");
+                .hasMessageContaining(file + " line 2: 1 column but 2 are needed (token column 1 from dataset.token_column, "
+                        + "tag column the last, after it): 'Potter'");
         Path four = write("four.conll", "EU NNP B-NP B-ORG\nrejects VBZ O\n");
         assertThatThrownBy(() -> load(four, "tag_column", "4"))
-                .hasMessageContaining(four + " line 2: 3 columns but the tag column (dataset.tag_column) is 4");
+                .hasMessageContaining(four + " line 2: 3 columns but 4 are needed (token column 1 from dataset.token_column, "
+                        + "tag column 4 from dataset.tag_column)");
     }
 
     @Test
