@@ -13,7 +13,8 @@
 # when other programs share the machine. Progress goes to stderr, the table to stdout.
 #
 # Environment: CELLS (default "rnn lstm gru"), HIDDEN (default "128 512"), PYTHON (default
-# /usr/bin/python3, needs PyTorch), SIZES (the peer's "B T V E STEPS", default "32 64 65 64 30").
+# /usr/bin/python3, needs PyTorch), SIZES (the peer's "B T V E STEPS", default "32 64 65 64 30"),
+# BIDIRECTIONAL=1 (both sides bidirectional: `lab bench --bidirectional` and PyTorch's bidirectional=True).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,6 +24,12 @@ HIDDEN="${HIDDEN:-128 512}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 read -r B T V E STEPS <<<"${SIZES:-32 64 65 64 30}"
 PEER="$ROOT/benchmarks/peer/run_with_cpu_time.py"
+OURS_BI=()
+PEER_BI=()
+if [[ "${BIDIRECTIONAL:-0}" == 1 ]]; then
+    OURS_BI=(--bidirectional)
+    PEER_BI=(bidirectional)
+fi
 
 if ! [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]]; then
     echo "usage: $0 [ROUNDS]   (ROUNDS is a positive number, not '$ROUNDS')" >&2
@@ -48,10 +55,10 @@ for ((round = 1; round <= ROUNDS; round++)); do
     for cell in $CELLS; do
         for h in $HIDDEN; do
             ours="$("$ROOT/lab" bench --cell "$cell" --hidden "$h" --batch "$B" --seq "$T" --vocab "$V" --embed "$E" \
-                --steps "$STEPS" --threads 1 --json 2>/dev/null | tail -n 1)"
+                --steps "$STEPS" --threads 1 "${OURS_BI[@]}" --json 2>/dev/null | tail -n 1)"
             read -r ours_wall ours_cpu < <("$PYTHON" -c \
                 'import json,sys; r=json.loads(sys.argv[1]); print(r["tokens_per_second"], r["tokens_per_cpu_second"] or "nan")' "$ours")
-            peer="$(OPENBLAS_NUM_THREADS=1 "$PYTHON" "$PEER" "$cell" "$h" "$B" "$T" "$V" "$E" "$STEPS" 1)"
+            peer="$(OPENBLAS_NUM_THREADS=1 "$PYTHON" "$PEER" "$cell" "$h" "$B" "$T" "$V" "$E" "$STEPS" 1 "${PEER_BI[@]}")"
             peer_wall="$(sed -n 's/.*: \([0-9,]*\) tokens\/s,.*/\1/p' <<<"$peer" | tr -d ,)"
             peer_cpu="$(sed -n 's/^cpu tokens\/s: \([0-9.]*\)$/\1/p' <<<"$peer")"
             if [[ -z "$peer_wall" || -z "$peer_cpu" ]]; then
