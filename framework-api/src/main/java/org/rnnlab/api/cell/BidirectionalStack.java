@@ -27,7 +27,7 @@ import org.rnnlab.engine.autodiff.Var;
  *
  * @since 0.2
  */
-public final class BidirectionalStack {
+public final class BidirectionalStack implements RecurrentLayers {
     /** PyTorch's suffix of the reverse direction's parameters. */
     public static final String REVERSE = "_reverse";
 
@@ -62,6 +62,7 @@ public final class BidirectionalStack {
     }
 
     /** In PyTorch's order: per layer, the forward cell's parameters then the reverse cell's, each in the cell's order. */
+    @Override
     public List<ParameterSpec> parameters() {
         List<ParameterSpec> all = new ArrayList<>();
         for (int k = 0; k < layers.size(); k++) {
@@ -75,6 +76,7 @@ public final class BidirectionalStack {
     }
 
     /** The state names of one direction of one layer, output first. */
+    @Override
     public List<String> stateNames() {
         return layers.getFirst().stateNames();
     }
@@ -85,8 +87,14 @@ public final class BidirectionalStack {
     }
 
     /** Columns of the output: {@code 2 * hiddenSize()}. */
+    @Override
     public int outputSize() {
         return 2 * hiddenSize();
+    }
+
+    @Override
+    public int stateCount() {
+        return 2 * layers.size() * stateNames().size();
     }
 
     public int layers() {
@@ -106,6 +114,7 @@ public final class BidirectionalStack {
      * Initialises layer 0 forward, layer 0 reverse, layer 1 forward, ... through {@link Cell#initialize},
      * all drawing from {@code random} in that order: the same seed gives the same weights.
      */
+    @Override
     public void initialize(Map<String, Tensor> parameters, RandomGenerator random) {
         for (int k = 0; k < layers.size(); k++) {
             for (boolean reverse : new boolean[] {false, true}) {
@@ -129,6 +138,7 @@ public final class BidirectionalStack {
      * @return outputs {@code [steps * batch, 2H]} (zero at padded rows) and the final states in the order of
      *     {@code initialStates}; a reverse direction's final state is its state after the sequence's first step
      */
+    @Override
     public CellStack.Output forward(Graph graph, Var input, int steps, int batch, Tensor mask,
                                     Map<String, Var> parameters, List<Var> initialStates, double[] stepGradientNorms,
                                     boolean fused) {
