@@ -7,6 +7,7 @@ import org.rnnlab.cells.CellsPlugin;
  */
 module org.rnnlab.cells {
     requires org.rnnlab.api;
+    requires org.rnnlab.model;
 
     provides org.rnnlab.api.Plugin with CellsPlugin;
 

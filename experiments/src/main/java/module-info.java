@@ -4,6 +4,7 @@
  */
 module org.rnnlab.experiments {
     requires org.rnnlab.api;
+    requires org.rnnlab.model;
     requires org.rnnlab.runtime;
     requires info.picocli;
     requires jdk.management;

@@ -14,7 +14,6 @@ module org.rnnlab.api {
     exports org.rnnlab.api.data;
     exports org.rnnlab.api.event;
     exports org.rnnlab.api.experiment;
-    exports org.rnnlab.api.model;
     exports org.rnnlab.api.report;
     exports org.rnnlab.api.train;
 

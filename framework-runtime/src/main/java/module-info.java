@@ -4,6 +4,7 @@
  */
 module org.rnnlab.runtime {
     requires transitive org.rnnlab.api;
+    requires transitive org.rnnlab.model;
     requires com.fasterxml.jackson.databind;
 
     exports org.rnnlab.runtime;

@@ -5,6 +5,7 @@
  */
 module org.rnnlab.testkit {
     requires transitive org.rnnlab.api;
+    requires transitive org.rnnlab.model;
     requires transitive org.junit.jupiter.api;
     requires transitive org.junit.jupiter.params;
     requires transitive org.assertj.core;

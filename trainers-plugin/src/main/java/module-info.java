@@ -6,6 +6,7 @@
  */
 module org.rnnlab.trainers {
     requires org.rnnlab.api;
+    requires org.rnnlab.model;
     requires org.tribuo.core;
     requires org.tribuo.classification.core;
 

@@ -10,6 +10,7 @@ import org.rnnlab.api.cell.SequenceKernel;
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.autodiff.Graph;
 import org.rnnlab.engine.autodiff.Var;
+import org.rnnlab.model.cell.RecurrentCell;
 
 /**
  * A feed-forward layer in a cell's clothes: {@code h' = act(W_ih x + b_ih)}, ignoring the previous state.
@@ -51,7 +52,7 @@ final class DenseCell implements Cell {
     @Override
     public void initialize(Map<String, Tensor> parameters, RandomGenerator random) {
         for (ParameterSpec p : parameters()) {
-            Initialisation.pytorchUniform(parameters.get(p.name()), hidden, random);
+            RecurrentCell.pytorchUniform(parameters.get(p.name()), hidden, random);
         }
     }
 

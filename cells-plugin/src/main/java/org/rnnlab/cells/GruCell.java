@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.rnnlab.api.cell.SequenceKernel;
 import org.rnnlab.engine.autodiff.Graph;
 import org.rnnlab.engine.autodiff.Var;
+import org.rnnlab.model.cell.RecurrentCell;
 
 /**
  * The GRU: gates {@code r, z, n} stacked in that order (PyTorch's layout), {@code h' = (1 - z) * n + z * h}.

@@ -8,6 +8,7 @@ import org.rnnlab.api.cell.SequenceKernel;
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.autodiff.Graph;
 import org.rnnlab.engine.autodiff.Var;
+import org.rnnlab.model.cell.RecurrentCell;
 
 /**
  * The LSTM of {@code torch.nn.LSTM}: gates {@code i, f, g, o} stacked in that order in the rows of the

@@ -8,6 +8,7 @@ import org.rnnlab.api.cell.SequenceKernel;
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.autodiff.Graph;
 import org.rnnlab.engine.autodiff.Var;
+import org.rnnlab.model.cell.RecurrentCell;
 
 /**
  * The Elman cell of {@code torch.nn.RNN}: {@code h' = act(W_ih x + b_ih + W_hh h + b_hh)}. With

@@ -18,7 +18,7 @@ import org.rnnlab.runtime.reference.ReferenceFile;
 /**
  * PyTorch's {@code bidirectional=True} rnn, lstm and gru over padded variable-length batches (packed on
  * the PyTorch side; {@code tools/make_bidirectional_reference.py}) through
- * {@link org.rnnlab.api.cell.BidirectionalStack}, composed and fused: outputs (zero at padding), final
+ * {@link org.rnnlab.model.cell.BidirectionalStack}, composed and fused: outputs (zero at padding), final
  * states of both directions, every gradient within {@link ReferenceCheck#RELATIVE_TOLERANCE} under the
  * same floor rule as the one-direction cells.
  */

@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.cell.CellSpec;
-import org.rnnlab.api.cell.CellStack;
 import org.rnnlab.api.cell.ParameterSpec;
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.Workspace;
 import org.rnnlab.engine.autodiff.Graph;
 import org.rnnlab.engine.autodiff.Var;
 import org.rnnlab.engine.kernel.Kernels;
+import org.rnnlab.model.cell.CellStack;
 
 /**
  * The workload of the peer's {@code torch_rnn_bench.py}, for measuring the cells while {@code lab bench}

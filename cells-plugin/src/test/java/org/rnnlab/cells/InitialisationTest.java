@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.rnnlab.api.ConfigException;
 import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.cell.CellSpec;
-import org.rnnlab.api.cell.CellStack;
 import org.rnnlab.engine.Tensor;
+import org.rnnlab.model.cell.CellStack;
 import org.rnnlab.testkit.CellChecks;
 
 /** Initialisation and options of the built-in cells, as their documentation states them. */

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.cell.CellSpec;
-import org.rnnlab.api.cell.CellStack;
 import org.rnnlab.engine.Safetensors;
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.Workspace;
 import org.rnnlab.engine.autodiff.Graph;
 import org.rnnlab.engine.autodiff.Var;
+import org.rnnlab.model.cell.CellStack;
 import org.rnnlab.testkit.CellChecks;
 
 /**

@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.rnnlab.api.cell.CellStack;
 import org.rnnlab.api.cell.ParameterSpec;
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.Workspace;
 import org.rnnlab.engine.autodiff.Graph;
 import org.rnnlab.engine.autodiff.Var;
+import org.rnnlab.model.cell.CellStack;
 
 /**
  * A small random problem for a cell stack: parameters, inputs {@code x [T*B, I]}, initial states, an

@@ -15,13 +15,13 @@ import org.rnnlab.api.ConfigException;
 import org.rnnlab.api.cell.Cell;
 import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.cell.CellSpec;
-import org.rnnlab.api.cell.CellStack;
 import org.rnnlab.api.cell.ParameterSpec;
 import org.rnnlab.engine.Safetensors;
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.Workspace;
 import org.rnnlab.engine.autodiff.Graph;
 import org.rnnlab.engine.autodiff.Var;
+import org.rnnlab.model.cell.CellStack;
 
 /**
  * The checks of {@link CellCompatibilityKit} as plain methods: each throws an {@link AssertionError} whose

@@ -4,13 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rnnlab.api.event.GradientStats;
-import org.rnnlab.api.model.ModelBatch;
-import org.rnnlab.api.model.SequenceModel;
-import org.rnnlab.api.model.Targets;
-import org.rnnlab.api.train.GradientClipping;
 import org.rnnlab.api.train.Optimizer;
 import org.rnnlab.api.train.Parameter;
 import org.rnnlab.engine.Tensor;
+import org.rnnlab.model.ModelBatch;
+import org.rnnlab.model.SequenceModel;
+import org.rnnlab.model.Targets;
+import org.rnnlab.model.train.GradientClipping;
 
 /**
  * One batch of training: forward and backward (whole, or in chunks of {@code k} steps with the state

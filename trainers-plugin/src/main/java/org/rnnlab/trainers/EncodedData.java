@@ -21,9 +21,9 @@ import org.rnnlab.api.data.TokenIds;
 import org.rnnlab.api.data.Tokenizer;
 import org.rnnlab.api.data.VectorExample;
 import org.rnnlab.api.data.Vocabulary;
-import org.rnnlab.api.model.ModelBatch;
-import org.rnnlab.api.model.ModelInput;
-import org.rnnlab.api.model.Targets;
+import org.rnnlab.model.ModelBatch;
+import org.rnnlab.model.ModelInput;
+import org.rnnlab.model.Targets;
 
 /**
  * A dataset encoded for a model: every example of every split as ids, counts or vectors with its

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.rnnlab.api.data.Batch;
-import org.rnnlab.api.data.Batcher;
 import org.rnnlab.api.data.TaskKind;
-import org.rnnlab.api.model.ModelBatch;
-import org.rnnlab.api.model.SequenceModel;
+import org.rnnlab.model.ModelBatch;
+import org.rnnlab.model.SequenceModel;
+import org.rnnlab.model.data.Batcher;
 
 /**
  * The metrics of a model on one split, named {@code <prefix>.<metric>}: {@code loss} always;
@@ -40,7 +40,7 @@ final class SplitEvaluator {
             lossSum += p.lossSum();
             terms += p.terms();
             squaredError += p.squaredErrorSum();
-            if (mb.targets() instanceof org.rnnlab.api.model.Targets.SequenceValues v) {
+            if (mb.targets() instanceof org.rnnlab.model.Targets.SequenceValues v) {
                 values += v.values().length;
             }
             if (filled + p.actual().length > actual.length) {

@@ -3,10 +3,10 @@ package org.rnnlab.trainers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.rnnlab.api.model.ModelBatch;
+import org.rnnlab.model.ModelBatch;
 
 /**
- * A tagger's predictions regrouped into sentences: {@link org.rnnlab.api.model.SequenceModel#evaluate}
+ * A tagger's predictions regrouped into sentences: {@link org.rnnlab.model.SequenceModel#evaluate}
  * gives the real steps of a time-major batch in row order ({@code t * B + b}), which this puts back per
  * sequence so that entity spans can be read ({@link TagScores}).
  */

@@ -11,9 +11,9 @@ import org.rnnlab.api.data.Batch;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.experiment.Settings;
-import org.rnnlab.api.model.ModelBatch;
-import org.rnnlab.api.model.ModelSpec;
-import org.rnnlab.api.model.SequenceModel;
+import org.rnnlab.model.ModelBatch;
+import org.rnnlab.model.ModelSpec;
+import org.rnnlab.model.SequenceModel;
 
 /**
  * Issue 6, must show 5 (second half): at initialisation, on the adding problem with T = 50, the norm of

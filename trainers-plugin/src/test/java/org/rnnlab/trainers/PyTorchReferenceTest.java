@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rnnlab.api.experiment.Settings;
-import org.rnnlab.api.train.GradientClipping;
 import org.rnnlab.api.train.Optimizer;
 import org.rnnlab.api.train.Parameter;
 import org.rnnlab.engine.Tensor;
+import org.rnnlab.model.train.GradientClipping;
 
 /**
  * Adam and global-norm clipping against PyTorch (issue 6, must show 1). Tolerance: relative 1e-6.

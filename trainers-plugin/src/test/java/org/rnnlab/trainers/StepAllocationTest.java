@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.rnnlab.api.ComponentKind;
 import org.rnnlab.api.data.NextTokenBatch;
 import org.rnnlab.api.data.TaskKind;
-import org.rnnlab.api.model.ModelBatch;
-import org.rnnlab.api.model.ModelInput;
-import org.rnnlab.api.model.ModelSpec;
-import org.rnnlab.api.model.SequenceModel;
-import org.rnnlab.api.model.Targets;
+import org.rnnlab.model.ModelBatch;
+import org.rnnlab.model.ModelInput;
+import org.rnnlab.model.ModelSpec;
+import org.rnnlab.model.SequenceModel;
+import org.rnnlab.model.Targets;
 
 /**
  * A steady {@link SequenceModel} training step takes its tensors from the workspace: what it allocates

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.rnnlab.api.data.PaddedIds;
-import org.rnnlab.api.model.ModelBatch;
-import org.rnnlab.api.model.ModelInput;
-import org.rnnlab.api.model.Targets;
+import org.rnnlab.model.ModelBatch;
+import org.rnnlab.model.ModelInput;
+import org.rnnlab.model.Targets;
 
 class TaggedSentencesTest {
     static final List<String> TAGS = List.of("B-PER", "I-PER", "O");

@@ -10,15 +10,15 @@ import org.rnnlab.api.cell.ParameterSpec;
 import org.rnnlab.api.data.PaddedIds;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.experiment.Settings;
-import org.rnnlab.api.model.ModelBatch;
-import org.rnnlab.api.model.ModelInput;
-import org.rnnlab.api.model.ModelSpec;
-import org.rnnlab.api.model.SequenceModel;
-import org.rnnlab.api.model.Targets;
-import org.rnnlab.api.train.GradientClipping;
 import org.rnnlab.api.train.Optimizer;
 import org.rnnlab.api.train.OptimizerFactory;
 import org.rnnlab.engine.kernel.Kernels;
+import org.rnnlab.model.ModelBatch;
+import org.rnnlab.model.ModelInput;
+import org.rnnlab.model.ModelSpec;
+import org.rnnlab.model.SequenceModel;
+import org.rnnlab.model.Targets;
+import org.rnnlab.model.train.GradientClipping;
 
 /**
  * The training step of the peer benchmark {@code torch_rnn_bench.py}, run through rnnlab's own model,

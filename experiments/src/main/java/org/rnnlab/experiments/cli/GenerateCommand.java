@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.rnnlab.api.ConfigException;
-import org.rnnlab.api.model.TextGeneration;
+import org.rnnlab.model.TextGeneration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

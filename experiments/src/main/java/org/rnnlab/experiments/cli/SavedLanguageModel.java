@@ -14,9 +14,9 @@ import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.Tokenizer;
 import org.rnnlab.api.data.Vocabulary;
 import org.rnnlab.api.experiment.Settings;
-import org.rnnlab.api.model.ModelSpec;
-import org.rnnlab.api.model.SequenceModel;
 import org.rnnlab.engine.Safetensors;
+import org.rnnlab.model.ModelSpec;
+import org.rnnlab.model.SequenceModel;
 
 /**
  * A language model a run saved ({@code <variant>/model.safetensors} with {@code vocabulary.txt} beside it),

@@ -33,6 +33,8 @@ public final class ExperimentsPlugin implements Plugin {
                 experiments.addBinding().toInstance(Lessons.orderMatters());
                 experiments.addBinding().toInstance(Lessons.sentiment());
                 experiments.addBinding().toInstance(Lessons.shakespeare());
+                experiments.addBinding().toInstance(Lessons.wordBoundaries());
+                experiments.addBinding().toInstance(Lessons.tagging());
             }
         };
     }

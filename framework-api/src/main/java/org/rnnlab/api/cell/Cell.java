@@ -17,7 +17,7 @@ import org.rnnlab.engine.autodiff.Var;
  * {@link #fused()} sequence kernel with a hand-written backward; it must compute the same values as
  * {@link #step} (the testkit checks it).
  *
- * <p>A cell is one layer at one time step; {@link CellStack} runs it over sequences, stacks layers,
+ * <p>A cell is one layer at one time step; the model's cell stack runs it over sequences, stacks layers,
  * names parameters per layer and handles padding (a padded row keeps its previous state), so a cell
  * keeps no state of its own between calls and need not know about masks.
  *

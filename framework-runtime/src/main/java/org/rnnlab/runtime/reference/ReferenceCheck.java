@@ -11,12 +11,12 @@ import java.util.function.Function;
 import org.rnnlab.api.RnnlabException;
 import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.cell.CellSpec;
-import org.rnnlab.api.cell.CellStack;
 import org.rnnlab.api.cell.ParameterSpec;
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.Workspace;
 import org.rnnlab.engine.autodiff.Graph;
 import org.rnnlab.engine.autodiff.Var;
+import org.rnnlab.model.cell.CellStack;
 
 /**
  * Runs PyTorch reference cases through rnnlab's cells (via {@link CellStack}, composed and fused; a
