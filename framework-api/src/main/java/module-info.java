@@ -1,6 +1,6 @@
 /**
  * What a plugin author compiles against: the {@link org.rnnlab.api.Plugin} SPI, the component SPIs
- * (cells, tokenizers, datasets, trainers, optimizers, reporters, experiments), the sealed event types
+ * (cells, tokenizers, datasets, tasks, trainers, optimizers, reporters, experiments), the sealed event types
  * and the event bus, configuration values and typed exceptions.
  */
 module org.rnnlab.api {
@@ -15,6 +15,7 @@ module org.rnnlab.api {
     exports org.rnnlab.api.event;
     exports org.rnnlab.api.experiment;
     exports org.rnnlab.api.report;
+    exports org.rnnlab.api.task;
     exports org.rnnlab.api.train;
 
     uses org.rnnlab.api.Plugin;

@@ -6,6 +6,7 @@ import org.rnnlab.api.data.DatasetProvider;
 import org.rnnlab.api.data.TokenizerFactory;
 import org.rnnlab.api.experiment.ExperimentDefinition;
 import org.rnnlab.api.report.ReporterFactory;
+import org.rnnlab.api.task.Task;
 import org.rnnlab.api.train.OptimizerFactory;
 import org.rnnlab.api.train.TrainerFactory;
 
@@ -14,6 +15,7 @@ public record ComponentKind<T extends Component>(String name, Class<T> type) {
     public static final ComponentKind<CellFactory> CELL = new ComponentKind<>("cell", CellFactory.class);
     public static final ComponentKind<TokenizerFactory> TOKENIZER = new ComponentKind<>("tokenizer", TokenizerFactory.class);
     public static final ComponentKind<DatasetProvider> DATASET = new ComponentKind<>("dataset", DatasetProvider.class);
+    public static final ComponentKind<Task> TASK = new ComponentKind<>("task", Task.class);
     public static final ComponentKind<TrainerFactory> TRAINER = new ComponentKind<>("trainer", TrainerFactory.class);
     public static final ComponentKind<OptimizerFactory> OPTIMIZER = new ComponentKind<>("optimizer", OptimizerFactory.class);
     public static final ComponentKind<ReporterFactory> REPORTER = new ComponentKind<>("reporter", ReporterFactory.class);
@@ -21,6 +23,6 @@ public record ComponentKind<T extends Component>(String name, Class<T> type) {
 
     /** Every kind, in the order {@code lab plugins} shows them. */
     public static List<ComponentKind<?>> all() {
-        return List.of(CELL, TOKENIZER, DATASET, TRAINER, OPTIMIZER, REPORTER, EXPERIMENT);
+        return List.of(CELL, TOKENIZER, DATASET, TASK, TRAINER, OPTIMIZER, REPORTER, EXPERIMENT);
     }
 }

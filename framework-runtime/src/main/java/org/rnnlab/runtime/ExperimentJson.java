@@ -47,8 +47,13 @@ final class ExperimentJson {
         return root;
     }
 
+    /**
+     * @param data       one entry per distinct dataset and seed ({@link DatasetCache#provenance})
+     * @param dataHashes source files and their hashes ({@code file -> sha256:<hex>})
+     */
     ExperimentJson(ExperimentPlan plan, List<Variant> resolved, List<String> folders, RunOptions options,
-                   Map<String, String> provenance, ComponentRegistry registry) {
+                   Map<String, String> provenance, List<Map<String, Object>> data, Map<String, String> dataHashes,
+                   ComponentRegistry registry) {
         root = new LinkedHashMap<>();
         root.put("experiment", plan.name());
         root.put("description", plan.description());
@@ -67,8 +72,8 @@ final class ExperimentJson {
         }
         root.put("variants", variants);
         root.put("seeds", resolved.stream().map(Variant::seed).distinct().sorted().toList());
-        root.put("dataHashes", new TreeMap<>(plan.dataHashes()));
-        root.put("data", DataProvenance.of(resolved, registry));
+        root.put("dataHashes", new TreeMap<>(dataHashes));
+        root.put("data", data);
         root.put("provenance", provenance);
         if (registry instanceof PluginRegistry plugins) {
             root.put("plugins", plugins.plugins().stream().filter(PluginEntry::loaded).map(p -> {

@@ -37,29 +37,24 @@ import org.rnnlab.api.experiment.FileNames;
 import org.rnnlab.api.experiment.Variant;
 import org.rnnlab.api.report.ReportContext;
 import org.rnnlab.api.report.ReporterFactory;
-import org.rnnlab.api.train.RunContext;
 import org.rnnlab.api.train.RunResult;
-import org.rnnlab.api.train.TrainerFactory;
 
 /**
  * Runs an experiment's variants concurrently and leaves the run directory of DESIGN.md:
  * {@code <output>/<experiment>/<yyyyMMdd-HHmmss>/experiment.json} and one folder per variant.
  *
  * <p>Before anything is created, every variant's trainer id is checked (all problems at once).
- * {@code experiment.json} records the provenance of the run and of each distinct dataset. Then one
+ * {@code experiment.json} records the provenance of the run and of each distinct dataset and seed, each
+ * loaded once into the run's {@link DatasetCache}, from which the variants take them. Then one
  * reporter per {@link ComponentKind#REPORTER} component is subscribed to a fresh {@link OrderedEventBus},
  * {@link ExperimentStarted} is published, and the variants train on a fixed pool of
- * {@link RunOptions#threads()} threads, each with the trainer named by its {@code trainer} setting
- * (default {@code bptt}). Trainers publish their runs' events; a trainer that throws ends only its own
- * variant, which the runner reports as {@link RunFailed} (its stack trace goes to
+ * {@link RunOptions#threads()} threads, each prepared by a {@link VariantPipeline} and trained by the
+ * trainer its {@code trainer} setting names (default {@code bptt}). Trainers publish their runs' events;
+ * a variant whose preparation or trainer throws ends only itself, which the runner reports as {@link RunFailed} (its stack trace goes to
  * {@code <variant>/error.txt}). {@link ExperimentCompleted} follows the last variant, and the bus is
  * drained before {@link #run} returns.
  */
 public final class ExperimentRunner {
-    /** The setting that names a variant's trainer, and the trainer used when it is absent. */
-    public static final String TRAINER_SETTING = "trainer";
-    public static final String DEFAULT_TRAINER = "bptt";
-
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final System.Logger LOG = System.getLogger(ExperimentRunner.class.getName());
 
@@ -82,26 +77,30 @@ public final class ExperimentRunner {
      */
     public ExperimentOutcome run(ExperimentPlan plan, RunOptions options, List<EventSubscriber> subscribers) {
         List<Variant> variants = plan.variants();
-        List<TrainerFactory> trainers = validate(plan, variants);
+        validate(plan, variants);
         Instant started = clock.instant();
         Path runDirectory = createRunDirectory(options.outputFolder(), plan.name(), started);
         List<String> folders = DistinctFileNames.of(variants.stream().map(Variant::name).toList());
         Map<String, String> provenance = Provenance.collect(started);
-        ExperimentJson json = new ExperimentJson(plan, variants, folders, options, provenance, registry);
+        DatasetCache datasets = new DatasetCache(registry);
+        List<Map<String, Object>> data = datasets.provenance(variants);
+        Map<String, String> dataHashes = new TreeMap<>(datasets.dataHashes());
+        dataHashes.putAll(plan.dataHashes());
+        ExperimentJson json = new ExperimentJson(plan, variants, folders, options, provenance, data, dataHashes, registry);
         json.write(runDirectory);
-        return execute(plan, runDirectory, folders, trainers, Map.of(), false, json, provenance, options, subscribers);
+        return execute(plan, runDirectory, folders, datasets, Map.of(), false, json, provenance, options, subscribers);
     }
 
     /**
      * Continues a stopped run in its own directory ({@code lab run NAME --resume RUN_DIR}) with the variants
      * and settings {@code experiment.json} recorded: a variant that completed, stopped early or diverged is
      * kept as it is (its status is reported again, nothing retrains); every other variant trains with
-     * {@link RunContext#resume()} true, so its trainer continues from its last complete checkpoint. The
+     * {@link org.rnnlab.api.train.TrainingRun#resume()} true, so its trainer continues from its last complete checkpoint. The
      * reporters start from the files already in the directory, so the reports at the end cover every variant.
      */
     public ExperimentOutcome resume(RecordedRun recorded, RunOptions options, List<EventSubscriber> subscribers) {
         ExperimentPlan plan = recorded.plan();
-        List<TrainerFactory> trainers = validate(plan, plan.variants());
+        validate(plan, plan.variants());
         Map<String, RunStatus> kept = new LinkedHashMap<>();
         recorded.variants().stream().filter(RecordedRun.Entry::finished)
                 .forEach(e -> kept.put(e.variant().name(), e.status().orElseThrow()));
@@ -110,15 +109,17 @@ public final class ExperimentRunner {
         json.resumed(provenance, options.threads());
         json.write(recorded.directory());
         List<String> folders = recorded.variants().stream().map(RecordedRun.Entry::folder).toList();
-        return execute(plan, recorded.directory(), folders, trainers, kept, true, json, provenance, options, subscribers);
+        return execute(plan, recorded.directory(), folders, new DatasetCache(registry), kept, true, json, provenance,
+                options, subscribers);
     }
 
     private ExperimentOutcome execute(ExperimentPlan plan, Path runDirectory, List<String> folders,
-                                      List<TrainerFactory> trainers, Map<String, RunStatus> kept, boolean resuming,
+                                      DatasetCache datasets, Map<String, RunStatus> kept, boolean resuming,
                                       ExperimentJson json,
                                       Map<String, String> provenance, RunOptions options,
                                       List<EventSubscriber> subscribers) {
         List<Variant> variants = plan.variants();
+        VariantPipeline pipeline = new VariantPipeline(registry, datasets);
         Map<String, RunStatus> status = new LinkedHashMap<>();
         Map<String, String> failures = new TreeMap<>();
         long t0 = System.nanoTime();
@@ -142,9 +143,8 @@ public final class ExperimentRunner {
                 for (int i : toRun) {
                     Variant v = variants.get(i);
                     Path folder = FileNames.inside(runDirectory, folders.get(i));
-                    TrainerFactory trainer = trainers.get(i);
                     futures.put(i, pool.submit(() -> {
-                        RunStatus s = runVariant(plan.name(), v, folder, trainer, bus, failures, resuming);
+                        RunStatus s = runVariant(plan.name(), v, folder, pipeline, bus, failures, resuming);
                         String failure;
                         synchronized (failures) {
                             failure = failures.get(v.name());
@@ -169,20 +169,19 @@ public final class ExperimentRunner {
         return new ExperimentOutcome(runDirectory, status, failures, (System.nanoTime() - t0) / 1_000_000);
     }
 
-    private List<TrainerFactory> validate(ExperimentPlan plan, List<Variant> variants) {
+    private void validate(ExperimentPlan plan, List<Variant> variants) {
         List<String> problems = new ArrayList<>();
         if (variants.isEmpty()) {
             problems.add("experiment '" + plan.name() + "' has no variants");
         }
         Set<String> names = new HashSet<>();
-        List<TrainerFactory> trainers = new ArrayList<>();
         for (Variant v : variants) {
             if (!names.add(v.name())) {
                 problems.add("two variants are named '" + v.name() + "'");
             }
-            String id = v.settings().string(TRAINER_SETTING, DEFAULT_TRAINER);
+            String id = v.settings().string(VariantPipeline.TRAINER_SETTING, VariantPipeline.DEFAULT_TRAINER);
             try {
-                trainers.add(registry.get(ComponentKind.TRAINER, id));
+                registry.get(ComponentKind.TRAINER, id);
             } catch (UnknownComponentException e) {
                 problems.add("variant '" + v.name() + "': setting 'trainer': " + e.getMessage());
             } catch (RnnlabException e) {
@@ -192,7 +191,6 @@ public final class ExperimentRunner {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.stream().distinct().toList());
         }
-        return trainers;
     }
 
     private Path createRunDirectory(Path outputFolder, String experiment, Instant started) {
@@ -224,12 +222,11 @@ public final class ExperimentRunner {
         }
     }
 
-    private RunStatus runVariant(String experiment, Variant v, Path folder, TrainerFactory trainer,
+    private RunStatus runVariant(String experiment, Variant v, Path folder, VariantPipeline pipeline,
                                  OrderedEventBus bus, Map<String, String> failures, boolean resume) {
         try {
             Files.createDirectories(folder);
-            RunResult result = trainer.create().train(
-                    new RunContext(experiment, v.name(), v.settings(), v.seed(), folder, registry, bus, resume));
+            RunResult result = pipeline.run(experiment, v, folder, bus, resume);
             return result.status();
         } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
             String message = ErrorText.of(e);

@@ -37,10 +37,10 @@ class ExperimentRunnerResumeTest {
             ctx.bus().publish(new RunCompleted(ctx.experiment(), ctx.variant(), RunStatus.COMPLETED, Map.of(), Map.of(), 1));
             return new RunResult(RunStatus.COMPLETED, Map.of(), Map.of());
         });
-        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer)));
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer), FixturePlugin.pipeline()));
         ExperimentPlan plan = new ExperimentPlan("toy", "a toy", List.of(
-                new Variant("a", Settings.of(Map.of("hidden", "8")), 1),
-                new Variant("b", Settings.of(Map.of("hidden", "16")), 2)));
+                new Variant("a", Settings.of(Map.of("dataset", "tiny", "hidden", "8")), 1),
+                new Variant("b", Settings.of(Map.of("dataset", "tiny", "hidden", "16")), 2)));
         ExperimentOutcome first = new ExperimentRunner(registry).run(plan, new RunOptions(out, 1, false), List.of());
         assertThat(first.status()).containsEntry("a", RunStatus.COMPLETED).containsEntry("b", RunStatus.FAILED);
         assertThat(resumed).containsEntry("a", false).containsEntry("b", false);

@@ -32,8 +32,10 @@ import org.rnnlab.api.train.RunResult;
 class ExperimentRunnerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
+    /** A variant of the {@code tiny} dataset unless the key-value pairs name another. */
     private static Variant variant(String name, long seed, String... keyValues) {
         Map<String, String> m = new java.util.TreeMap<>();
+        m.put("dataset", "tiny");
         for (int i = 0; i < keyValues.length; i += 2) {
             m.put(keyValues[i], keyValues[i + 1]);
         }
@@ -45,12 +47,12 @@ class ExperimentRunnerTest {
         FixtureReporter reporter = new FixtureReporter(true);
         Map<String, Path> folders = new ConcurrentHashMap<>();
         FixtureTrainer trainer = new FixtureTrainer("bptt", "test", ctx -> {
-            folders.put(ctx.variant(), ctx.runDirectory());
+            folders.put(ctx.variant(), ctx.store().directory());
             ctx.bus().publish(new RunCompleted(ctx.experiment(), ctx.variant(), RunStatus.COMPLETED,
                     Map.of("val.loss", 1.5), Map.of(), 1));
             return new RunResult(RunStatus.COMPLETED, Map.of("val.loss", 1.5), Map.of());
         });
-        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer, reporter)));
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer, reporter), FixturePlugin.pipeline()));
         ExperimentPlan plan = new ExperimentPlan("hello", "says hello", "the lstm says it sooner",
                 List.of(variant("rnn", 1, "cell", "rnn", "epochs", "3"), variant("lstm", 2, "cell", "lstm", "epochs", "3")),
                 Map.of("set.epochs", "3"), Map.of("hello.txt", "sha256:abc"));
@@ -94,7 +96,7 @@ class ExperimentRunnerTest {
             }
             return new RunResult(RunStatus.COMPLETED, Map.of(), Map.of());
         });
-        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer, reporter)));
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer, reporter), FixturePlugin.pipeline()));
         List<Variant> variants = List.of(variant("a", 1), variant("broken", 2), variant("c", 3), variant("d", 4));
 
         ExperimentOutcome outcome = new ExperimentRunner(registry, CLOCK)
@@ -121,7 +123,7 @@ class ExperimentRunnerTest {
             together.await(20, TimeUnit.SECONDS);
             return new RunResult(RunStatus.COMPLETED, Map.of(), Map.of());
         });
-        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer)));
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer), FixturePlugin.pipeline()));
 
         ExperimentOutcome outcome = new ExperimentRunner(registry, CLOCK).run(
                 new ExperimentPlan("pair", "", List.of(variant("x", 1), variant("y", 2))), new RunOptions(out, 2, false), List.of());
@@ -132,7 +134,7 @@ class ExperimentRunnerTest {
 
     @Test
     void unknownTrainersAndDuplicateNamesFailBeforeAnythingIsWritten(@TempDir Path out) {
-        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", FixtureTrainer.completing("bptt"))));
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", FixtureTrainer.completing("bptt")), FixturePlugin.pipeline()));
         List<Variant> variants = List.of(variant("a", 1, "trainer", "sgd-magic"), variant("a", 2), variant("b", 3, "trainer", "nope"));
 
         assertThatThrownBy(() -> new ExperimentRunner(registry, CLOCK)
@@ -149,10 +151,10 @@ class ExperimentRunnerTest {
     void hostileNamesNeverWriteOutsideTheOutputFolder(@TempDir Path sandbox) throws Exception {
         Path out = sandbox.resolve("out");
         FixtureTrainer trainer = new FixtureTrainer("bptt", "test", ctx -> {
-            Files.writeString(ctx.runDirectory().resolve("metrics.csv"), "epoch\n");
+            Files.writeString(ctx.store().directory().resolve("metrics.csv"), "epoch\n");
             return new RunResult(RunStatus.COMPLETED, Map.of(), Map.of());
         });
-        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer)));
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer), FixturePlugin.pipeline()));
         String absolute = sandbox.resolve("escaped").toAbsolutePath().toString();
         List<Variant> variants = List.of(variant("../x", 1), variant(absolute, 2), variant("a\0b", 3),
                 variant("a/b", 4), variant("..", 5), variant("", 6), variant("../../../../tmp/evil", 7));
@@ -173,9 +175,10 @@ class ExperimentRunnerTest {
     }
 
     @Test
-    void experimentJsonRecordsTheProvenanceOfEachDistinctDataset(@TempDir Path out) throws Exception {
+    void eachDistinctDatasetAndSeedIsLoadedOnceAndRecordedInExperimentJson(@TempDir Path out) throws Exception {
         FixtureDataset tiny = new FixtureDataset();
-        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", FixtureTrainer.completing("bptt"), tiny)));
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", FixtureTrainer.completing("bptt")),
+                FixturePlugin.pipeline(tiny)));
         List<Variant> variants = List.of(variant("a", 1, "dataset", "tiny", "dataset.size", "3"),
                 variant("b", 2, "dataset", "tiny", "dataset.size", "3"),
                 variant("c", 1, "dataset", "tiny", "dataset.size", "5"),
@@ -185,12 +188,19 @@ class ExperimentRunnerTest {
                 .run(new ExperimentPlan("exp", "", variants), new RunOptions(out, 1, false), List.of());
 
         JsonNode data = new ObjectMapper().readTree(outcome.runDirectory().resolve("experiment.json").toFile()).get("data");
-        assertThat(data).hasSize(3);
+        // one entry per distinct dataset, options and seed (the seed fixes the splits): every seed is recorded
+        assertThat(data).hasSize(4);
         assertThat(data.get(0).get("options").get("size").asText()).isEqualTo("3");
+        assertThat(data.get(0).get("seed").asLong()).isEqualTo(1);
         assertThat(data.get(0).get("provenance").get("sha256").asText()).isEqualTo("abc3");
-        assertThat(data.get(1).get("provenance").get("sha256").asText()).isEqualTo("abc5");
-        assertThat(data.get(2).get("unavailable").asText()).contains("unknown dataset 'missing'");
-        assertThat(tiny.loads).isEqualTo(2);
+        assertThat(data.get(1).get("seed").asLong()).isEqualTo(2);
+        assertThat(data.get(1).get("provenance").get("seed").asText()).isEqualTo("2");
+        assertThat(data.get(2).get("provenance").get("sha256").asText()).isEqualTo("abc5");
+        assertThat(data.get(3).get("unavailable").asText()).contains("unknown dataset 'missing'");
+        // loaded once each for experiment.json and the three variants that train on them, not once more per variant
+        assertThat(tiny.loads).isEqualTo(3);
+        assertThat(outcome.status()).containsEntry("a", RunStatus.COMPLETED).containsEntry("c", RunStatus.COMPLETED)
+                .containsEntry("d", RunStatus.FAILED);
     }
 
     @Test
@@ -204,7 +214,7 @@ class ExperimentRunnerTest {
             }
         };
         PluginRegistry registry = PluginRegistry.of(List.of(
-                FixturePlugin.of("fixtures", FixtureTrainer.completing("bptt"), healthy, broken)));
+                FixturePlugin.of("fixtures", FixtureTrainer.completing("bptt"), healthy, broken), FixturePlugin.pipeline()));
 
         ExperimentOutcome outcome = new ExperimentRunner(registry, CLOCK)
                 .run(new ExperimentPlan("exp", "", List.of(variant("a", 1))), new RunOptions(out, 1, false), List.of());
@@ -215,7 +225,7 @@ class ExperimentRunnerTest {
 
     @Test
     void twoRunsInOneSecondGetTwoFolders(@TempDir Path out) {
-        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", FixtureTrainer.completing("bptt"))));
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", FixtureTrainer.completing("bptt")), FixturePlugin.pipeline()));
         ExperimentRunner runner = new ExperimentRunner(registry, CLOCK);
         ExperimentPlan plan = new ExperimentPlan("exp", "", List.of(variant("a", 1)));
 

@@ -16,6 +16,15 @@ record FixturePlugin(String id, String version, int apiVersion, List<? extends C
         return new FixturePlugin(id, "1.0", ApiVersion.CURRENT, List.of(components));
     }
 
+    /** What the runtime's pipeline needs besides a trainer: the {@code tiny} dataset, a task and an optimiser. */
+    static FixturePlugin pipeline(FixtureDataset tiny) {
+        return of("pipeline-fixtures", tiny, new FixtureTask(), new FixtureOptimizer());
+    }
+
+    static FixturePlugin pipeline() {
+        return pipeline(new FixtureDataset());
+    }
+
     @Override
     public Module module() {
         return new AbstractModule() {

@@ -10,7 +10,7 @@ import org.rnnlab.api.train.TrainerFactory;
 record FixtureTrainer(String id, String description, Trainer body) implements TrainerFactory {
 
     static FixtureTrainer completing(String id) {
-        return new FixtureTrainer(id, "completes at once", ctx -> new RunResult(RunStatus.COMPLETED, Map.of(), Map.of()));
+        return new FixtureTrainer(id, "completes at once", run -> new RunResult(RunStatus.COMPLETED, Map.of(), Map.of()));
     }
 
     @Override

@@ -1,64 +1,54 @@
 package org.rnnlab.trainers;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.rnnlab.api.ComponentKind;
-import org.rnnlab.api.ComponentRegistry;
 import org.rnnlab.api.data.Batch;
-import org.rnnlab.api.data.Dataset;
-import org.rnnlab.api.data.DatasetProvider;
-import org.rnnlab.api.data.TaskKind;
-import org.rnnlab.api.data.Tokenizer;
-import org.rnnlab.api.data.TokenizerFactory;
 import org.rnnlab.api.event.BatchCompleted;
 import org.rnnlab.api.event.Checkpointed;
 import org.rnnlab.api.event.EpochCompleted;
 import org.rnnlab.api.event.Evaluation;
 import org.rnnlab.api.event.EventBus;
-import org.rnnlab.api.event.GradientStats;
 import org.rnnlab.api.event.RunCompleted;
 import org.rnnlab.api.event.RunDiverged;
 import org.rnnlab.api.event.RunStarted;
 import org.rnnlab.api.event.RunStatus;
 import org.rnnlab.api.event.Samples;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.task.SampleRequest;
+import org.rnnlab.api.task.Task;
+import org.rnnlab.api.task.TaskData;
+import org.rnnlab.api.task.TaskEvaluation;
+import org.rnnlab.api.task.TaskModel;
+import org.rnnlab.api.train.Checkpoint;
 import org.rnnlab.api.train.Optimizer;
-import org.rnnlab.api.train.RunContext;
 import org.rnnlab.api.train.RunResult;
+import org.rnnlab.api.train.RunStore;
 import org.rnnlab.api.train.Trainer;
-import org.rnnlab.engine.Safetensors;
+import org.rnnlab.api.train.TrainingRun;
 import org.rnnlab.engine.Tensor;
-import org.rnnlab.model.ModelSpec;
-import org.rnnlab.model.SequenceModel;
-import org.rnnlab.model.TextGeneration;
 import org.rnnlab.model.data.Batcher;
 import org.rnnlab.model.train.LearningRateSchedule;
 
 /**
  * Trains one variant with back-propagation through time, in full ({@code bptt}) or truncated to
- * {@code tbptt.k} steps with the state carried, detached, across chunks ({@code tbptt}).
+ * {@code tbptt.k} steps with the state carried, detached, across chunks ({@code tbptt}). It gets the
+ * task's encoded data and fresh model from the runtime's pipeline and only trains: epochs of shuffled
+ * batches, the task's metrics and samples, early stopping, events, a checkpoint after every epoch and
+ * the model file at the end, both through the run's {@link RunStore}.
  *
- * <p>Everything random is derived from the run's seed: the initial weights, each epoch's batch order
- * ({@link Batcher#epochSeed}) and each epoch's samples, so a run resumed from the checkpoint after epoch
- * {@code e} repeats exactly what an uninterrupted run does next. A checkpoint is written after every
- * epoch; the final model goes to {@code model.safetensors} with the vocabulary beside it.
+ * <p>Everything random is derived from the run's seed: the initial weights (the task's), each epoch's
+ * batch order ({@link Batcher#epochSeed}) and each epoch's samples, so a run resumed from the checkpoint
+ * after epoch {@code e} repeats exactly what an uninterrupted run does next.
  */
 final class BpttTrainer implements Trainer {
-    static final String MODEL_FILE = "model.safetensors";
-    static final String VOCABULARY_FILE = "vocabulary.txt";
-    static final String CHECKPOINT_FOLDER = "checkpoint";
-    /** The {@code format} entry of a model file's metadata. */
-    static final String MODEL_FORMAT = "rnnlab-sequence-model/1";
-
     private final boolean truncated;
 
     BpttTrainer(boolean truncated) {
@@ -66,52 +56,40 @@ final class BpttTrainer implements Trainer {
     }
 
     @Override
-    public RunResult train(RunContext context) throws IOException {
+    public RunResult train(TrainingRun run) throws IOException {
         long started = System.nanoTime();
-        Settings settings = context.settings();
-        RunSettings run = RunSettings.of(settings, truncated);
-        ComponentRegistry registry = context.registry();
-        DatasetProvider provider = registry.get(ComponentKind.DATASET, run.dataset());
-        Dataset dataset = provider.load(RunSettings.under(settings, "dataset"), context.seed());
-        Tokenizer tokenizer = null;
-        if (dataset.train().getFirst() instanceof org.rnnlab.api.data.TextExample) {
-            TokenizerFactory tf = registry.get(ComponentKind.TOKENIZER, run.tokenizer());
-            tokenizer = tf.create(RunSettings.under(settings, "tokenizer"));
-        }
-        EncodedData data = new EncodedData(dataset, tokenizer);
-        ModelSpec spec = new ModelSpec(dataset.kind(), data.tokenInput(), data.inputSize(),
-                data.tokenInput() ? run.embedding() : 0, data.outputs(), run.cell(), run.hidden(), run.layers(),
-                settings.under("cell"), run.fused());
-        SequenceModel model = SequenceModel.create(registry.get(ComponentKind.CELL, run.cell()), spec,
-                new SplittableRandom(context.seed()));
-        Optimizer optimizer = registry.get(ComponentKind.OPTIMIZER, run.optimizer())
-                .create(RunSettings.under(settings, "optimizer"));
-        Batcher batcher = new Batcher(run.batch());
+        Settings settings = run.settings();
+        RunSettings rs = RunSettings.of(settings, truncated);
+        Task task = run.task();
+        TaskData data = run.data();
+        TaskModel model = run.model();
+        Optimizer optimizer = run.optimizer();
+        RunStore store = run.store();
+        Batcher batcher = new Batcher(rs.batch());
         int[] trainLengths = data.lengths("train");
-        int batchesPerEpoch = (trainLengths.length + run.batch() - 1) / run.batch();
-        LearningRateSchedule schedule = LearningRateSchedule.of(settings, batchesPerEpoch, run.epochs());
+        int batchesPerEpoch = (trainLengths.length + rs.batch() - 1) / rs.batch();
+        LearningRateSchedule schedule = LearningRateSchedule.of(settings, batchesPerEpoch, rs.epochs());
 
-        Files.createDirectories(context.runDirectory());
-        CheckpointStore store = new CheckpointStore(context.runDirectory().resolve(CHECKPOINT_FOLDER));
         Progress progress = new Progress();
-        if (context.resume()) {
-            store.latest().ifPresent(c -> {
-                requireSameRun(c, settings, context.seed());
-                progress.restore(c, model, optimizer);
-            });
+        if (run.resume()) {
+            Optional<Checkpoint> latest = store.latestCheckpoint();
+            if (latest.isPresent()) {
+                requireSameRun(latest.get(), settings, run.seed());
+                progress.restore(latest.get(), model, optimizer);
+            }
         }
-        EventBus bus = context.bus();
-        String experiment = context.experiment();
-        String variant = context.variant();
-        bus.publish(new RunStarted(experiment, variant, settings.values(), context.seed(), context.runDirectory(),
-                run.epochs()));
+        EventBus bus = run.bus();
+        String experiment = run.experiment();
+        String variant = run.variant();
+        bus.publish(new RunStarted(experiment, variant, settings.values(), run.seed(), store.directory(), rs.epochs()));
 
-        BatchStepper stepper = new BatchStepper(model, optimizer, run, truncated);
+        BatchStepper stepper = new BatchStepper(model, optimizer, rs);
         RunStatus status = RunStatus.COMPLETED;
         Map<String, Double> last = new TreeMap<>(progress.lastMetrics);
-        for (int epoch = progress.epoch + 1; epoch <= run.epochs(); epoch++) {
+        boolean hasValidation = data.lengths("validation").length > 0;
+        for (int epoch = progress.epoch + 1; epoch <= rs.epochs(); epoch++) {
             long epochStart = System.nanoTime();
-            List<Batch> batches = batcher.shuffled(trainLengths, Batcher.epochSeed(context.seed(), epoch));
+            List<Batch> batches = batcher.shuffled(trainLengths, Batcher.epochSeed(run.seed(), epoch));
             stepper.startEpoch();
             double lossSum = 0;
             long lossTerms = 0;
@@ -119,7 +97,7 @@ final class BpttTrainer implements Trainer {
             for (int i = 0; i < batches.size(); i++) {
                 Batch batch = batches.get(i);
                 double lr = schedule.rate(progress.batches);
-                BatchStepper.Outcome outcome = stepper.step(data.batch("train", batch), lr, i == 0);
+                BatchStepper.Outcome outcome = stepper.step(data, batch, lr, i == 0);
                 progress.batches++;
                 if (outcome.diverged() != null) {
                     bus.publish(new RunDiverged(experiment, variant, epoch, outcome.step(), stepper.lastFiniteLoss(),
@@ -139,24 +117,23 @@ final class BpttTrainer implements Trainer {
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             Map<String, Double> metrics = new TreeMap<>();
             metrics.put("train.loss", lossTerms == 0 ? Double.NaN : lossSum / lossTerms);
-            SplitEvaluator.Result validation = null;
-            if (!dataset.validation().isEmpty()) {
-                validation = SplitEvaluator.evaluate(model, data, "validation", "val", run.batch());
+            TaskEvaluation validation = null;
+            if (hasValidation) {
+                validation = task.evaluate(model, data, "validation", "val", rs.batch());
                 metrics.putAll(validation.metrics());
             }
             bus.publish(stepper.gradientStats(experiment, variant, epoch));
             bus.publish(new EpochCompleted(experiment, variant, epoch, metrics,
                     Map.of("time.epoch_seconds", seconds, "time.tokens_per_second", tokens / Math.max(seconds, 1e-9))));
-            if (validation != null && validation.scores() != null) {
-                bus.publish(new Evaluation(experiment, variant, epoch, "validation", dataset.labels(),
-                        validation.scores().confusion()));
+            if (validation != null && validation.confusion() != null) {
+                bus.publish(new Evaluation(experiment, variant, epoch, "validation", data.labels(), validation.confusion()));
             }
-            if (dataset.kind() == TaskKind.LANGUAGE_MODELLING && run.samples() > 0 && data.tokenInput()) {
-                bus.publish(samples(model, data, run, context.seed(), epoch, experiment, variant));
+            if (rs.samples() > 0) {
+                samples(task, model, data, rs, run.seed(), epoch, experiment, variant).ifPresent(bus::publish);
             }
             last = metrics;
-            boolean stop = progress.endEpoch(epoch, metrics, run);
-            Path file = store.write(progress.checkpoint(model, optimizer, context.seed(), settings));
+            boolean stop = progress.endEpoch(epoch, metrics, rs);
+            Path file = store.writeCheckpoint(progress.checkpoint(model, optimizer, run.seed(), settings));
             bus.publish(new Checkpointed(experiment, variant, epoch, file));
             if (stop) {
                 status = RunStatus.STOPPED_EARLY;
@@ -164,66 +141,33 @@ final class BpttTrainer implements Trainer {
             }
         }
         Map<String, Double> finals = new TreeMap<>(last);
-        if (!dataset.test().isEmpty()) {
-            SplitEvaluator.Result test = SplitEvaluator.evaluate(model, data, "test", "test", run.batch());
+        if (data.lengths("test").length > 0) {
+            TaskEvaluation test = task.evaluate(model, data, "test", "test", rs.batch());
             finals.putAll(test.metrics());
-            if (test.scores() != null) {
-                bus.publish(new Evaluation(experiment, variant, progress.epoch, "test", dataset.labels(),
-                        test.scores().confusion()));
+            if (test.confusion() != null) {
+                bus.publish(new Evaluation(experiment, variant, progress.epoch, "test", data.labels(), test.confusion()));
             }
         }
-        writeModel(context.runDirectory(), model, data, spec, tokenizer == null ? null : run.tokenizer(),
-                RunSettings.under(settings, "tokenizer").values());
+        store.saveModel();
         bus.publish(new RunCompleted(experiment, variant, status, finals, progress.bestMetrics, millisSince(started)));
         return new RunResult(status, finals, progress.bestMetrics);
     }
 
-    private static Samples samples(SequenceModel model, EncodedData data, RunSettings run, long seed, int epoch,
-                                   String experiment, String variant) {
-        TextGeneration sampler = new TextGeneration(run.temperature(), run.topK(), run.prefix(), run.sampleLength());
+    /** The task's samples of this epoch, if it generates any. */
+    private static Optional<Samples> samples(Task task, TaskModel model, TaskData data, RunSettings rs, long seed,
+                                             int epoch, String experiment, String variant) {
         // Its own stream per epoch, so sampling never shifts anything else and a resumed run samples alike.
         SplittableRandom random = new SplittableRandom(Batcher.epochSeed(seed ^ 0x5A4D504C45L, epoch));
-        Set<String> seen = data.trainingTexts();
-        List<String> texts = new ArrayList<>(run.samples());
+        List<String> texts = task.samples(model, new SampleRequest(rs.samples(), rs.temperature(), rs.topK(), rs.prefix(),
+                rs.sampleLength()), random);
+        if (texts.isEmpty()) {
+            return Optional.empty();
+        }
         int novel = 0;
-        for (int n = 0; n < run.samples(); n++) {
-            String s = sampler.sample(model, data.tokenizer(), data.vocabulary(), random);
-            texts.add(s);
-            novel += seen.contains(s) ? 0 : 1;
+        for (String s : texts) {
+            novel += data.inTraining(s) ? 0 : 1;
         }
-        return new Samples(experiment, variant, epoch, texts, (double) novel / run.samples());
-    }
-
-    /**
-     * {@code model.safetensors}; its metadata holds all that {@code lab generate} needs to rebuild the model
-     * ({@link ModelSpec} field by field, the cell's and tokenizer's options as {@code cell.*} and
-     * {@code tokenizer.*}) besides the vocabulary file written next to it.
-     */
-    private static void writeModel(Path dir, SequenceModel model, EncodedData data, ModelSpec spec, String tokenizerId,
-                                   Map<String, String> tokenizerOptions) throws IOException {
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("format", MODEL_FORMAT);
-        meta.put("task", spec.kind().name());
-        meta.put("cell", spec.cell());
-        meta.put("hidden", Integer.toString(spec.hidden()));
-        meta.put("layers", Integer.toString(spec.layers()));
-        meta.put("embedding", Integer.toString(spec.embedding()));
-        meta.put("labels", String.join("\n", data.dataset().labels()));
-        meta.put("token_input", Boolean.toString(spec.tokenInput()));
-        meta.put("input_size", Integer.toString(spec.inputSize()));
-        meta.put("outputs", Integer.toString(spec.outputs()));
-        meta.put("fused", Boolean.toString(spec.fused()));
-        new TreeMap<>(spec.cellOptions()).forEach((k, v) -> meta.put("cell." + k, v));
-        if (tokenizerId != null) {
-            meta.put("tokenizer", tokenizerId);
-            new TreeMap<>(tokenizerOptions).forEach((k, v) -> meta.put("tokenizer." + k, v));
-        }
-        Path temporary = dir.resolve(MODEL_FILE + ".tmp");
-        Safetensors.write(temporary, model.namedValues(), meta);
-        Files.move(temporary, dir.resolve(MODEL_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        if (data.vocabulary() != null) {
-            data.vocabulary().save(dir.resolve(VOCABULARY_FILE));
-        }
+        return Optional.of(new Samples(experiment, variant, epoch, texts, (double) novel / texts.size()));
     }
 
     private static final String SETTING = "setting.";
@@ -286,7 +230,7 @@ final class BpttTrainer implements Trainer {
             return run.patience() > 0 && sinceBest >= run.patience();
         }
 
-        Checkpoint checkpoint(SequenceModel model, Optimizer optimizer, long seed, Settings settings) {
+        Checkpoint checkpoint(TaskModel model, Optimizer optimizer, long seed, Settings settings) {
             Map<String, String> meta = new TreeMap<>();
             settings.values().forEach((k, v) -> meta.put(SETTING + k, v));
             meta.put("batches", Long.toString(batches));
@@ -301,7 +245,7 @@ final class BpttTrainer implements Trainer {
             return new Checkpoint(epoch, meta, tensors);
         }
 
-        void restore(Checkpoint c, SequenceModel model, Optimizer optimizer) {
+        void restore(Checkpoint c, TaskModel model, Optimizer optimizer) {
             model.load(c.under("model"));
             optimizer.restore(c.under("optimizer"));
             epoch = c.epoch();

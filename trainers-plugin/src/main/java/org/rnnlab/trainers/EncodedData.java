@@ -21,20 +21,25 @@ import org.rnnlab.api.data.TokenIds;
 import org.rnnlab.api.data.Tokenizer;
 import org.rnnlab.api.data.VectorExample;
 import org.rnnlab.api.data.Vocabulary;
+import org.rnnlab.api.task.Task;
+import org.rnnlab.api.task.TaskData;
 import org.rnnlab.model.ModelBatch;
 import org.rnnlab.model.ModelInput;
 import org.rnnlab.model.Targets;
 
 /**
- * A dataset encoded for a model: every example of every split as ids, counts or vectors with its
- * target, and the batches made from them. The vocabulary is fitted on the training split only.
+ * A dataset encoded for a {@link SequenceTask}: every example of every split as ids, counts or vectors
+ * with its target, and the batches made from them. The tokenizer comes fitted (on the training split
+ * only) from the runtime's pipeline.
  */
-final class EncodedData {
+final class EncodedData implements TaskData {
     static final List<String> SPLITS = List.of("train", "validation", "test");
 
     private final Dataset dataset;
+    private final Task.FittedTokenizer fitted;
     private final Tokenizer tokenizer;
     private final Vocabulary vocabulary;
+    private Set<String> trainingTexts;
     private final Map<String, List<Encoded>> splits = new LinkedHashMap<>();
     private final boolean tokenInput;
     private final int inputSize;
@@ -50,22 +55,16 @@ final class EncodedData {
         }
     }
 
-    EncodedData(Dataset dataset, Tokenizer tokenizer) {
+    /** {@code fitted} is the tokenizer fitted on the training texts, or null for vector examples. */
+    EncodedData(Dataset dataset, Task.FittedTokenizer fitted) {
         this.dataset = dataset;
-        this.tokenizer = tokenizer;
+        this.fitted = fitted;
         boolean text = dataset.train().getFirst() instanceof TextExample;
-        if (text && tokenizer == null) {
+        if (text && fitted == null) {
             throw new ConfigException("dataset '" + dataset.id() + "' holds text: setting 'tokenizer' is required");
         }
-        if (text) {
-            List<String> texts = new ArrayList<>(dataset.train().size());
-            for (Example e : dataset.train()) {
-                texts.add(((TextExample) e).text());
-            }
-            vocabulary = tokenizer.fit(texts);
-        } else {
-            vocabulary = null;
-        }
+        this.tokenizer = fitted == null ? null : fitted.tokenizer();
+        this.vocabulary = fitted == null ? null : fitted.vocabulary();
         for (String split : SPLITS) {
             List<Encoded> out = new ArrayList<>();
             for (Example e : dataset.split(split)) {
@@ -96,6 +95,16 @@ final class EncodedData {
         return dataset.kind();
     }
 
+    /** The tokenizer as the pipeline fitted it (id, options), or null for vector examples. */
+    Task.FittedTokenizer fitted() {
+        return fitted;
+    }
+
+    @Override
+    public List<String> labels() {
+        return dataset.labels();
+    }
+
     Vocabulary vocabulary() {
         return vocabulary;
     }
@@ -121,7 +130,8 @@ final class EncodedData {
     }
 
     /** Each example's number of steps (what the batcher buckets by). */
-    int[] lengths(String split) {
+    @Override
+    public int[] lengths(String split) {
         List<Encoded> s = splits.get(split);
         int[] out = new int[s.size()];
         for (int i = 0; i < out.length; i++) {
@@ -130,15 +140,13 @@ final class EncodedData {
         return out;
     }
 
-    /** The texts of the training split, to tell novel samples from remembered ones. */
-    Set<String> trainingTexts() {
-        Set<String> out = new HashSet<>();
-        for (Example e : dataset.train()) {
-            if (e instanceof TextExample t) {
-                out.add(t.text());
-            }
+    /** Whether a text is one of the training split's, to tell novel samples from remembered ones. */
+    @Override
+    public synchronized boolean inTraining(String text) {
+        if (trainingTexts == null) {
+            trainingTexts = new HashSet<>(Dataset.texts(dataset.train()));
         }
-        return out;
+        return trainingTexts.contains(text);
     }
 
     /** The model batch of these examples of a split. */

@@ -6,10 +6,11 @@ import com.google.inject.multibindings.Multibinder;
 import org.rnnlab.api.ComponentKind;
 import org.rnnlab.api.Components;
 import org.rnnlab.api.Plugin;
+import org.rnnlab.api.task.Task;
 import org.rnnlab.api.train.OptimizerFactory;
 import org.rnnlab.api.train.TrainerFactory;
 
-/** The built-in trainers and optimisers. */
+/** The built-in tasks (language modelling, classification, regression, tagging), trainers and optimisers. */
 public final class TrainersPlugin implements Plugin {
 
     @Override
@@ -30,6 +31,10 @@ public final class TrainersPlugin implements Plugin {
                 Multibinder<OptimizerFactory> optimizers = Components.of(binder(), ComponentKind.OPTIMIZER);
                 for (OptimizerComponent c : OptimizerComponent.builtIn()) {
                     optimizers.addBinding().toInstance(c);
+                }
+                Multibinder<Task> tasks = Components.of(binder(), ComponentKind.TASK);
+                for (SequenceTask t : SequenceTask.builtIn()) {
+                    tasks.addBinding().toInstance(t);
                 }
                 Multibinder<TrainerFactory> trainers = Components.of(binder(), ComponentKind.TRAINER);
                 trainers.addBinding().toInstance(TrainerComponent.BPTT);

@@ -21,8 +21,9 @@ import org.rnnlab.api.event.RunStarted;
 import org.rnnlab.api.event.RunStatus;
 import org.rnnlab.api.event.Samples;
 import org.rnnlab.api.experiment.Settings;
-import org.rnnlab.api.train.RunContext;
+import org.rnnlab.api.experiment.Variant;
 import org.rnnlab.api.train.RunResult;
+import org.rnnlab.runtime.VariantPipeline;
 
 /** The trainers end to end on small generated and shipped datasets. */
 class TrainerTest {
@@ -31,9 +32,11 @@ class TrainerTest {
 
     static RunResult train(String trainer, Map<String, String> settings, Path runDir, RecordingBus bus, boolean resume)
             throws Exception {
-        TestComponents components = new TestComponents();
-        RunContext context = new RunContext("test", "v", Settings.of(settings), 42, runDir, components, bus, resume);
-        return components.get(org.rnnlab.api.ComponentKind.TRAINER, trainer).create().train(context);
+        // the runtime's pipeline prepares data, model and optimiser, as for every variant of an experiment
+        Map<String, String> withTrainer = new HashMap<>(settings);
+        withTrainer.put("trainer", trainer);
+        return new VariantPipeline(new TestComponents()).run("test", new Variant("v", Settings.of(withTrainer), 42), runDir,
+                bus, resume);
     }
 
     static Map<String, String> adding(String cell, int epochs) {

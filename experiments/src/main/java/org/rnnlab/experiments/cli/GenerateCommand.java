@@ -2,10 +2,15 @@ package org.rnnlab.experiments.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.rnnlab.api.ConfigException;
-import org.rnnlab.model.TextGeneration;
+import org.rnnlab.api.RnnlabException;
+import org.rnnlab.api.task.SampleRequest;
+import org.rnnlab.api.task.TaskModel;
+import org.rnnlab.runtime.ModelFileCodec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,7 +18,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code lab generate MODEL_FILE}: samples text from a language model a run saved, one sample per line. */
+/**
+ * {@code lab generate MODEL_FILE}: samples text from a language model a run saved, one sample per line. The
+ * model file is read by the runtime's {@link ModelFileCodec} and rebuilt by the task that wrote it.
+ */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Print samples from a language model saved by a run (<variant>/model.safetensors, with vocabulary.txt beside it).")
 final class GenerateCommand implements Callable<Integer> {
@@ -50,14 +58,19 @@ final class GenerateCommand implements Callable<Integer> {
         if (count < 0) {
             throw new ConfigException("--count must not be negative but was " + count);
         }
-        TextGeneration generation = new TextGeneration(temperature, topK, prefix, length);
-        SavedLanguageModel saved = SavedLanguageModel.load(modelFile, lab.registry());
-        SplittableRandom random = new SplittableRandom(seed);
+        ModelFileCodec.Saved saved = ModelFileCodec.read(modelFile, lab.registry());
+        if (!saved.task().generates()) {
+            throw new RnnlabException(saved.file().path() + " is a "
+                    + saved.task().fileTag().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + " model, not a language model: lab generate needs a model trained on a language-modelling dataset");
+        }
+        TaskModel model = saved.rebuild(lab.registry());
+        List<String> samples = saved.task().samples(model, new SampleRequest(count, temperature, topK, prefix, length),
+                new SplittableRandom(seed));
         PrintWriter out = spec.commandLine().getOut();
-        for (int i = 0; i < count; i++) {
+        for (String sample : samples) {
             // a sample may hold a line break (word or text models): keep one sample per line
-            out.println(generation.sample(saved.model(), saved.tokenizer(), saved.vocabulary(), random)
-                    .replace("\r", "\\r").replace("\n", "\\n"));
+            out.println(sample.replace("\r", "\\r").replace("\n", "\\n"));
         }
         out.flush();
         return 0;

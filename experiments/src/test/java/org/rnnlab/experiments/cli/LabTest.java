@@ -67,7 +67,7 @@ class LabTest {
         Result r = lab("describe", "widget", "x");
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("unknown kind 'widget'; kinds: cell, tokenizer, dataset, trainer, optimizer, reporter, experiment");
+        assertThat(r.err()).contains("unknown kind 'widget'; kinds: cell, tokenizer, dataset, task, trainer, optimizer, reporter, experiment");
     }
 
     @Test

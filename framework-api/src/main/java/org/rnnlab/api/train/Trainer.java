@@ -1,12 +1,14 @@
 package org.rnnlab.api.train;
 
 /**
- * Trains one variant from its settings: loads the dataset, fits the tokenizer, builds the model,
- * runs the epochs and publishes what happens on the context's event bus. Contract: a trainer never
- * throws for a diverging run (it returns {@code DIVERGED}); any other error propagates with a message
- * naming what and where, and the runner reports it as {@code FAILED}.
+ * Trains one variant: takes the prepared data, the model, the optimiser and the settings the runtime's
+ * pipeline made ({@link TrainingRun}), runs the epochs, publishes what happens on the run's event bus,
+ * writes checkpoints and the final model through {@link TrainingRun#store()}, and returns the outcome.
+ * It loads no data and builds no model. Contract: a trainer never throws for a diverging run (it returns
+ * {@code DIVERGED}); any other error propagates with a message naming what and where, and the runner
+ * reports it as {@code FAILED}.
  */
 public interface Trainer {
 
-    RunResult train(RunContext context) throws Exception;
+    RunResult train(TrainingRun run) throws Exception;
 }

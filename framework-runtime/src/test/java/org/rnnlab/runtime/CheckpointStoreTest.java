@@ -1,4 +1,4 @@
-package org.rnnlab.trainers;
+package org.rnnlab.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.api.RnnlabException;
+import org.rnnlab.api.train.Checkpoint;
 import org.rnnlab.engine.Tensor;
 
 class CheckpointStoreTest {

@@ -1,4 +1,4 @@
-package org.rnnlab.trainers;
+package org.rnnlab.runtime;
 
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 import org.rnnlab.api.RnnlabException;
+import org.rnnlab.api.train.Checkpoint;
 import org.rnnlab.engine.Tensor;
 
 /**

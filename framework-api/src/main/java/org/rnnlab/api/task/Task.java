@@ -1,0 +1,107 @@
+package org.rnnlab.api.task;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.rnnlab.api.Component;
+import org.rnnlab.api.ComponentRegistry;
+import org.rnnlab.api.data.Dataset;
+import org.rnnlab.api.data.Tokenizer;
+
+/**
+ * What is learned from a dataset (a component of kind {@code task}: {@code language-modelling},
+ * {@code classification}, {@code regression}, {@code tagging}): it decides how a dataset's examples
+ * become batches, the model's head and loss, the evaluation metrics, the samples, and what a model file
+ * records so that the model can be rebuilt.
+ *
+ * <p>Contract: every method is deterministic (the same dataset, tokenizers, settings and seed give equal
+ * data, models, metrics and model files) and does no training: the runtime's pipeline calls, in order,
+ * {@link #tokenizers} (it then creates and fits them), {@link #prepare} (once per variant),
+ * {@link #build} (the initial weights from {@link ModelRequest#seed()}), hands data and model to the
+ * trainer, which calls {@link #evaluate} and {@link #samples}; at the end the pipeline saves
+ * {@link #modelMetadata} and the weights as one model file, and {@link #rebuild} reads it back
+ * ({@code lab generate}). A problem a user can cause (a dataset this task cannot learn from, a
+ * tokenizer that yields the wrong kind of input, a model file that does not fit) is a
+ * {@link org.rnnlab.api.ConfigException} or {@link org.rnnlab.api.RnnlabException} naming what and where.
+ *
+ * <p>A new task (sequence-to-sequence, multi-label music, word embeddings) adds an implementation of
+ * this interface with its own {@link TaskData}, {@link TaskModel} and metadata keys; the runtime does not
+ * change.
+ *
+ * @since 0.1
+ */
+public interface Task extends Component {
+
+    /**
+     * Whether this task learns from {@code dataset}. When no {@code task} setting names one, the pipeline
+     * takes the first task, by id, that accepts the dataset.
+     */
+    boolean accepts(Dataset dataset);
+
+    /**
+     * The tokenizers to fit for this dataset, each with the setting that names it and the training texts
+     * to fit on; empty when the examples hold no text. The pipeline creates each from the registry, fits
+     * it and passes it to {@link #prepare} under {@link TokenizerUse#role()}.
+     */
+    List<TokenizerUse> tokenizers(Dataset dataset);
+
+    /** Encodes every split once with the fitted tokenizers (by role). Never null. */
+    TaskData prepare(Dataset dataset, Map<String, FittedTokenizer> tokenizers);
+
+    /** A new model for {@code data} with its head and loss, initialised from the request's seed. Never null. */
+    TaskModel build(TaskData data, ModelRequest request);
+
+    /**
+     * The metrics of {@code model} on one split of {@code data}, named {@code <prefix>.<metric>}
+     * ({@code val.loss}, {@code test.accuracy}); {@code loss} is always among them.
+     */
+    TaskEvaluation evaluate(TaskModel model, TaskData data, String split, String prefix, int batchSize);
+
+    /** Whether the task's models generate text ({@link #samples}), which {@code lab generate} needs. */
+    default boolean generates() {
+        return false;
+    }
+
+    /** {@code request.count()} samples drawn from the model (generated text), or none if this task does not generate. */
+    default List<String> samples(TaskModel model, SampleRequest request, RandomGenerator random) {
+        return List.of();
+    }
+
+    /**
+     * The model file's metadata besides {@link ModelFile#FORMAT} and {@link ModelFile#TASK}: everything
+     * {@link #rebuild} needs (sizes, cell and its options, tokenizers and their options, labels), in a
+     * fixed order.
+     */
+    Map<String, String> modelMetadata(TaskData data, TaskModel model);
+
+    /** Writes the files the model needs beside its model file (a vocabulary) into {@code folder}; none by default. */
+    default void writeCompanions(TaskData data, Path folder) throws IOException {}
+
+    /**
+     * The model a model file holds, with the registry's cell and tokenizers; every way the file can be
+     * wrong is an {@link org.rnnlab.api.RnnlabException} naming the file.
+     */
+    TaskModel rebuild(ModelFile file, ComponentRegistry registry);
+
+    /** The {@link ModelFile#FORMAT} this task's model files carry. */
+    String modelFormat();
+
+    /**
+     * The {@link ModelFile#TASK} entry that marks this task's model files; by default the id. The
+     * built-in tasks write the dataset kind ({@code LANGUAGE_MODELLING}), as files did before tasks were
+     * components, so older files still load.
+     */
+    default String fileTag() {
+        return id();
+    }
+
+    /** A tokenizer the pipeline fitted: the tokenizer, its component id and options, and its vocabulary. */
+    record FittedTokenizer(String id, Map<String, String> options, Tokenizer tokenizer,
+                           org.rnnlab.api.data.Vocabulary vocabulary) {
+        public FittedTokenizer {
+            options = Map.copyOf(options);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.rnnlab.trainers;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.rnnlab.api.ComponentRegistry;
+import org.rnnlab.api.data.Dataset;
+import org.rnnlab.api.data.TaskKind;
+import org.rnnlab.api.data.TextExample;
+import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.task.ModelFile;
+import org.rnnlab.api.task.ModelRequest;
+import org.rnnlab.api.task.SampleRequest;
+import org.rnnlab.api.task.Task;
+import org.rnnlab.api.task.TaskData;
+import org.rnnlab.api.task.TaskEvaluation;
+import org.rnnlab.api.task.TaskModel;
+import org.rnnlab.api.task.TokenizerUse;
+import org.rnnlab.model.ModelSpec;
+import org.rnnlab.model.SequenceModel;
+import org.rnnlab.model.TextGeneration;
+
+/**
+ * The built-in tasks, one per {@link TaskKind}: a {@link SequenceModel} (embedding or features, cell
+ * stack, linear head) whose loss and head follow the kind, on data encoded by {@link EncodedData} with
+ * the one tokenizer the {@code tokenizer} setting names. Model files carry the format
+ * {@code rnnlab-sequence-model/1} and, as {@link ModelFile#TASK}, the kind's name (what files held before
+ * tasks were components).
+ */
+record SequenceTask(String id, String description, TaskKind kind) implements Task {
+    static final SequenceTask LANGUAGE_MODELLING = new SequenceTask("language-modelling",
+            "predict every next token of a text (cross-entropy at each step); perplexity, samples", TaskKind.LANGUAGE_MODELLING);
+    static final SequenceTask CLASSIFICATION = new SequenceTask("classification",
+            "one class per sequence from its last step (cross-entropy); accuracy, macro F1, confusion matrix",
+            TaskKind.SEQUENCE_CLASSIFICATION);
+    static final SequenceTask REGRESSION = new SequenceTask("regression",
+            "numbers per sequence from its last step (mean squared error)", TaskKind.SEQUENCE_REGRESSION);
+    static final SequenceTask TAGGING = new SequenceTask("tagging",
+            "one tag per token (cross-entropy at each step); accuracy, macro F1, confusion matrix", TaskKind.SEQUENCE_TAGGING);
+
+    static final String FORMAT = "rnnlab-sequence-model/1";
+    /** The setting that names the tokenizer, and the tokenizer when it is absent. */
+    static final String TOKENIZER = "tokenizer";
+    static final String DEFAULT_TOKENIZER = "character";
+
+    static List<SequenceTask> builtIn() {
+        return List.of(LANGUAGE_MODELLING, CLASSIFICATION, REGRESSION, TAGGING);
+    }
+
+    @Override
+    public boolean accepts(Dataset dataset) {
+        return dataset.kind() == kind;
+    }
+
+    @Override
+    public List<TokenizerUse> tokenizers(Dataset dataset) {
+        if (!(dataset.train().getFirst() instanceof TextExample)) {
+            return List.of();
+        }
+        return List.of(new TokenizerUse(TOKENIZER, TOKENIZER, DEFAULT_TOKENIZER, dataset.trainingTexts()));
+    }
+
+    @Override
+    public TaskData prepare(Dataset dataset, Map<String, FittedTokenizer> tokenizers) {
+        return new EncodedData(dataset, tokenizers.get(TOKENIZER));
+    }
+
+    @Override
+    public TaskModel build(TaskData data, ModelRequest request) {
+        EncodedData encoded = (EncodedData) data;
+        Settings settings = request.settings();
+        RunSettings run = RunSettings.of(settings, false);
+        ModelSpec spec = new ModelSpec(kind, encoded.tokenInput(), encoded.inputSize(),
+                encoded.tokenInput() ? run.embedding() : 0, encoded.outputs(), run.cell(), run.hidden(), run.layers(),
+                settings.under("cell"), run.fused());
+        SequenceModel model = SequenceModel.create(request.cell(run.cell()), spec, new SplittableRandom(request.seed()));
+        return new SequenceTaskModel(model, encoded.tokenizer(), encoded.vocabulary());
+    }
+
+    @Override
+    public TaskEvaluation evaluate(TaskModel model, TaskData data, String split, String prefix, int batchSize) {
+        SplitEvaluator.Result r = SplitEvaluator.evaluate(((SequenceTaskModel) model).model(), (EncodedData) data, split,
+                prefix, batchSize);
+        return new TaskEvaluation(r.metrics(), r.scores() == null ? null : r.scores().confusion());
+    }
+
+    @Override
+    public boolean generates() {
+        return kind == TaskKind.LANGUAGE_MODELLING;
+    }
+
+    @Override
+    public List<String> samples(TaskModel model, SampleRequest request, RandomGenerator random) {
+        SequenceTaskModel m = (SequenceTaskModel) model;
+        if (!generates() || !m.model().spec().tokenInput()) {
+            return List.of();
+        }
+        TextGeneration generation = new TextGeneration(request.temperature(), request.topK(), request.prefix(),
+                request.length());
+        List<String> out = new ArrayList<>(request.count());
+        for (int n = 0; n < request.count(); n++) {
+            out.add(generation.sample(m.model(), m.tokenizer(), m.vocabulary(), random));
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, String> modelMetadata(TaskData data, TaskModel model) {
+        EncodedData encoded = (EncodedData) data;
+        return SequenceModelFile.metadata(((SequenceTaskModel) model).model().spec(), encoded.labels(), encoded.fitted());
+    }
+
+    @Override
+    public void writeCompanions(TaskData data, Path folder) throws IOException {
+        EncodedData encoded = (EncodedData) data;
+        if (encoded.vocabulary() != null) {
+            encoded.vocabulary().save(folder.resolve(SequenceModelFile.VOCABULARY_FILE));
+        }
+    }
+
+    @Override
+    public TaskModel rebuild(ModelFile file, ComponentRegistry registry) {
+        return SequenceModelFile.rebuild(file, kind, registry);
+    }
+
+    @Override
+    public String modelFormat() {
+        return FORMAT;
+    }
+
+    @Override
+    public String fileTag() {
+        return kind.name();
+    }
+}
