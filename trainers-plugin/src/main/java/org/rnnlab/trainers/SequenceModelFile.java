@@ -40,6 +40,8 @@ final class SequenceModelFile {
     private static final String OUTPUTS = "outputs";
     private static final String FUSED = "fused";
     private static final String TOKENIZER = "tokenizer";
+    /** Written only when true, so unidirectional files keep the entries they always had. */
+    private static final String BIDIRECTIONAL = "bidirectional";
 
     private SequenceModelFile() {}
 
@@ -55,6 +57,9 @@ final class SequenceModelFile {
         meta.put(INPUT_SIZE, Integer.toString(spec.inputSize()));
         meta.put(OUTPUTS, Integer.toString(spec.outputs()));
         meta.put(FUSED, Boolean.toString(spec.fused()));
+        if (spec.bidirectional()) {
+            meta.put(BIDIRECTIONAL, "true");
+        }
         new TreeMap<>(spec.cellOptions()).forEach((k, v) -> meta.put(CELL + "." + k, v));
         if (tokenizer != null) {
             meta.put(TOKENIZER, tokenizer.id());
@@ -96,7 +101,8 @@ final class SequenceModelFile {
                 outputs = Integer.parseInt(meta.get(OUTPUTS));
             }
             spec = new ModelSpec(kind, tokenInput, inputSize, embedding, outputs, meta.get(CELL),
-                    Integer.parseInt(meta.get(HIDDEN)), Integer.parseInt(meta.get(LAYERS)), under(meta, CELL), false);
+                    Integer.parseInt(meta.get(HIDDEN)), Integer.parseInt(meta.get(LAYERS)), under(meta, CELL), false,
+                    Boolean.parseBoolean(meta.getOrDefault(BIDIRECTIONAL, "false")));
         } catch (NumberFormatException e) {
             throw new RnnlabException(path + ": a size in its metadata is not a number: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -110,7 +116,8 @@ final class SequenceModelFile {
             throw new RnnlabException(path + " does not fit the model its metadata describes"
                     + (vocabulary == null ? "" : " (with " + VOCABULARY_FILE + ")") + ": " + e.getMessage(), e);
         }
-        return new SequenceTaskModel(model, tokenizer, vocabulary);
+        List<String> labels = meta.getOrDefault(LABELS, "").isEmpty() ? List.of() : List.of(meta.get(LABELS).split("\n"));
+        return new SequenceTaskModel(model, tokenizer, vocabulary, labels, List.of());
     }
 
     /** What kind of model a file of this task holds, for messages: {@code sequence classification}. */

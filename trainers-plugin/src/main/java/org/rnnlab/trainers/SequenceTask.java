@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.rnnlab.api.ComponentRegistry;
+import org.rnnlab.api.ConfigException;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.TextExample;
@@ -40,12 +41,17 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
     static final SequenceTask REGRESSION = new SequenceTask("regression",
             "numbers per sequence from its last step (mean squared error)", TaskKind.SEQUENCE_REGRESSION);
     static final SequenceTask TAGGING = new SequenceTask("tagging",
-            "one tag per token (cross-entropy at each step); accuracy, macro F1, confusion matrix", TaskKind.SEQUENCE_TAGGING);
+            "one tag per token (cross-entropy at each step, padding masked); accuracy, F1 per tag, CoNLL entity F1 for"
+                    + " BIO tags, confusion matrix", TaskKind.SEQUENCE_TAGGING);
 
     static final String FORMAT = "rnnlab-sequence-model/1";
     /** The setting that names the tokenizer, and the tokenizer when it is absent. */
     static final String TOKENIZER = "tokenizer";
     static final String DEFAULT_TOKENIZER = "character";
+    /** The setting that makes every layer bidirectional. */
+    static final String BIDIRECTIONAL = "bidirectional";
+    /** How many held-out examples a tagger keeps to show as samples. */
+    static final int SHOWCASE = 20;
 
     static List<SequenceTask> builtIn() {
         return List.of(LANGUAGE_MODELLING, CLASSIFICATION, REGRESSION, TAGGING);
@@ -74,11 +80,21 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
         EncodedData encoded = (EncodedData) data;
         Settings settings = request.settings();
         RunSettings run = RunSettings.of(settings, false);
+        boolean bidirectional = settings.flag(BIDIRECTIONAL, false);
+        if (bidirectional && kind == TaskKind.LANGUAGE_MODELLING) {
+            throw new ConfigException("setting 'bidirectional' is true, but a language model that reads the text"
+                    + " backwards sees every token it must predict; use it for tagging or classification");
+        }
+        if (bidirectional && settings.string("trainer", "bptt").equals("tbptt")) {
+            throw new ConfigException("setting 'bidirectional' is true but trainer 'tbptt' truncates back-propagation:"
+                    + " a reverse direction needs whole sequences (use trainer=bptt)");
+        }
         ModelSpec spec = new ModelSpec(kind, encoded.tokenInput(), encoded.inputSize(),
                 encoded.tokenInput() ? run.embedding() : 0, encoded.outputs(), run.cell(), run.hidden(), run.layers(),
-                settings.under("cell"), run.fused());
+                settings.under("cell"), run.fused(), bidirectional);
         SequenceModel model = SequenceModel.create(request.cell(run.cell()), spec, new SplittableRandom(request.seed()));
-        return new SequenceTaskModel(model, encoded.tokenizer(), encoded.vocabulary());
+        List<TextExample> showcase = kind == TaskKind.SEQUENCE_TAGGING && encoded.tokenInput() ? showcase(encoded) : List.of();
+        return new SequenceTaskModel(model, encoded.tokenizer(), encoded.vocabulary(), encoded.labels(), showcase);
     }
 
     @Override
@@ -93,9 +109,23 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
         return kind == TaskKind.LANGUAGE_MODELLING;
     }
 
+    /** The held-out examples a tagger's samples are drawn from: test, else validation, else training. */
+    private static List<TextExample> showcase(EncodedData data) {
+        for (String split : List.of("test", "validation", "train")) {
+            List<org.rnnlab.api.data.Example> examples = data.dataset().split(split);
+            if (!examples.isEmpty()) {
+                return examples.stream().limit(SHOWCASE).map(e -> (TextExample) e).toList();
+            }
+        }
+        return List.of();
+    }
+
     @Override
     public List<String> samples(TaskModel model, SampleRequest request, RandomGenerator random) {
         SequenceTaskModel m = (SequenceTaskModel) model;
+        if (kind == TaskKind.SEQUENCE_TAGGING) {
+            return taggedSamples(m, request.count());
+        }
         if (!generates() || !m.model().spec().tokenInput()) {
             return List.of();
         }
@@ -104,6 +134,24 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
         List<String> out = new ArrayList<>(request.count());
         for (int n = 0; n < request.count(); n++) {
             out.add(generation.sample(m.model(), m.tokenizer(), m.vocabulary(), random));
+        }
+        return out;
+    }
+
+    /**
+     * {@code count} held-out examples (the same ones every epoch, so the report shows them improve) written
+     * with the predicted tags, errors marked ({@link Tagger#render}); the first line says how to read them.
+     */
+    private static List<String> taggedSamples(SequenceTaskModel m, int count) {
+        if (m.showcase().isEmpty() || count == 0) {
+            return List.of();
+        }
+        Tagger tagger = m.tagger();
+        List<String> out = new ArrayList<>(count + 1);
+        out.add(m.tags().equals(List.of("none", "space")) ? SpacedLine.LEGEND
+                : "each token as token/predicted tag; a wrong one also shows (true TAG)");
+        for (int i = 0; i < Math.min(count, m.showcase().size()); i++) {
+            out.add(tagger.render(m.showcase().get(i)));
         }
         return out;
     }

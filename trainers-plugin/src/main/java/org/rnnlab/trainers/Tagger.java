@@ -8,6 +8,7 @@ import org.rnnlab.api.data.TextExample;
 import org.rnnlab.api.data.TokenIds;
 import org.rnnlab.api.data.Tokenizer;
 import org.rnnlab.api.data.Vocabulary;
+import org.rnnlab.api.task.TokenTagger;
 import org.rnnlab.model.ModelBatch;
 import org.rnnlab.model.ModelInput;
 import org.rnnlab.model.SequenceModel;
@@ -21,19 +22,16 @@ import org.rnnlab.model.Targets;
  */
 record Tagger(SequenceModel model, Tokenizer tokenizer, Vocabulary vocabulary, List<String> tags) {
 
-    /** One token and the tag predicted for it. */
-    record Tagged(String token, String tag) {}
-
     /** The text's tokens, each with its predicted tag; empty for a text without tokens. */
-    List<Tagged> tag(String text) {
+    List<TokenTagger.TaggedToken> tag(String text) {
         List<String> tokens = tokenizer.tokens(text);
         if (tokens.isEmpty()) {
             return List.of();
         }
         int[] predicted = predict(text);
-        List<Tagged> out = new ArrayList<>(tokens.size());
+        List<TokenTagger.TaggedToken> out = new ArrayList<>(tokens.size());
         for (int i = 0; i < tokens.size(); i++) {
-            out.add(new Tagged(tokens.get(i), tags.get(predicted[i])));
+            out.add(new TokenTagger.TaggedToken(tokens.get(i), tags.get(predicted[i])));
         }
         return out;
     }

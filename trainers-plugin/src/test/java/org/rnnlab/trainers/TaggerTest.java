@@ -12,6 +12,7 @@ import org.rnnlab.api.data.TextExample;
 import org.rnnlab.api.data.Tokenizer;
 import org.rnnlab.api.data.Vocabulary;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.task.TokenTagger;
 import org.rnnlab.model.ModelSpec;
 import org.rnnlab.model.SequenceModel;
 
@@ -33,8 +34,8 @@ class TaggerTest {
     @Test
     void tagsEveryTokenOfAText() {
         Tagger t = alwaysTagging("whitespace", List.of("B-PER", "I-PER", "O"), 2, "Harry Potter said");
-        assertThat(t.tag("Harry Potter said U.S.")).containsExactly(new Tagger.Tagged("Harry", "O"),
-                new Tagger.Tagged("Potter", "O"), new Tagger.Tagged("said", "O"), new Tagger.Tagged("U.S.", "O"));
+        assertThat(t.tag("Harry Potter said U.S.")).containsExactly(new TokenTagger.TaggedToken("Harry", "O"),
+                new TokenTagger.TaggedToken("Potter", "O"), new TokenTagger.TaggedToken("said", "O"), new TokenTagger.TaggedToken("U.S.", "O"));
         assertThat(t.tag("   ")).isEmpty();
     }
 

@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
                 ReferenceCheckCommand.class,
                 ReportCommand.class,
                 GenerateCommand.class,
+                TagCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Lab implements Callable<Integer> {

@@ -39,7 +39,9 @@ public final class SettingsSchema {
             SettingKey.integer("top_k", "sample among the k most likely tokens; 0 for all"),
             SettingKey.text("prefix", "text every sample starts from"),
             SettingKey.integer("sample_length", "the most tokens a sample has"),
-            SettingKey.flag("fused", "use the cells' hand-written kernels when they have them")));
+            SettingKey.flag("fused", "use the cells' hand-written kernels when they have them"),
+            SettingKey.flag("bidirectional", "every layer also reads each sequence backwards, from its last real step"
+                    + " (PyTorch's bidirectional=True); tagging and classification")));
 
     /** Prefixes whose keys belong to the component named by the key without the dot. */
     public static final List<String> COMPONENT_PREFIXES = List.of("dataset", "tokenizer", "cell", "optimizer");
