@@ -16,8 +16,9 @@ import org.rnnlab.api.experiment.Settings;
  * it: every non-blank line with its runs of white space made single spaces, the spaces removed, each
  * remaining character tagged {@value #SPACE} if a space stood before it and {@value #NONE} otherwise (so
  * a line's first character is {@value #NONE}); lines of fewer than 5 characters dropped, the others cut at
- * {@code length} characters (default 80). Split at random by seed: {@code test} (default 0.1) and
- * {@code validation} (default 0) fractions, the rest trains.
+ * {@code length} characters (default 80); {@code lines} (default 0 = all) keeps only that many of them, in
+ * text order, for a quick run. Split at random by seed: {@code test} (default 0.1) and {@code validation}
+ * (default 0) fractions, the rest trains.
  */
 public final class WordBoundariesDataset implements DatasetProvider {
     static final String SPACE = "space";
@@ -37,7 +38,7 @@ public final class WordBoundariesDataset implements DatasetProvider {
 
     @Override
     public Set<String> optionKeys() {
-        return Set.of("length", "validation", "test");
+        return Set.of("length", "lines", "validation", "test");
     }
 
     @Override
@@ -45,10 +46,12 @@ public final class WordBoundariesDataset implements DatasetProvider {
         checkOptions(options);
         OptionReader o = new OptionReader("dataset", options);
         int length = o.integer("length", 80, MIN_CHARACTERS);
+        int limit = o.integer("lines", 0, 0);
         double validation = o.fraction("validation", 0.0);
         double test = o.fraction("test", 0.1);
         SourceText source = SourceText.resource(ShakespeareDataset.FILE);
-        List<TextExample> lines = examples(source.text(), length);
+        List<TextExample> all = examples(source.text(), length);
+        List<TextExample> lines = limit == 0 ? all : all.subList(0, Math.min(limit, all.size()));
         Splits splits = Splits.random(lines, validation, test, seed);
         return new Dataset(id(), "tiny-shakespeare without spaces, lines of at most " + length + " characters",
                 TaskKind.SEQUENCE_TAGGING, splits.train(), splits.validation(), splits.test(), List.of(NONE, SPACE),

@@ -59,5 +59,8 @@ class WordBoundariesDatasetTest {
         List<Example> other = new WordBoundariesDataset().load(Settings.of(Map.of()), 2).test();
         assertThat(other).isNotEqualTo(d.test());
         assertThat(Stream.of(d.train(), d.test()).mapToInt(List::size).sum()).isEqualTo(32660);
+        Dataset few = new WordBoundariesDataset().load(Settings.of(Map.of("lines", "1000")), 1);
+        assertThat(few.train()).hasSize(900);
+        assertThat(few.test()).hasSize(100);
     }
 }

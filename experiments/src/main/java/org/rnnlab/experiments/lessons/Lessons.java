@@ -126,7 +126,7 @@ final class Lessons {
                 .set("samples", 5)
                 .vary("cell", "rnn", "lstm", "gru")
                 .vary("direction", directions())
-                .quick(Map.of("epochs", "1", "hidden", "32", "dataset.test", "0.02"))
+                .quick(Map.of("epochs", "2", "hidden", "32", "dataset.lines", "3000"))
                 .build());
     }
 

@@ -118,4 +118,17 @@ class LessonsIT {
             assertThat(metric(rows, cell + "_s1", "final.val.nats_per_token")).as(cell).isLessThan(3.0);
         }
     }
+
+    @Test
+    void wordBoundariesEveryBidirectionalCellBeatsItsUnidirectionalSelf() throws Exception {
+        Map<String, CSVRecord> rows = quickRun("word-boundaries");
+
+        // boundary F1 (the tag 'space') on the test lines of the first 3,000: reading ahead settles where a word
+        // ends, so each cell both ways beats itself one way (MARGINS)
+        for (String cell : List.of("rnn", "lstm", "gru")) {
+            double uni = metric(rows, cell + "_uni_s1", "final.test.f1.space");
+            double bi = metric(rows, cell + "_bi_s1", "final.test.f1.space");
+            assertThat(bi).as(cell).isGreaterThan(uni);
+        }
+    }
 }
