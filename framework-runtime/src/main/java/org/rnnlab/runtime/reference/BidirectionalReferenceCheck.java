@@ -30,20 +30,8 @@ final class BidirectionalReferenceCheck {
                 c.layers());
         int rows = c.steps() * c.batch();
         Graph graph = new Graph(new Workspace());
-        Map<String, Var> params = new HashMap<>();
         Map<String, Tensor> grads = new HashMap<>();
-        for (ParameterSpec p : stack.parameters()) {
-            ReferenceTensor value = c.params().get(p.name());
-            if (value == null) {
-                throw new RnnlabException("reference case " + c.describe() + " has no parameter '" + p.name()
-                        + "' that a bidirectional " + choice + " needs");
-            }
-            Tensor v = value.toTensor();
-            v.requireShape("reference parameter " + p.name(), p.shape());
-            Tensor g = Tensor.zeros(p.shape());
-            grads.put(p.name(), g);
-            params.put(p.name(), graph.parameter(v, g));
-        }
+        Map<String, Var> params = ReferenceCheck.parameters(graph, c, stack.parameters(), grads, "a bidirectional " + choice);
         Tensor gradX = Tensor.zeros(rows, c.input());
         Var x = graph.parameter(c.value("x").orElseThrow().toTensor(rows, c.input()), gradX);
         Tensor mask = mask(c);

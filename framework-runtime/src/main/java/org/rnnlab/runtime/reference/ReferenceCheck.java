@@ -154,20 +154,8 @@ public final class ReferenceCheck {
         CellStack stack = CellStack.of(factory, new CellSpec(c.input(), c.hidden(), choice.options()), c.layers());
         int rows = c.steps() * c.batch();
         Graph graph = new Graph(new Workspace());
-        Map<String, Var> params = new HashMap<>();
         Map<String, Tensor> grads = new HashMap<>();
-        for (ParameterSpec p : stack.parameters()) {
-            ReferenceTensor value = c.params().get(p.name());
-            if (value == null) {
-                throw new RnnlabException("reference case " + c.describe() + " has no parameter '" + p.name()
-                        + "' that cell " + choice + " needs");
-            }
-            Tensor v = value.toTensor();
-            v.requireShape("reference parameter " + p.name(), p.shape());
-            Tensor g = Tensor.zeros(p.shape());
-            grads.put(p.name(), g);
-            params.put(p.name(), graph.parameter(v, g));
-        }
+        Map<String, Var> params = parameters(graph, c, stack.parameters(), grads, "cell " + choice);
         Tensor gradX = Tensor.zeros(rows, c.input());
         Var x = graph.parameter(c.value("x").orElseThrow().toTensor(rows, c.input()), gradX);
         List<String> states = stack.stateNames();
@@ -215,6 +203,28 @@ public final class ReferenceCheck {
             c.value("grad_" + name + "0").ifPresent(expected -> m.add(measure("grad " + name + "0", stackRows(layerGrads), expected)));
         }
         return new CaseResult(c, choice, fused ? "fused" : "composed", m);
+    }
+
+    /**
+     * The case's value of every parameter in {@code specs} as a graph parameter, its gradient (zero) put into
+     * {@code grads}; a missing or misshapen one is refused naming the case and what needs it.
+     */
+    static Map<String, Var> parameters(Graph graph, ReferenceCase c, List<ParameterSpec> specs, Map<String, Tensor> grads,
+                                       String needs) {
+        Map<String, Var> params = new HashMap<>();
+        for (ParameterSpec p : specs) {
+            ReferenceTensor value = c.params().get(p.name());
+            if (value == null) {
+                throw new RnnlabException("reference case " + c.describe() + " has no parameter '" + p.name()
+                        + "' that " + needs + " needs");
+            }
+            Tensor v = value.toTensor();
+            v.requireShape("reference parameter " + p.name(), p.shape());
+            Tensor g = Tensor.zeros(p.shape());
+            grads.put(p.name(), g);
+            params.put(p.name(), graph.parameter(v, g));
+        }
+        return params;
     }
 
     /** {@code max_i |actual_i - expected_i| / max(|expected_i|, floor)}; see the class comment for the floor. */
