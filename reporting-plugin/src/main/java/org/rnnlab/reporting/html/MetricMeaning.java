@@ -46,7 +46,15 @@ public record MetricMeaning(String metric, String meaning, Direction direction) 
                 default -> new MetricMeaning(metric, "timing (varies from run to run)", Direction.NEITHER);
             };
         }
+        int tag = m.indexOf(".f1.");
+        if (tag >= 0) {
+            return new MetricMeaning(metric, "F1 of the tag '" + metric.substring(tag + 4) + "'" + on + ", 0 to 1",
+                    Direction.HIGHER);
+        }
         return switch (last) {
+            case "span_f1", "span_precision", "span_recall" -> new MetricMeaning(metric, "entity "
+                    + last.substring(5).replace("f1", "F1") + on + " (an entity counts only with its whole span and type"
+                    + " right, as the CoNLL evaluation counts), 0 to 1", Direction.HIGHER);
             case "loss" -> new MetricMeaning(metric, lossKind(siblings) + on + lossUnit(siblings), Direction.LOWER);
             case "accuracy" -> new MetricMeaning(metric, "share of correct predictions" + on + ", 0 to 1", Direction.HIGHER);
             case "nats_per_token" -> new MetricMeaning(metric, "cross-entropy" + on + ", nats per token", Direction.LOWER);
