@@ -6,6 +6,9 @@
 module org.rnnlab.datasets {
     requires org.rnnlab.api;
     requires org.apache.commons.csv;
+    requires com.fasterxml.jackson.databind;
+    // javax.sound.midi reads and writes standard MIDI files
+    requires java.desktop;
 
     opens org.rnnlab.datasets to com.google.guice;
 

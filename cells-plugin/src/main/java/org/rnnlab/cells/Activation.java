@@ -1,5 +1,8 @@
 package org.rnnlab.cells;
 
+import io.vavr.control.Either;
+import org.rnnlab.api.experiment.SettingKey;
+import org.rnnlab.api.experiment.SettingType;
 import org.rnnlab.engine.autodiff.Graph;
 import org.rnnlab.engine.autodiff.Var;
 import org.rnnlab.engine.kernel.Kernels;
@@ -18,6 +21,16 @@ enum Activation {
     String id() {
         return id;
     }
+
+    /** The {@code activation} setting of the {@code rnn} and {@code dense} cells. */
+    static final SettingKey<Activation> SETTING = SettingKey.of("activation", SettingType.of("tanh|relu", v -> {
+        for (Activation a : values()) {
+            if (a.id.equals(v)) {
+                return Either.right(a);
+            }
+        }
+        return Either.left("be tanh or relu");
+    }, Activation::id), "the non-linearity applied to the new state").defaultsTo(TANH);
 
     Var apply(Graph graph, Var x) {
         return this == TANH ? graph.tanh(x) : graph.relu(x);

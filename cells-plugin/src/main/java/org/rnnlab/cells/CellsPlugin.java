@@ -5,6 +5,7 @@ import com.google.inject.Module;
 import org.rnnlab.api.ComponentKind;
 import org.rnnlab.api.Components;
 import org.rnnlab.api.Plugin;
+import org.rnnlab.api.RnnlabVersion;
 
 /** The built-in cells: {@code rnn}, {@code irnn}, {@code lstm}, {@code gru}, {@code dense}. */
 public final class CellsPlugin implements Plugin {
@@ -16,7 +17,7 @@ public final class CellsPlugin implements Plugin {
 
     @Override
     public String version() {
-        return "0.1.0";
+        return RnnlabVersion.current();
     }
 
     @Override

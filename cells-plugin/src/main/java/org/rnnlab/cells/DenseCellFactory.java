@@ -1,9 +1,9 @@
 package org.rnnlab.cells;
 
-import java.util.Set;
 import org.rnnlab.api.cell.Cell;
 import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.cell.CellSpec;
+import org.rnnlab.api.experiment.SettingsSchema;
 
 /** {@code dense}: no recurrence, {@code h' = act(W_ih x + b_ih)}; option {@code activation=tanh|relu} (default tanh). */
 final class DenseCellFactory implements CellFactory {
@@ -19,10 +19,13 @@ final class DenseCellFactory implements CellFactory {
     }
 
     @Override
+    public SettingsSchema settings() {
+        return SettingsSchema.of("cell dense", Activation.SETTING);
+    }
+
+    @Override
     public Cell create(CellSpec spec) {
-        CellOptions options = new CellOptions(id(), spec, Set.of("activation"));
-        Activation activation = options.activation(Activation.TANH);
-        options.check();
+        Activation activation = checkOptions(spec).get(Activation.SETTING);
         return new DenseCell(spec.inputSize(), spec.hiddenSize(), activation);
     }
 }

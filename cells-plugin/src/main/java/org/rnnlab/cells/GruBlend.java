@@ -1,8 +1,36 @@
 package org.rnnlab.cells;
 
-/** The GRU's final blend {@code h' = n + z * (h - n)} and its gradient, shared by both GRU kernels. */
+import org.rnnlab.engine.kernel.Kernels;
+
+/**
+ * What both fused GRU kernels share: the final blend {@code h' = n + z * (h - n)} and its gradient, and
+ * the candidate's tanh and the update gate's sigmoid around it. A step's gates are one row of
+ * {@code [r | z | n]}, {@code h} wide each; the kernels differ only in how {@code r} enters {@code n}.
+ */
 final class GruBlend {
     private GruBlend() {}
+
+    /**
+     * The end of a forward step: {@code n = tanh(n)} in place in the gate row {@code x[xr..]}, then
+     * {@code out = n + z * (prev - n)}.
+     */
+    static void forwardFromGates(Kernels k, int h, float[] x, int xr, float[] prev, int po, float[] out, int oo) {
+        k.tanh(h, x, xr + 2 * h, x, xr + 2 * h);
+        forward(h, x, xr + h, x, xr + 2 * h, prev, po, out, oo);
+    }
+
+    /**
+     * The start of a backward step: through the blend ({@link #backward}, {@code dh} becomes its direct path
+     * to the previous state), then the pre-activation gradients of {@code z} (through the sigmoid) and of
+     * {@code n} (through the tanh) into the gradient row {@code dx[dxr + h..]}; {@code s[s0..]} holds
+     * {@code dz} and {@code s[s1..]} {@code dn} afterwards.
+     */
+    static void backwardToGates(Kernels k, int h, float[] dh, int dho, float[] x, int xr, float[] prev, int po,
+                                float[] s, int s0, int s1, float[] dx, int dxr) {
+        backward(h, dh, dho, x, xr + h, x, xr + 2 * h, prev, po, s, s0, s1);
+        k.sigmoidBackward(h, x, xr + h, s, s0, dx, dxr + h, false);
+        k.tanhBackward(h, x, xr + 2 * h, s, s1, dx, dxr + 2 * h, false);
+    }
 
     /** {@code out = n + z * (prev - n)} over {@code h} elements. */
     static void forward(int h, float[] z, int zo, float[] nv, int no, float[] prev, int po, float[] out, int oo) {

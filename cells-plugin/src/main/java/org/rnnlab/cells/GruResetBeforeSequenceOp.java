@@ -65,8 +65,7 @@ final class GruResetBeforeSequenceOp extends SequenceOp {
                     continue;
                 }
                 int xr = xt + b * g;
-                k.tanh(h, x, xr + 2 * h, x, xr + 2 * h);
-                GruBlend.forward(h, x, xr + h, x, xr + 2 * h, hp, pr, y, yr);
+                GruBlend.forwardFromGates(k, h, x, xr, hp, pr, y, yr);
             }
         }
         System.arraycopy(y, yo + (steps - 1) * n, out[1].data(), out[1].offset(), n);
@@ -110,9 +109,7 @@ final class GruResetBeforeSequenceOp extends SequenceOp {
                 }
                 int xr = xo + row * g;
                 int dxr = dxt + b * g;
-                GruBlend.backward(h, dh, dho + b * h, x, xr + h, x, xr + 2 * h, hp, hpo + b * h, s, s0, s1);
-                k.sigmoidBackward(h, x, xr + h, s, s0, dx, dxr + h, false);
-                k.tanhBackward(h, x, xr + 2 * h, s, s1, dx, dxr + 2 * h, false);
+                GruBlend.backwardToGates(k, h, dh, dho + b * h, x, xr, hp, hpo + b * h, s, s0, s1, dx, dxr);
             }
             // d(r * h) = dn W_hn
             k.gemmNN(batch, h, h, dx, dxt + 2 * h, g, w, wo + 2 * h * h, h, drh, drho, h, false);

@@ -63,8 +63,7 @@ final class GruSequenceOp extends SequenceOp {
                 k.sigmoid(2 * h, x, xr, x, xr);
                 k.mul(h, x, xr, r, rr + 2 * h, s, so);
                 k.add(h, x, xr + 2 * h, s, so, x, xr + 2 * h);
-                k.tanh(h, x, xr + 2 * h, x, xr + 2 * h);
-                GruBlend.forward(h, x, xr + h, x, xr + 2 * h, hp, pr, y, yr);
+                GruBlend.forwardFromGates(k, h, x, xr, hp, pr, y, yr);
             }
         }
         System.arraycopy(y, yo + (steps - 1) * n, out[1].data(), out[1].offset(), n);
@@ -111,9 +110,7 @@ final class GruSequenceOp extends SequenceOp {
                 int dxr = dxo + row * g;
                 int drr = dro + row * g;
                 int hr = dho + b * h;
-                GruBlend.backward(h, dh, hr, x, xr + h, x, xr + 2 * h, hp, hpo + b * h, s, s0, s1);
-                k.sigmoidBackward(h, x, xr + h, s, s0, dx, dxr + h, false);
-                k.tanhBackward(h, x, xr + 2 * h, s, s1, dx, dxr + 2 * h, false);
+                GruBlend.backwardToGates(k, h, dh, hr, x, xr, hp, hpo + b * h, s, s0, s1, dx, dxr);
                 k.mul(h, dx, dxr + 2 * h, x, xr, dr, drr + 2 * h);
                 k.mul(h, dx, dxr + 2 * h, r, rr + 2 * h, s, s0);
                 k.sigmoidBackward(h, x, xr, s, s0, dx, dxr, false);

@@ -15,9 +15,9 @@ import org.rnnlab.model.cell.RecurrentCell;
  * weights; {@code c' = f * c + i * g}, {@code h' = o * tanh(c')}. State {@code [h, c]}.
  *
  * <p>Initialisation: PyTorch's uniform, then the forget gate's biases are set so that
- * {@code b_ih_f + b_hh_f = forgetBias} ({@code b_ih_f = forgetBias}, {@code b_hh_f = 0}), 1 by default
+ * {@code b_ih_f + b_hh_f = forget_bias} ({@code b_ih_f = forget_bias}, {@code b_hh_f = 0}), 1 by default
  * (Jozefowicz, Zaremba, Sutskever 2015): the cell starts by remembering, so gradients survive long spans
- * from the first update. {@code forgetBias = NaN} keeps PyTorch's plain uniform biases.
+ * from the first update. {@code forget_bias = NaN} keeps PyTorch's plain uniform biases.
  */
 final class LstmCell extends RecurrentCell {
     private final double forgetBias;

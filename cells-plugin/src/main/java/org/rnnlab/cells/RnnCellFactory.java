@@ -1,9 +1,9 @@
 package org.rnnlab.cells;
 
-import java.util.Set;
 import org.rnnlab.api.cell.Cell;
 import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.cell.CellSpec;
+import org.rnnlab.api.experiment.SettingsSchema;
 
 /** {@code rnn}: the Elman cell of {@code torch.nn.RNN}; option {@code activation=tanh|relu} (default tanh). */
 final class RnnCellFactory implements CellFactory {
@@ -19,10 +19,13 @@ final class RnnCellFactory implements CellFactory {
     }
 
     @Override
+    public SettingsSchema settings() {
+        return SettingsSchema.of("cell rnn", Activation.SETTING);
+    }
+
+    @Override
     public Cell create(CellSpec spec) {
-        CellOptions options = new CellOptions(id(), spec, Set.of("activation"));
-        Activation activation = options.activation(Activation.TANH);
-        options.check();
+        Activation activation = checkOptions(spec).get(Activation.SETTING);
         return new RnnCell(spec.inputSize(), spec.hiddenSize(), activation, false, 0);
     }
 }

@@ -13,6 +13,6 @@ class GruCellTest extends CellCompatibilityKit {
 
     @Override
     protected Map<String, String> options() {
-        return Map.of("resetAfter", "true");
+        return Map.of("reset_after", "true");
     }
 }

@@ -13,6 +13,6 @@ class GruResetBeforeCellTest extends CellCompatibilityKit {
 
     @Override
     protected Map<String, String> options() {
-        return Map.of("resetAfter", "false");
+        return Map.of("reset_after", "false");
     }
 }

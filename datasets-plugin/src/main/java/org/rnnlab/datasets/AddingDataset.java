@@ -2,14 +2,16 @@ package org.rnnlab.datasets;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.DatasetProvider;
 import org.rnnlab.api.data.Example;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.VectorExample;
+import org.rnnlab.api.experiment.SettingCheck;
+import org.rnnlab.api.experiment.SettingKey;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 
 /**
  * {@code adding}: the adding problem as in Le, Jaitly and Hinton (2015). Each of T steps has two features,
@@ -31,19 +33,24 @@ public final class AddingDataset implements DatasetProvider {
         return "the adding problem: sum of the two marked values among T steps (regression)";
     }
 
+    static final SettingKey<Integer> LENGTH = SettingKey.integer("length", "time steps T per sequence")
+            .defaultsTo(50).checked(SettingCheck.atLeast(2));
+    static final SettingKey<Integer> COUNT = SplitSettings.trainCount(10_000, 1);
+    static final SettingKey<Integer> VALIDATION = SplitSettings.validationCount(1_000);
+    static final SettingKey<Integer> TEST = SplitSettings.testCount(1_000);
+
     @Override
-    public Set<String> optionKeys() {
-        return Set.of("length", "count", "validation", "test");
+    public SettingsSchema settings() {
+        return SettingsSchema.of("dataset adding", LENGTH, COUNT, VALIDATION, TEST);
     }
 
     @Override
     public Dataset load(Settings options, long seed) {
-        checkOptions(options);
-        OptionReader o = new OptionReader("dataset", options);
-        int length = o.integer("length", 50, 2);
-        int count = o.integer("count", 10_000, 1);
-        int validation = o.integer("validation", 1_000, 0);
-        int test = o.integer("test", 1_000, 0);
+        Settings o = checkOptions(options);
+        int length = o.get(LENGTH);
+        int count = o.get(COUNT);
+        int validation = o.get(VALIDATION);
+        int test = o.get(TEST);
         Splits splits = Splits.generated(count, validation, test, seed, (n, random) -> generate(n, length, random));
         return new Dataset(id(), description() + ", T=" + length, TaskKind.SEQUENCE_REGRESSION, splits.train(),
                 splits.validation(), splits.test(), List.of(),

@@ -1,9 +1,9 @@
 package org.rnnlab.datasets;
 
-import java.util.Set;
 import org.rnnlab.api.data.Tokenizer;
 import org.rnnlab.api.data.TokenizerFactory;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 
 /** {@code bag-of-words}: word counts as one step (order lost); options as {@code word}. */
 public final class BagOfWordsTokenizerFactory implements TokenizerFactory {
@@ -18,13 +18,12 @@ public final class BagOfWordsTokenizerFactory implements TokenizerFactory {
     }
 
     @Override
-    public Set<String> optionKeys() {
-        return TokenizerOptions.KEYS;
+    public SettingsSchema settings() {
+        return TokenizerOptions.schema("tokenizer bag-of-words", true);
     }
 
     @Override
     public Tokenizer create(Settings options) {
-        checkOptions(options);
-        return new BagOfWordsTokenizer(new WordTokenizer(TokenizerOptions.read(options, true)));
+        return new BagOfWordsTokenizer(new WordTokenizer(TokenizerOptions.read(checkOptions(options), true)));
     }
 }

@@ -1,11 +1,11 @@
 package org.rnnlab.datasets;
 
-import java.util.Set;
 import org.rnnlab.api.data.Tokenizer;
 import org.rnnlab.api.data.TokenizerFactory;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 
-/** {@code character}: one token per Unicode code point; options lowercase (default false), maxSize, minCount. */
+/** {@code character}: one token per Unicode code point; options lowercase (default false), max_size, min_count. */
 public final class CharacterTokenizerFactory implements TokenizerFactory {
     @Override
     public String id() {
@@ -18,13 +18,12 @@ public final class CharacterTokenizerFactory implements TokenizerFactory {
     }
 
     @Override
-    public Set<String> optionKeys() {
-        return TokenizerOptions.KEYS;
+    public SettingsSchema settings() {
+        return TokenizerOptions.schema("tokenizer character", false);
     }
 
     @Override
     public Tokenizer create(Settings options) {
-        checkOptions(options);
-        return new CharacterTokenizer(TokenizerOptions.read(options, false));
+        return new CharacterTokenizer(TokenizerOptions.read(checkOptions(options), false));
     }
 }

@@ -1,10 +1,10 @@
 package org.rnnlab.datasets;
 
+import io.vavr.control.Option;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.rnnlab.api.ConfigException;
@@ -14,7 +14,10 @@ import org.rnnlab.api.data.DatasetProvider;
 import org.rnnlab.api.data.Example;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.TextExample;
+import org.rnnlab.api.experiment.SettingCheck;
+import org.rnnlab.api.experiment.SettingKey;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 
 /**
  * {@code conll}: a user's tagged sentences in the CoNLL column layout ({@link ConllReader}), for tagging.
@@ -27,6 +30,20 @@ import org.rnnlab.api.experiment.Settings;
  */
 public final class ConllDataset implements DatasetProvider {
     static final int DEFAULT_MAX_LENGTH = 500;
+    static final SettingKey<String> PATH = SplitSettings.path("the CoNLL file: a token per line, columns split by tabs"
+            + " (or spaces), a blank line between sentences");
+    static final SettingKey<Integer> TOKEN_COLUMN = SettingKey.integer("token_column", "the column of the tokens, from 1")
+            .defaultsTo(1).checked(SettingCheck.atLeast(1));
+    static final SettingKey<Integer> TAG_COLUMN = SettingKey.integer("tag_column",
+            "the column of the tags, from 1 (default: each line's last, as in CoNLL-2003)").checked(SettingCheck.atLeast(1));
+    static final SettingKey<String> VALIDATION_PATH = SettingKey.text("validation_path",
+            "a CoNLL file of validation sentences (else a seeded share of path)").checked(SettingCheck.readableFile());
+    static final SettingKey<String> TEST_PATH = SettingKey.text("test_path",
+            "a CoNLL file of test sentences (else a seeded share of path)").checked(SettingCheck.readableFile());
+    static final SettingKey<Double> VALIDATION = SplitSettings.validationFraction(0.1);
+    static final SettingKey<Double> TEST = SplitSettings.testFraction(0.1);
+    static final SettingKey<Integer> MAX_LENGTH = SettingKey.integer("max_length", "the most tokens a sentence may have")
+            .defaultsTo(DEFAULT_MAX_LENGTH).checked(SettingCheck.atLeast(1));
 
     @Override
     public String id() {
@@ -39,45 +56,46 @@ public final class ConllDataset implements DatasetProvider {
     }
 
     @Override
-    public Set<String> optionKeys() {
-        return Set.of("path", "token_column", "tag_column", "validation_path", "test_path", "validation", "test",
-                "max_length");
+    public SettingsSchema settings() {
+        return SettingsSchema.of("dataset conll", PATH, TOKEN_COLUMN, TAG_COLUMN, VALIDATION_PATH, TEST_PATH, VALIDATION,
+                TEST, MAX_LENGTH);
     }
 
     @Override
     public Dataset load(Settings options, long seed) {
-        checkOptions(options);
-        OptionReader o = new OptionReader("dataset", options);
-        int tokenColumn = o.integer("token_column", 1, 1);
-        int tagColumn = o.has("tag_column") ? o.integer("tag_column", 0, 1) : 0;
+        Settings o = checkOptions(options);
+        int tokenColumn = o.get(TOKEN_COLUMN);
+        int tagColumn = o.find(TAG_COLUMN).getOrElse(0);
         if (tagColumn == tokenColumn) {
             throw new ConfigException("settings 'dataset.token_column' and 'dataset.tag_column' are both column "
                     + tokenColumn);
         }
-        ConllReader reader = new ConllReader(tokenColumn, tagColumn, o.integer("max_length", DEFAULT_MAX_LENGTH, 1));
-        boolean ownValidation = o.has("validation_path");
-        boolean ownTest = o.has("test_path");
-        double validation = ownValidation ? 0 : o.fraction("validation", 0.1);
-        double test = ownTest ? 0 : o.fraction("test", 0.1);
+        ConllReader reader = new ConllReader(tokenColumn, tagColumn, o.get(MAX_LENGTH));
+        Option<String> validationPath = o.find(VALIDATION_PATH);
+        Option<String> testPath = o.find(TEST_PATH);
+        double validation = validationPath.isDefined() ? 0 : o.get(VALIDATION);
+        double test = testPath.isDefined() ? 0 : o.get(TEST);
         Splits.requireRoomForTraining(validation, test);
 
         Provenance provenance = new Provenance(options, seed);
         Map<Example, String> origin = new java.util.IdentityHashMap<>();
-        List<TextExample> main = read(reader, o, "path", provenance, origin);
+        String path = o.get(PATH);
+        List<TextExample> main = read(reader, path, PATH, provenance, origin);
         Splits drawn = Splits.random(main, validation, test, seed);
-        List<Example> validationSplit = ownValidation
-                ? List.copyOf(read(reader, o, "validation_path", provenance, origin)) : drawn.validation();
-        List<Example> testSplit = ownTest ? List.copyOf(read(reader, o, "test_path", provenance, origin)) : drawn.test();
+        List<Example> validationSplit = validationPath.isDefined()
+                ? List.copyOf(read(reader, validationPath.get(), VALIDATION_PATH, provenance, origin)) : drawn.validation();
+        List<Example> testSplit = testPath.isDefined()
+                ? List.copyOf(read(reader, testPath.get(), TEST_PATH, provenance, origin)) : drawn.test();
         Splits splits = new Splits(drawn.train(), validationSplit, testSplit);
         List<String> tags = trainingTags(splits.train());
         requireTagsSeenInTraining(tags, splits, origin);
-        return new Dataset(id(), "CoNLL file " + Path.of(o.required("path")).getFileName(), TaskKind.SEQUENCE_TAGGING,
+        return new Dataset(id(), "CoNLL file " + Path.of(path).getFileName(), TaskKind.SEQUENCE_TAGGING,
                 splits.train(), splits.validation(), splits.test(), tags, provenance.with(splits));
     }
 
-    private static List<TextExample> read(ConllReader reader, OptionReader o, String option, Provenance provenance,
-                                          Map<Example, String> origin) {
-        SourceText source = SourceText.read(Path.of(o.required(option)), o.key(option));
+    private static List<TextExample> read(ConllReader reader, String file, SettingKey<String> setting,
+                                          Provenance provenance, Map<Example, String> origin) {
+        SourceText source = SourceText.read(Path.of(file), "dataset." + setting.name());
         provenance.source(source);
         List<TextExample> examples = new ArrayList<>();
         for (ConllReader.Sentence s : reader.read(source)) {

@@ -1,5 +1,6 @@
 package org.rnnlab.datasets;
 
+import io.vavr.control.Either;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -20,7 +20,10 @@ import org.rnnlab.api.data.DatasetProvider;
 import org.rnnlab.api.data.Example;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.TextExample;
+import org.rnnlab.api.experiment.SettingKey;
+import org.rnnlab.api.experiment.SettingType;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 
 /**
  * {@code csv}: a user's CSV or TSV file of labelled texts, read with commons-csv, for classification.
@@ -48,23 +51,39 @@ public final class CsvDataset implements DatasetProvider {
         return "labelled texts from a CSV/TSV file (classification)";
     }
 
+    static final SettingKey<String> PATH = SplitSettings.path("the CSV or TSV file");
+    static final SettingKey<String> TEXT = SettingKey.text("text",
+            "the text column, by header name or 1-based number (default: text with a header, else 1)");
+    static final SettingKey<String> LABEL = SettingKey.text("label",
+            "the label column, by header name or 1-based number (default: label with a header, else 2)");
+    static final SettingKey<Character> DELIMITER = SettingKey.of("delimiter",
+            SettingType.of("character or tab", CsvDataset::delimiter, c -> c == '\t' ? "tab" : Character.toString(c)),
+            "the field separator: , ; | tab or any one character (default: tab for .tsv/.tab files, else ,)");
+    static final SettingKey<Boolean> HEADER = SettingKey.flag("header", "whether the first row names the columns")
+            .defaultsTo(true);
+    static final SettingKey<Boolean> QUOTE = SettingKey.flag("quote",
+            "RFC 4180 double quotes; off reads quotes as plain text").defaultsTo(true);
+    static final SettingKey<String> SPLIT = SettingKey.text("split",
+            "a column holding train/validation/test per row (default: a split stratified by label)");
+    static final SettingKey<Double> VALIDATION = SplitSettings.validationFraction(0.1);
+    static final SettingKey<Double> TEST = SplitSettings.testFraction(0.1);
+
     @Override
-    public Set<String> optionKeys() {
-        return Set.of("path", "text", "label", "delimiter", "header", "quote", "split", "validation", "test");
+    public SettingsSchema settings() {
+        return SettingsSchema.of("dataset csv", PATH, TEXT, LABEL, DELIMITER, HEADER, QUOTE, SPLIT, VALIDATION, TEST);
     }
 
     @Override
     public Dataset load(Settings options, long seed) {
-        checkOptions(options);
-        OptionReader o = new OptionReader("dataset", options);
-        Path path = Path.of(o.required("path"));
-        boolean header = o.flag("header", true);
-        boolean quote = o.flag("quote", true);
-        char delimiter = delimiter(o, path);
-        double validation = o.fraction("validation", 0.1);
-        double test = o.fraction("test", 0.1);
+        Settings o = checkOptions(options);
+        Path path = Path.of(o.get(PATH));
+        boolean header = o.get(HEADER);
+        boolean quote = o.get(QUOTE);
+        char delimiter = o.find(DELIMITER).getOrElse(() -> byExtension(path));
+        double validation = o.get(VALIDATION);
+        double test = o.get(TEST);
         Splits.requireRoomForTraining(validation, test);
-        SourceText source = SourceText.read(path, o.key("path"));
+        SourceText source = SourceText.read(path, "dataset.path");
         if (source.text().isBlank()) {
             throw new RnnlabException(source.name() + " is empty: no header and no rows");
         }
@@ -88,9 +107,9 @@ public final class CsvDataset implements DatasetProvider {
         } else {
             columns = new CsvColumns(source.name(), numbers(rows.getFirst().size()), false);
         }
-        int textColumn = columns.resolve(o.key("text"), o.string("text", header ? "text" : "1"));
-        int labelColumn = columns.resolve(o.key("label"), o.string("label", header ? "label" : "2"));
-        int splitColumn = o.has("split") ? columns.resolve(o.key("split"), o.string("split", "")) : -1;
+        int textColumn = columns.resolve("dataset.text", o.find(TEXT).getOrElse(header ? "text" : "1"));
+        int labelColumn = columns.resolve("dataset.label", o.find(LABEL).getOrElse(header ? "label" : "2"));
+        int splitColumn = o.find(SPLIT).map(s -> columns.resolve("dataset.split", s)).getOrElse(-1);
 
         if (labelColumn == textColumn) {
             throw new ConfigException("settings 'dataset.text' and 'dataset.label' name the same column, "
@@ -136,21 +155,22 @@ public final class CsvDataset implements DatasetProvider {
                 new Provenance(options, seed).source(source).put("rows.blank", Integer.toString(blank)).with(splits));
     }
 
-    static char delimiter(OptionReader o, Path path) {
+    /** Tab for {@code .tsv} and {@code .tab} files, else comma. */
+    static char byExtension(Path path) {
         String file = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
-        String fallback = file.endsWith(".tsv") || file.endsWith(".tab") ? "tab" : ",";
-        String d = o.string("delimiter", fallback);
+        return file.endsWith(".tsv") || file.endsWith(".tab") ? '\t' : ',';
+    }
+
+    /** The delimiter a user typed. */
+    static Either<String, Character> delimiter(String d) {
         return switch (d.toLowerCase(Locale.ROOT)) {
-            case "tab", "\\t", "\t" -> '\t';
-            case "comma", "," -> ',';
-            case "semicolon", ";" -> ';';
-            case "pipe", "|" -> '|';
-            default -> {
-                if (d.length() != 1 || d.equals("\"") || d.equals("\n") || d.equals("\r")) {
-                    throw new ConfigException("setting 'dataset.delimiter' must be one character such as , ; | or 'tab' but was '" + d + "'");
-                }
-                yield d.charAt(0);
-            }
+            case "tab", "\\t", "\t" -> Either.right('\t');
+            case "comma", "," -> Either.right(',');
+            case "semicolon", ";" -> Either.right(';');
+            case "pipe", "|" -> Either.right('|');
+            default -> d.length() != 1 || d.equals("\"")
+                    || d.equals("\n") || d.equals("\r")
+                    ? Either.left("be one character such as , ; | or 'tab'") : Either.right(d.charAt(0));
         };
     }
 

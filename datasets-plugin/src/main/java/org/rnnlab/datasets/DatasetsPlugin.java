@@ -5,12 +5,13 @@ import com.google.inject.Module;
 import org.rnnlab.api.ComponentKind;
 import org.rnnlab.api.Components;
 import org.rnnlab.api.Plugin;
+import org.rnnlab.api.RnnlabVersion;
 
 /**
  * The built-in datasets ({@code dinosaurs}, {@code hello}, {@code adding}, {@code order}, {@code sentiment},
- * {@code shakespeare}, {@code csv}, {@code text},
- * {@code conll}, {@code word-boundaries}) and tokenizers ({@code character}, {@code word},
- * {@code bag-of-words}, {@code fixed-window}, {@code whitespace}).
+ * {@code shakespeare}, {@code csv}, {@code text}, {@code jsb-chorales}, {@code midi}, {@code conll},
+ * {@code word-boundaries}) and tokenizers ({@code character}, {@code word}, {@code bag-of-words},
+ * {@code fixed-window}, {@code whitespace}).
  */
 public final class DatasetsPlugin implements Plugin {
     @Override
@@ -20,7 +21,7 @@ public final class DatasetsPlugin implements Plugin {
 
     @Override
     public String version() {
-        return "0.1.0";
+        return RnnlabVersion.current();
     }
 
     @Override
@@ -37,6 +38,8 @@ public final class DatasetsPlugin implements Plugin {
                 datasets.addBinding().to(ShakespeareDataset.class);
                 datasets.addBinding().to(CsvDataset.class);
                 datasets.addBinding().to(TextFileDataset.class);
+                datasets.addBinding().to(JsbChoralesDataset.class);
+                datasets.addBinding().to(MidiDataset.class);
                 datasets.addBinding().to(ConllDataset.class);
                 datasets.addBinding().to(WordBoundariesDataset.class);
                 var tokenizers = Components.of(binder(), ComponentKind.TOKENIZER);

@@ -3,12 +3,13 @@ package org.rnnlab.datasets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.DatasetProvider;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.TextExample;
+import org.rnnlab.api.experiment.SettingKey;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 
 /**
  * {@code dinosaurs}: the 1,545 dinosaur genus names of the shipped {@code dinos.txt} (see SOURCES.md; 12
@@ -29,18 +30,22 @@ public final class DinosaursDataset implements DatasetProvider {
         return "dinosaur genus names, one per example (language modelling)";
     }
 
+    static final SettingKey<Boolean> LOWERCASE = SettingKey.flag("lowercase", "lower-case the names")
+            .defaultsTo(true);
+    static final SettingKey<Double> VALIDATION = SplitSettings.validationFraction(0.1);
+    static final SettingKey<Double> TEST = SplitSettings.testFraction(0.0);
+
     @Override
-    public Set<String> optionKeys() {
-        return Set.of("lowercase", "validation", "test");
+    public SettingsSchema settings() {
+        return SettingsSchema.of("dataset dinosaurs", LOWERCASE, VALIDATION, TEST);
     }
 
     @Override
     public Dataset load(Settings options, long seed) {
-        checkOptions(options);
-        OptionReader o = new OptionReader("dataset", options);
-        boolean lowercase = o.flag("lowercase", true);
-        double validation = o.fraction("validation", 0.1);
-        double test = o.fraction("test", 0.0);
+        Settings o = checkOptions(options);
+        boolean lowercase = o.get(LOWERCASE);
+        double validation = o.get(VALIDATION);
+        double test = o.get(TEST);
         Splits.requireRoomForTraining(validation, test);
         SourceText source = SourceText.resource(FILE);
         List<TextExample> names = new ArrayList<>();

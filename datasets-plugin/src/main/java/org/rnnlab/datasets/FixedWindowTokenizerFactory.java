@@ -1,10 +1,11 @@
 package org.rnnlab.datasets;
 
-import java.util.HashSet;
-import java.util.Set;
 import org.rnnlab.api.data.Tokenizer;
 import org.rnnlab.api.data.TokenizerFactory;
+import org.rnnlab.api.experiment.SettingCheck;
+import org.rnnlab.api.experiment.SettingKey;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 
 /** {@code fixed-window}: the last n = {@code window} (default 3) word tokens; other options as {@code word}. */
 public final class FixedWindowTokenizerFactory implements TokenizerFactory {
@@ -20,17 +21,17 @@ public final class FixedWindowTokenizerFactory implements TokenizerFactory {
         return "the last n word tokens only (option window, default " + DEFAULT_WINDOW + ")";
     }
 
+    static final SettingKey<Integer> WINDOW = SettingKey.integer("window", "the last n words that are kept")
+            .defaultsTo(DEFAULT_WINDOW).checked(SettingCheck.atLeast(1));
+
     @Override
-    public Set<String> optionKeys() {
-        Set<String> keys = new HashSet<>(TokenizerOptions.KEYS);
-        keys.add("window");
-        return Set.copyOf(keys);
+    public SettingsSchema settings() {
+        return TokenizerOptions.schema("tokenizer fixed-window", true, WINDOW);
     }
 
     @Override
     public Tokenizer create(Settings options) {
-        checkOptions(options);
-        int window = new OptionReader("tokenizer", options).integer("window", DEFAULT_WINDOW, 1);
-        return new FixedWindowTokenizer(new WordTokenizer(TokenizerOptions.read(options, true)), window);
+        Settings o = checkOptions(options);
+        return new FixedWindowTokenizer(new WordTokenizer(TokenizerOptions.read(o, true)), o.get(WINDOW));
     }
 }

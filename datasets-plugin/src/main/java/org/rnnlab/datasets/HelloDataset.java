@@ -1,11 +1,9 @@
 package org.rnnlab.datasets;
 
 import java.util.List;
-import java.util.Set;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.DatasetProvider;
 import org.rnnlab.api.data.Example;
-import org.rnnlab.api.data.OptionKeys;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.TextExample;
 import org.rnnlab.api.experiment.Settings;
@@ -28,8 +26,7 @@ public final class HelloDataset implements DatasetProvider {
 
     @Override
     public Dataset load(Settings options, long seed) {
-        // declares no keys, which the settings validation reads as "not declared": refuse any here
-        OptionKeys.requireKnown("dataset", id(), options, Set.of());
+        checkOptions(options);
         List<Example> word = List.of(TextExample.unlabelled("hello"));
         Splits splits = new Splits(word, word, List.of());
         return new Dataset(id(), description(), TaskKind.LANGUAGE_MODELLING, splits.train(), splits.validation(),

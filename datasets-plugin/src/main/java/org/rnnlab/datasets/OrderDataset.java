@@ -2,14 +2,16 @@ package org.rnnlab.datasets;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.DatasetProvider;
 import org.rnnlab.api.data.Example;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.TextExample;
+import org.rnnlab.api.experiment.SettingCheck;
+import org.rnnlab.api.experiment.SettingKey;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 
 /**
  * {@code order}: which of two marker tokens comes first. Each example is {@code length} space-separated
@@ -35,19 +37,24 @@ public final class OrderDataset implements DatasetProvider {
         return "does marker A come before marker B among filler words (classification; bag of words fails)";
     }
 
+    static final SettingKey<Integer> LENGTH = SettingKey.integer("length", "tokens per example, the two markers included")
+            .defaultsTo(20).checked(SettingCheck.atLeast(2));
+    static final SettingKey<Integer> COUNT = SplitSettings.trainCount(2_000, 2);
+    static final SettingKey<Integer> VALIDATION = SplitSettings.validationCount(500);
+    static final SettingKey<Integer> TEST = SplitSettings.testCount(500);
+
     @Override
-    public Set<String> optionKeys() {
-        return Set.of("length", "count", "validation", "test");
+    public SettingsSchema settings() {
+        return SettingsSchema.of("dataset order", LENGTH, COUNT, VALIDATION, TEST);
     }
 
     @Override
     public Dataset load(Settings options, long seed) {
-        checkOptions(options);
-        OptionReader o = new OptionReader("dataset", options);
-        int length = o.integer("length", 20, 2);
-        int count = o.integer("count", 2_000, 2);
-        int validation = o.integer("validation", 500, 0);
-        int test = o.integer("test", 500, 0);
+        Settings o = checkOptions(options);
+        int length = o.get(LENGTH);
+        int count = o.get(COUNT);
+        int validation = o.get(VALIDATION);
+        int test = o.get(TEST);
         Splits splits = Splits.generated(count, validation, test, seed, (n, random) -> generate(n, length, random)).requireLabelsSeenInTraining("order");
         return new Dataset(id(), description() + ", length " + length, TaskKind.SEQUENCE_CLASSIFICATION,
                 splits.train(), splits.validation(), splits.test(), List.of(A_FIRST, B_FIRST),

@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.rnnlab.api.RnnlabException;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.DatasetProvider;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.TextExample;
+import org.rnnlab.api.experiment.SettingKey;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 
 /**
  * {@code sentiment}: the UCI "Sentiment Labelled Sentences" (Kotzias et al., KDD 2015; shipped, see
@@ -37,20 +38,22 @@ public final class SentimentDataset implements DatasetProvider {
         return "UCI sentiment-labelled review sentences (amazon, imdb, yelp; classification)";
     }
 
+    static final SettingKey<String> SOURCE = SettingKey.oneOf("source", "which reviews: one site's, or all three",
+            "all", "amazon", "imdb", "yelp").defaultsTo("all");
+    static final SettingKey<Double> VALIDATION = SplitSettings.validationFraction(0.1);
+    static final SettingKey<Double> TEST = SplitSettings.testFraction(0.1);
+
     @Override
-    public Set<String> optionKeys() {
-        return Set.of("source", "validation", "test");
+    public SettingsSchema settings() {
+        return SettingsSchema.of("dataset sentiment", SOURCE, VALIDATION, TEST);
     }
 
     @Override
     public Dataset load(Settings options, long seed) {
-        checkOptions(options);
-        OptionReader o = new OptionReader("dataset", options);
-        List<String> choices = new ArrayList<>(SOURCES);
-        choices.addFirst("all");
-        String which = o.choice("source", "all", choices);
-        double validation = o.fraction("validation", 0.1);
-        double test = o.fraction("test", 0.1);
+        Settings o = checkOptions(options);
+        String which = o.get(SOURCE);
+        double validation = o.get(VALIDATION);
+        double test = o.get(TEST);
         Splits.requireRoomForTraining(validation, test);
         List<String> sources = which.equals("all") ? SOURCES : List.of(which);
         Provenance provenance = new Provenance(options, seed);

@@ -1,12 +1,14 @@
 package org.rnnlab.datasets;
 
 import java.util.List;
-import java.util.Set;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.DatasetProvider;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.TextExample;
+import org.rnnlab.api.experiment.SettingCheck;
+import org.rnnlab.api.experiment.SettingKey;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 
 /**
  * {@code shakespeare}: tiny-shakespeare (1,115,394 characters, shipped, see SOURCES.md) for character
@@ -28,17 +30,20 @@ public final class ShakespeareDataset implements DatasetProvider {
         return "tiny-shakespeare in chunks of characters (language modelling)";
     }
 
+    static final SettingKey<Integer> CHUNK = SettingKey.integer("chunk", "characters per example")
+            .defaultsTo(100).checked(SettingCheck.atLeast(1));
+    static final SettingKey<Double> VALIDATION = SplitSettings.validationFraction(0.1);
+
     @Override
-    public Set<String> optionKeys() {
-        return Set.of("chunk", "validation");
+    public SettingsSchema settings() {
+        return SettingsSchema.of("dataset shakespeare", CHUNK, VALIDATION);
     }
 
     @Override
     public Dataset load(Settings options, long seed) {
-        checkOptions(options);
-        OptionReader o = new OptionReader("dataset", options);
-        int chunk = o.integer("chunk", 100, 1);
-        double validation = o.fraction("validation", 0.1);
+        Settings o = checkOptions(options);
+        int chunk = o.get(CHUNK);
+        double validation = o.get(VALIDATION);
         SourceText source = SourceText.resource(FILE);
         List<TextExample> chunks = TextChunks.of(source.text(), chunk);
         Splits splits = Splits.byPosition(chunks, validation, 0.0);

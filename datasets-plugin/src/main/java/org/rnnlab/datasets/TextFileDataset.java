@@ -3,13 +3,15 @@ package org.rnnlab.datasets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.rnnlab.api.RnnlabException;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.DatasetProvider;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.TextExample;
+import org.rnnlab.api.experiment.SettingCheck;
+import org.rnnlab.api.experiment.SettingKey;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 
 /**
  * {@code text}: a user's UTF-8 text file for language modelling. Options: {@code path} (required);
@@ -29,21 +31,27 @@ public final class TextFileDataset implements DatasetProvider {
         return "a UTF-8 text file, one example per line or per chunk (language modelling)";
     }
 
+    static final SettingKey<String> PATH = SplitSettings.path("the UTF-8 text file");
+    static final SettingKey<Integer> CHUNK = SettingKey.integer("chunk",
+            "characters per example, cut from the whole text; 0: one example per non-blank line")
+            .defaultsTo(0).checked(SettingCheck.nonNegative());
+    static final SettingKey<Double> VALIDATION = SplitSettings.validationFraction(0.1);
+    static final SettingKey<Double> TEST = SplitSettings.testFraction(0.0);
+
     @Override
-    public Set<String> optionKeys() {
-        return Set.of("path", "chunk", "validation", "test");
+    public SettingsSchema settings() {
+        return SettingsSchema.of("dataset text", PATH, CHUNK, VALIDATION, TEST);
     }
 
     @Override
     public Dataset load(Settings options, long seed) {
-        checkOptions(options);
-        OptionReader o = new OptionReader("dataset", options);
-        Path path = Path.of(o.required("path"));
-        int chunk = o.integer("chunk", 0, 0);
-        double validation = o.fraction("validation", 0.1);
-        double test = o.fraction("test", 0.0);
+        Settings o = checkOptions(options);
+        Path path = Path.of(o.get(PATH));
+        int chunk = o.get(CHUNK);
+        double validation = o.get(VALIDATION);
+        double test = o.get(TEST);
         Splits.requireRoomForTraining(validation, test);
-        SourceText source = SourceText.read(path, o.key("path"));
+        SourceText source = SourceText.read(path, "dataset.path");
         if (source.text().isBlank()) {
             throw new RnnlabException(source.name() + " is empty: no text to learn from");
         }

@@ -2,13 +2,15 @@ package org.rnnlab.datasets;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.DatasetProvider;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.TextExample;
+import org.rnnlab.api.experiment.SettingCheck;
+import org.rnnlab.api.experiment.SettingKey;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 
 /**
  * {@code word-boundaries}: restore the spaces of tiny-shakespeare (shipped, see SOURCES.md), one
@@ -36,19 +38,27 @@ public final class WordBoundariesDataset implements DatasetProvider {
         return "tiny-shakespeare lines without their spaces, each character tagged by whether a space stood before it";
     }
 
+    static final SettingKey<Integer> LENGTH = SettingKey.integer("length", "the most characters a line keeps")
+            .defaultsTo(80).checked(SettingCheck.atLeast(MIN_CHARACTERS));
+    static final SettingKey<Integer> LINES = SettingKey.integer("lines",
+            "keep only the first N lines, in text order, for a quick run; 0 keeps all").defaultsTo(0)
+            .checked(SettingCheck.nonNegative());
+    static final SettingKey<Double> VALIDATION = SplitSettings.validationFraction(0.0);
+    static final SettingKey<Double> TEST = SplitSettings.testFraction(0.1);
+
     @Override
-    public Set<String> optionKeys() {
-        return Set.of("length", "lines", "validation", "test");
+    public SettingsSchema settings() {
+        return SettingsSchema.of("dataset word-boundaries", LENGTH, LINES, VALIDATION, TEST);
     }
 
     @Override
     public Dataset load(Settings options, long seed) {
-        checkOptions(options);
-        OptionReader o = new OptionReader("dataset", options);
-        int length = o.integer("length", 80, MIN_CHARACTERS);
-        int limit = o.integer("lines", 0, 0);
-        double validation = o.fraction("validation", 0.0);
-        double test = o.fraction("test", 0.1);
+        Settings o = checkOptions(options);
+        int length = o.get(LENGTH);
+        int limit = o.get(LINES);
+        double validation = o.get(VALIDATION);
+        double test = o.get(TEST);
+        Splits.requireRoomForTraining(validation, test);
         SourceText source = SourceText.resource(ShakespeareDataset.FILE);
         List<TextExample> all = examples(source.text(), length);
         List<TextExample> lines = limit == 0 ? all : all.subList(0, Math.min(limit, all.size()));

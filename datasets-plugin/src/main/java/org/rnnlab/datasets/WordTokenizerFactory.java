@@ -1,11 +1,11 @@
 package org.rnnlab.datasets;
 
-import java.util.Set;
 import org.rnnlab.api.data.Tokenizer;
 import org.rnnlab.api.data.TokenizerFactory;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 
-/** {@code word}: Unicode words and punctuation; options lowercase (default true), maxSize, minCount. */
+/** {@code word}: Unicode words and punctuation; options lowercase (default true), max_size, min_count. */
 public final class WordTokenizerFactory implements TokenizerFactory {
     @Override
     public String id() {
@@ -18,13 +18,12 @@ public final class WordTokenizerFactory implements TokenizerFactory {
     }
 
     @Override
-    public Set<String> optionKeys() {
-        return TokenizerOptions.KEYS;
+    public SettingsSchema settings() {
+        return TokenizerOptions.schema("tokenizer word", true);
     }
 
     @Override
     public Tokenizer create(Settings options) {
-        checkOptions(options);
-        return new WordTokenizer(TokenizerOptions.read(options, true));
+        return new WordTokenizer(TokenizerOptions.read(checkOptions(options), true));
     }
 }

@@ -67,6 +67,6 @@ class AddingDatasetTest {
     @Test
     void tooShortALengthIsRefused() {
         assertThatThrownBy(() -> load(Map.of("length", "1"), 1)).isInstanceOf(ConfigException.class)
-                .hasMessage("setting 'dataset.length' must be at least 2 but was 1");
+                .hasMessage("setting 'dataset.length' must be at least 2 but was '1'");
     }
 }

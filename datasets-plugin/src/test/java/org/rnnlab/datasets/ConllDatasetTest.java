@@ -151,10 +151,12 @@ class ConllDatasetTest {
         assertThatThrownBy(() -> load(binary)).hasMessageContaining(binary + " line 2 holds a NUL byte");
         Path notUtf8 = Files.write(dir.resolve("latin1.conll"), new byte[] {'a', ' ', 'O', '\n', (byte) 0xE9, ' ', 'O'});
         assertThatThrownBy(() -> load(notUtf8)).hasMessageContaining("is not valid UTF-8").hasMessageContaining("line 2");
-        assertThatThrownBy(() -> load(dir.resolve("nowhere.conll"))).hasMessageContaining("data file not found")
-                .hasMessageContaining("nowhere.conll (dataset.path)");
+        // a missing file is refused by the setting's own check, before any run folder is made
+        assertThatThrownBy(() -> load(dir.resolve("nowhere.conll"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("setting 'dataset.path' must be a readable file").hasMessageContaining("nowhere.conll");
         assertThatThrownBy(() -> load(write("ok.conll", sentences(5)), "test_path", dir.resolve("gone.conll").toString()))
-                .hasMessageContaining("gone.conll (dataset.test_path)");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("setting 'dataset.test_path' must be a readable file").hasMessageContaining("gone.conll");
     }
 
     @Test

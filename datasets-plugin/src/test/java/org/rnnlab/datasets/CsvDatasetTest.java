@@ -178,8 +178,9 @@ class CsvDatasetTest {
     @Test
     void aMissingFileIsRefusedWithItsPath() {
         Path file = dir.resolve("nowhere.csv");
-        assertThatThrownBy(() -> load(file)).isInstanceOf(RnnlabException.class)
-                .hasMessage("data file not found: " + file.toAbsolutePath() + " (dataset.path)");
+        // refused by the path's rule, which the settings validation also applies before any training
+        assertThatThrownBy(() -> load(file)).isInstanceOf(ConfigException.class)
+                .hasMessage("setting 'dataset.path' must be a readable file but was '" + file + "'");
         assertThatThrownBy(() -> new CsvDataset().load(Settings.of(Map.of()), 1)).isInstanceOf(ConfigException.class)
                 .hasMessage("setting 'dataset.path' is required");
     }

@@ -45,17 +45,19 @@ class DatasetsPluginTest {
     @Test
     void registersEveryDatasetAndTokenizerById() {
         assertThat(registry.ids(ComponentKind.DATASET))
-                .containsExactly("adding", "conll", "csv", "dinosaurs", "hello", "order", "sentiment", "shakespeare", "text", "word-boundaries");
+                .containsExactly("adding", "conll", "csv", "dinosaurs", "hello", "jsb-chorales", "midi", "order", "sentiment",
+                        "shakespeare", "text", "word-boundaries");
         assertThat(registry.ids(ComponentKind.TOKENIZER))
                 .containsExactly("bag-of-words", "character", "fixed-window", "whitespace", "word");
-        assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<DatasetProvider>>() {}))).hasSize(10);
+        assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<DatasetProvider>>() {}))).hasSize(12);
         assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<TokenizerFactory>>() {}))).hasSize(5);
     }
 
     @Test
     void anUnknownIdListsTheIdsThatExist() {
         assertThatThrownBy(() -> registry.get(ComponentKind.DATASET, "dinosaur")).isInstanceOf(UnknownComponentException.class)
-                .hasMessage("unknown dataset 'dinosaur'; known datasets: adding, conll, csv, dinosaurs, hello, order, sentiment, shakespeare, text, word-boundaries");
+                .hasMessage("unknown dataset 'dinosaur'; known datasets: adding, conll, csv, dinosaurs, hello, jsb-chorales, midi,"
+                        + " order, sentiment, shakespeare, text, word-boundaries");
         assertThatThrownBy(() -> registry.get(ComponentKind.TOKENIZER, "bpe")).isInstanceOf(UnknownComponentException.class)
                 .hasMessage("unknown tokenizer 'bpe'; known tokenizers: bag-of-words, character, fixed-window, whitespace, word");
     }
@@ -79,7 +81,7 @@ class DatasetsPluginTest {
                         + " dataset.length, dataset.test, dataset.validation");
         DatasetProvider hello = registry.get(ComponentKind.DATASET, "hello");
         assertThatThrownBy(() -> hello.load(Settings.of(Map.of("x", "1")), 1))
-                .hasMessage("unknown setting 'dataset.x': dataset 'hello' takes no options");
+                .hasMessage("unknown setting 'dataset.x': dataset 'hello' takes no settings");
     }
 
     @Test

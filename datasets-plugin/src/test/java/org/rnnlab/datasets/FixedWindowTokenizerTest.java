@@ -69,6 +69,6 @@ class FixedWindowTokenizerTest {
         assertThat(window1.tokens("Fin.")).containsExactly(".");
         assertThat(window1.tokens("")).isEmpty();
         assertThatThrownBy(() -> new FixedWindowTokenizerFactory().create(Settings.of(Map.of("window", "0"))))
-                .hasMessage("setting 'tokenizer.window' must be at least 1 but was 0");
+                .hasMessage("setting 'tokenizer.window' must be at least 1 but was '0'");
     }
 }

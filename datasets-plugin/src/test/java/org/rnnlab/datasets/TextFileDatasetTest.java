@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnnlab.api.ConfigException;
 import org.rnnlab.api.RnnlabException;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.TextExample;
@@ -83,8 +84,14 @@ class TextFileDatasetTest {
 
     @Test
     void aMissingFileOrADirectoryIsRefused() {
-        assertThatThrownBy(() -> load(dir.resolve("none.txt"))).isInstanceOf(RnnlabException.class)
+        // refused by the path's rule, which the settings validation also applies before any training
+        assertThatThrownBy(() -> load(dir.resolve("none.txt"))).isInstanceOf(ConfigException.class)
+                .hasMessage("setting 'dataset.path' must be a readable file but was '" + dir.resolve("none.txt") + "'");
+        assertThatThrownBy(() -> load(dir)).hasMessage("setting 'dataset.path' must be a readable file but was '" + dir + "'");
+        // reading the file itself still names what went wrong, should it vanish after the check
+        assertThatThrownBy(() -> SourceText.read(dir.resolve("none.txt"), "dataset.path")).isInstanceOf(RnnlabException.class)
                 .hasMessage("data file not found: " + dir.resolve("none.txt").toAbsolutePath() + " (dataset.path)");
-        assertThatThrownBy(() -> load(dir)).hasMessage("'" + dir.toAbsolutePath() + "' (dataset.path) is a directory, not a data file");
+        assertThatThrownBy(() -> SourceText.read(dir, "dataset.path"))
+                .hasMessage("'" + dir.toAbsolutePath() + "' (dataset.path) is a directory, not a data file");
     }
 }

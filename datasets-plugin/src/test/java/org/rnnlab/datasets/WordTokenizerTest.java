@@ -54,7 +54,7 @@ class WordTokenizerTest {
 
     @Test
     void sizeCapAndMinCountApplyAtFitTime() {
-        Tokenizer capped = new WordTokenizerFactory().create(Settings.of(Map.of("maxSize", "6", "minCount", "2")));
+        Tokenizer capped = new WordTokenizerFactory().create(Settings.of(Map.of("max_size", "6", "min_count", "2")));
         // c: 4, b: 2, d: 2, a: 1 -> a is below the minimum count, d loses the tie with b for the last slot
         Vocabulary v = capped.fit(List.of("a b c c c d", "b c d"));
         assertThat(v.tokens()).containsExactly("<pad>", "<unk>", "<bos>", "<eos>", "c", "b");
@@ -63,12 +63,12 @@ class WordTokenizerTest {
 
     @Test
     void badOptionsAreRefusedByTheirFullName() {
-        assertThatThrownBy(() -> new WordTokenizerFactory().create(Settings.of(Map.of("maxSize", "2"))))
-                .isInstanceOf(ConfigException.class).hasMessage("setting 'tokenizer.maxSize' must be at least 4 but was 2");
+        assertThatThrownBy(() -> new WordTokenizerFactory().create(Settings.of(Map.of("max_size", "2"))))
+                .isInstanceOf(ConfigException.class).hasMessage("setting 'tokenizer.max_size' must be at least 4 but was '2'");
         assertThatThrownBy(() -> new WordTokenizerFactory().create(Settings.of(Map.of("lowercas", "true"))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("unknown setting 'tokenizer.lowercas': tokenizer 'word' takes tokenizer.lowercase,"
-                        + " tokenizer.maxSize, tokenizer.minCount");
+                        + " tokenizer.max_size, tokenizer.min_count");
     }
 
     @Test

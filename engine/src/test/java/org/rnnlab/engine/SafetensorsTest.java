@@ -45,7 +45,8 @@ class SafetensorsTest {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         long n = b.getLong();
         String header = new String(bytes, 8, (int) n, StandardCharsets.UTF_8).strip();
-        assertThat(header).isEqualTo("{\"w\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}}");
+        assertThat(header).matches("\\{\"__metadata__\":\\{\"rnnlab.sha256\":\"[0-9a-f]{64}\"},"
+                + "\"w\":\\{\"dtype\":\"F32\",\"shape\":\\[2],\"data_offsets\":\\[0,8]}}");
         assertThat((8 + n) % 8).as("data starts 8-byte aligned").isZero();
         b.position((int) (8 + n));
         assertThat(b.getFloat()).isEqualTo(1f);
@@ -78,6 +79,6 @@ class SafetensorsTest {
         b.putLong(head.length).put(head);
         Files.write(file, b.array());
         assertThatThrownBy(() -> Safetensors.read(file)).isInstanceOf(IOException.class)
-                .hasMessageContaining("tensor 'w'");
+                .hasMessageContaining("tensor \"w\"");
     }
 }

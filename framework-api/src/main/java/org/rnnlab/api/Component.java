@@ -16,11 +16,23 @@ public interface Component {
     String description();
 
     /**
-     * The option keys this component reads under its settings prefix (for a dataset, the keys after
-     * {@code dataset.}). An unknown key given by a user is refused before training. An empty set means
-     * the component does not declare its options, and any key is passed through.
+     * Every setting this component reads, with its type, default, rule and meaning. Default: none.
+     *
+     * <p>Contract: a component reads no setting that is not here, and reads each through its
+     * {@link org.rnnlab.api.experiment.SettingKey} so that the default is the schema's. Before any training
+     * the runtime checks every variant's settings against the schemas of the components it uses and lists
+     * every problem at once: a key no component declares, a value its type or rule refuses, a required key
+     * missing. Keys are relative to the component: a dataset's {@code path} is given as
+     * {@code dataset.path}, or {@code csv.path} for variants using {@code csv} only; a trainer's keys are
+     * top-level ({@code epochs}). {@code lab describe KIND ID} prints the schema.
+     *
+     * <p>A component that is also used directly (a cell factory in a test, a tokenizer when a model file is
+     * read back) should still refuse what its schema refuses, with
+     * {@link org.rnnlab.api.experiment.SettingsSchema#require}.
+     *
+     * @since 0.2
      */
-    default java.util.Set<String> optionKeys() {
-        return java.util.Set.of();
+    default org.rnnlab.api.experiment.SettingsSchema settings() {
+        return org.rnnlab.api.experiment.SettingsSchema.EMPTY;
     }
 }

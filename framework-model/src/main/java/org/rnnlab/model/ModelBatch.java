@@ -28,6 +28,8 @@ public record ModelBatch(ModelInput input, Targets targets) {
         Targets cut = switch (targets) {
             case Targets.StepClasses s -> new Targets.StepClasses(
                     Arrays.copyOfRange(s.classes(), from * batchSize(), to * batchSize()));
+            case Targets.StepKeys k -> new Targets.StepKeys(
+                    Arrays.copyOfRange(k.values(), from * batchSize() * k.outputs(), to * batchSize() * k.outputs()), k.outputs());
             case Targets.SequenceClasses s -> s;
             case Targets.SequenceValues s -> s;
         };
@@ -37,7 +39,7 @@ public record ModelBatch(ModelInput input, Targets targets) {
     /** Number of loss terms: real steps for per-step targets, sequences otherwise. */
     public int lossTerms() {
         return switch (targets) {
-            case Targets.StepClasses s -> {
+            case Targets.StepClasses _, Targets.StepKeys _ -> {
                 int n = 0;
                 for (float m : input.mask()) {
                     n += m != 0 ? 1 : 0;

@@ -11,6 +11,7 @@ import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.cell.CellSpec;
 import org.rnnlab.api.cell.ParameterSpec;
 import org.rnnlab.api.data.PaddedIds;
+import org.rnnlab.api.data.PaddedVectors;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.train.Parameter;
 import org.rnnlab.engine.ShapeException;
@@ -187,6 +188,21 @@ public final class SequenceModel {
                 }
                 yield new Predictions(lossSum, terms, predicted, actual, 0, copies(f.states()));
             }
+            case Targets.StepKeys k -> {
+                // one 0/1 entry per output of every real step: on means probability above 0.5
+                float[] mask = batch.input().mask();
+                int[] predicted = new int[terms * cols];
+                int[] actual = new int[terms * cols];
+                float[] l = logits.data();
+                int n = 0;
+                for (int r = 0; r < mask.length; r++) {
+                    for (int c = 0; mask[r] != 0 && c < cols; c++) {
+                        predicted[n] = l[logits.offset() + r * cols + c] > 0f ? 1 : 0;
+                        actual[n++] = k.values()[r * cols + c] != 0f ? 1 : 0;
+                    }
+                }
+                yield new Predictions(lossSum, terms, predicted, actual, 0, copies(f.states()));
+            }
             case Targets.SequenceClasses s -> {
                 int[] predicted = new int[terms];
                 for (int r = 0; r < terms; r++) {
@@ -212,6 +228,20 @@ public final class SequenceModel {
      */
     public float[] nextLogits(int token, List<Tensor> states) {
         ModelInput in = new ModelInput.Ids(new PaddedIds(new int[] {token}, new float[] {1f}, new int[] {1}, 1, 1));
+        Forward f = forward(in, List.copyOf(states), null);
+        List<Tensor> next = copies(f.states());
+        states.clear();
+        states.addAll(next);
+        return f.logits().value().toArray();
+    }
+
+    /**
+     * One step of generation from feature vectors: feeds {@code features} (one step of one sequence) with
+     * {@code states} (replaced in place; empty means zeros) and returns the logits of the next step.
+     */
+    public float[] nextLogits(float[] features, List<Tensor> states) {
+        ModelInput in = new ModelInput.Features(new PaddedVectors(features, new float[] {1f}, new int[] {1}, 1, 1,
+                features.length));
         Forward f = forward(in, List.copyOf(states), null);
         List<Tensor> next = copies(f.states());
         states.clear();
@@ -261,7 +291,8 @@ public final class SequenceModel {
             init.add(graph.constant(s));
         }
         CellStack.Output out = stack.forward(graph, x, steps, batch, mask, vars, init, stepGradientNorms, spec.fused());
-        boolean perStep = spec.kind() == TaskKind.LANGUAGE_MODELLING || spec.kind() == TaskKind.SEQUENCE_TAGGING;
+        boolean perStep = spec.kind() == TaskKind.LANGUAGE_MODELLING || spec.kind() == TaskKind.SEQUENCE_TAGGING
+                || spec.kind() == TaskKind.MULTI_LABEL_SEQUENCE;
         Var features = perStep ? out.outputs() : spec.bidirectional() ? lastOfBothDirections(out)
                 : graph.sliceRows(out.outputs(), (steps - 1) * batch, rows);
         Var logits = graph.addBias(graph.matmulTransposed(features, vars.get(HEAD_WEIGHT)), vars.get(HEAD_BIAS));
@@ -285,6 +316,11 @@ public final class SequenceModel {
             case Targets.StepClasses s -> {
                 requirePerStep(f, "per-step classes");
                 yield graph.softmaxCrossEntropy(f.logits(), s.classes(), padded(mask) ? Tensor.of(mask, mask.length) : null);
+            }
+            case Targets.StepKeys k -> {
+                requirePerStep(f, "sets of outputs per step");
+                yield graph.binaryCrossEntropyWithLogits(f.logits(), Tensor.of(k.values(), mask.length, k.outputs()),
+                        padded(mask) ? Tensor.of(mask, mask.length) : null);
             }
             case Targets.SequenceClasses s -> {
                 requirePerSequence(f, "one class per sequence");

@@ -17,4 +17,10 @@ public sealed interface Targets {
 
     /** {@code outputs} numbers per sequence, {@code [B * outputs]}, predicted from the last real step (MSE). */
     record SequenceValues(float[] values, int outputs) implements Targets {}
+
+    /**
+     * The set of outputs on at every step, time-major {@code [T * B * outputs]} of 0 or 1 (multi-label: one
+     * sigmoid per output, binary cross-entropy summed over the outputs); padded entries are ignored.
+     */
+    record StepKeys(float[] values, int outputs) implements Targets {}
 }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +42,7 @@ import org.rnnlab.engine.Tensor;
  * (UTF name, rank, dimensions, float32 values little-endian), CRC-32 of everything before it.
  */
 final class CheckpointStore {
+    private static final System.Logger LOG = System.getLogger(CheckpointStore.class.getName());
     private static final byte[] MAGIC = "RNNLABCK".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int VERSION = 1;
     private static final Pattern NAME = Pattern.compile("epoch-(\\d+)\\.ckpt");
@@ -90,17 +92,32 @@ final class CheckpointStore {
         return target;
     }
 
-    /** The newest checkpoint that reads completely, if any; damaged and temporary files are skipped. */
+    /** The newest checkpoint that reads completely, if any; a damaged one is logged as a warning and skipped. */
     Optional<Checkpoint> latest() throws IOException {
+        return latest(problem -> LOG.log(System.Logger.Level.WARNING, problem));
+    }
+
+    /**
+     * The newest checkpoint that reads completely, if any. Each damaged one passed over is told to
+     * {@code report} in one line (the file, why, and what the run falls back to) before the fallback is returned,
+     * so a resume never silently restarts from an older epoch or from the start.
+     */
+    Optional<Checkpoint> latest(Consumer<String> report) throws IOException {
         List<Path> files = checkpoints();
         files.sort(Comparator.comparingInt(CheckpointStore::epochOf).reversed());
+        List<String> damaged = new ArrayList<>();
         for (Path f : files) {
             try {
-                return Optional.of(read(f));
+                Checkpoint c = read(f);
+                damaged.forEach(d -> report.accept(d + "; falling back to the checkpoint of epoch " + c.epoch()));
+                return Optional.of(c);
             } catch (IOException | RnnlabException e) {
-                // A damaged checkpoint is passed over; the previous one is still complete.
+                // passed over: an older one may still be complete
+                damaged.add(e instanceof RnnlabException ? e.getMessage()
+                        : "checkpoint " + f + " cannot be read: " + ErrorText.of(e));
             }
         }
+        damaged.forEach(d -> report.accept(d + "; falling back to the start (epoch 1)"));
         return Optional.empty();
     }
 

@@ -21,6 +21,27 @@ final class ErrorText {
             return cause.getMessage();
         }
         String message = cause.getMessage();
-        return cause.getClass().getName() + (message == null ? "" : ": " + message);
+        return oneLine(cause.getClass().getName() + (message == null ? "" : ": " + message));
+    }
+
+    /**
+     * {@link #of} for what a plugin threw: a linkage error (a method, field or class of the plugin API that
+     * is missing or changed) means the plugin was compiled against another version of the API.
+     */
+    static String ofPlugin(Throwable t) {
+        Throwable cause = t;
+        while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof LinkageError)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof IncompatibleClassChangeError
+                || cause instanceof NoClassDefFoundError && String.valueOf(cause.getMessage()).startsWith("org/rnnlab/")) {
+            return "built against an older plugin API (" + of(cause) + ")";
+        }
+        return of(t);
+    }
+
+    /** Line breaks (and the spaces around them) become one space: a message is one line. */
+    static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ");
     }
 }

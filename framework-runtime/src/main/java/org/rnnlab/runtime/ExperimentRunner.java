@@ -34,10 +34,14 @@ import org.rnnlab.api.event.ExperimentStarted;
 import org.rnnlab.api.event.RunFailed;
 import org.rnnlab.api.event.RunStatus;
 import org.rnnlab.api.experiment.FileNames;
+import org.rnnlab.api.experiment.RuntimeSettings;
 import org.rnnlab.api.experiment.Variant;
+import org.rnnlab.api.report.EventHistory;
 import org.rnnlab.api.report.ReportContext;
 import org.rnnlab.api.report.ReporterFactory;
 import org.rnnlab.api.train.RunResult;
+import org.rnnlab.runtime.events.EventLog;
+import org.rnnlab.runtime.events.EventLogWriter;
 
 /**
  * Runs an experiment's variants concurrently and leaves the run directory of DESIGN.md:
@@ -80,15 +84,19 @@ public final class ExperimentRunner {
         validate(plan, variants);
         Instant started = clock.instant();
         Path runDirectory = createRunDirectory(options.outputFolder(), plan.name(), started);
-        List<String> folders = DistinctFileNames.of(variants.stream().map(Variant::name).toList());
-        Map<String, String> provenance = Provenance.collect(started);
-        DatasetCache datasets = new DatasetCache(registry);
-        List<Map<String, Object>> data = datasets.provenance(variants);
-        Map<String, String> dataHashes = new TreeMap<>(datasets.dataHashes());
-        dataHashes.putAll(plan.dataHashes());
-        ExperimentJson json = new ExperimentJson(plan, variants, folders, options, provenance, data, dataHashes, registry);
-        json.write(runDirectory);
-        return execute(plan, runDirectory, folders, datasets, Map.of(), false, json, provenance, options, subscribers);
+        try (RunFolderLock lock = RunFolderLock.acquire(runDirectory, "lab run " + plan.name())) {
+            List<String> folders = DistinctFileNames.of(variants.stream().map(Variant::name).toList());
+            Map<String, String> provenance = Provenance.collect(started);
+            DatasetCache datasets = new DatasetCache(registry);
+            List<Map<String, Object>> data = datasets.provenance(variants);
+            Map<String, String> dataHashes = new TreeMap<>(datasets.dataHashes());
+            dataHashes.putAll(plan.dataHashes());
+            ExperimentJson json = new ExperimentJson(plan, variants, folders, options, provenance, data, dataHashes,
+                    registry);
+            json.write(runDirectory);
+            return execute(plan, runDirectory, folders, datasets, Map.of(), EventHistory.NONE, json, provenance, options,
+                    subscribers);
+        }
     }
 
     /**
@@ -96,25 +104,30 @@ public final class ExperimentRunner {
      * and settings {@code experiment.json} recorded: a variant that completed, stopped early or diverged is
      * kept as it is (its status is reported again, nothing retrains); every other variant trains with
      * {@link org.rnnlab.api.train.TrainingRun#resume()} true, so its trainer continues from its last complete checkpoint. The
-     * reporters start from the files already in the directory, so the reports at the end cover every variant.
+     * reporters start from the events already in the run's log ({@code events.jsonl}), so the reports at the end
+     * cover every variant; a run made before rnnlab kept a log is refused.
      */
     public ExperimentOutcome resume(RecordedRun recorded, RunOptions options, List<EventSubscriber> subscribers) {
         ExperimentPlan plan = recorded.plan();
+        EventHistory history = EventLog.history(recorded.directory()); // a run older than the log cannot go on
         validate(plan, plan.variants());
-        Map<String, RunStatus> kept = new LinkedHashMap<>();
-        recorded.variants().stream().filter(RecordedRun.Entry::finished)
-                .forEach(e -> kept.put(e.variant().name(), e.status().orElseThrow()));
-        Map<String, String> provenance = Provenance.collect(clock.instant());
-        ExperimentJson json = ExperimentJson.read(recorded.directory());
-        json.resumed(provenance, options.threads());
-        json.write(recorded.directory());
-        List<String> folders = recorded.variants().stream().map(RecordedRun.Entry::folder).toList();
-        return execute(plan, recorded.directory(), folders, new DatasetCache(registry), kept, true, json, provenance,
-                options, subscribers);
+        // taken before anything is written: a second resume of a folder being written is refused, naming the holder
+        try (RunFolderLock lock = RunFolderLock.acquire(recorded.directory(), "lab run " + plan.name() + " --resume")) {
+            Map<String, RunStatus> kept = new LinkedHashMap<>();
+            recorded.variants().stream().filter(RecordedRun.Entry::finished)
+                    .forEach(e -> kept.put(e.variant().name(), e.status().orElseThrow()));
+            Map<String, String> provenance = Provenance.collect(clock.instant());
+            ExperimentJson json = ExperimentJson.read(recorded.directory());
+            json.resumed(provenance, options.threads());
+            json.write(recorded.directory());
+            List<String> folders = recorded.variants().stream().map(RecordedRun.Entry::folder).toList();
+            return execute(plan, recorded.directory(), folders, new DatasetCache(registry), kept, history, json,
+                    provenance, options, subscribers);
+        }
     }
 
     private ExperimentOutcome execute(ExperimentPlan plan, Path runDirectory, List<String> folders,
-                                      DatasetCache datasets, Map<String, RunStatus> kept, boolean resuming,
+                                      DatasetCache datasets, Map<String, RunStatus> kept, EventHistory history,
                                       ExperimentJson json,
                                       Map<String, String> provenance, RunOptions options,
                                       List<EventSubscriber> subscribers) {
@@ -123,8 +136,11 @@ public final class ExperimentRunner {
         Map<String, RunStatus> status = new LinkedHashMap<>();
         Map<String, String> failures = new TreeMap<>();
         long t0 = System.nanoTime();
-        try (OrderedEventBus bus = new OrderedEventBus()) {
-            subscribeReporters(bus, runDirectory, options.interactive());
+        boolean resuming = history != EventHistory.NONE;
+        // closed in reverse: the bus delivers what is queued, then the log is closed
+        try (EventLogWriter log = EventLogWriter.open(runDirectory);
+             OrderedEventBus bus = subscribeReporters(runDirectory, options.interactive(), history)) {
+            bus.subscribe(log);
             subscribers.forEach(bus::subscribe);
             Map<String, Map<String, String>> settings = new LinkedHashMap<>();
             variants.forEach(v -> settings.put(v.name(), v.settings().values()));
@@ -179,9 +195,8 @@ public final class ExperimentRunner {
             if (!names.add(v.name())) {
                 problems.add("two variants are named '" + v.name() + "'");
             }
-            String id = v.settings().string(VariantPipeline.TRAINER_SETTING, VariantPipeline.DEFAULT_TRAINER);
             try {
-                registry.get(ComponentKind.TRAINER, id);
+                registry.get(ComponentKind.TRAINER, v.settings().get(RuntimeSettings.TRAINER));
             } catch (UnknownComponentException e) {
                 problems.add("variant '" + v.name() + "': setting 'trainer': " + e.getMessage());
             } catch (RnnlabException e) {
@@ -211,15 +226,17 @@ public final class ExperimentRunner {
         }
     }
 
-    private void subscribeReporters(OrderedEventBus bus, Path runDirectory, boolean interactive) {
+    private OrderedEventBus subscribeReporters(Path runDirectory, boolean interactive, EventHistory history) {
+        OrderedEventBus bus = new OrderedEventBus();
         for (ReporterFactory factory : registry.all(ComponentKind.REPORTER)) {
             try {
-                bus.subscribe(factory.create(new ReportContext(runDirectory, interactive)));
+                bus.subscribe(factory.create(new ReportContext(runDirectory, interactive, history)));
             } catch (RuntimeException | LinkageError e) {
                 LOG.log(System.Logger.Level.WARNING, "reporter '" + factory.id() + "' could not start and is left out: "
                         + ErrorText.of(e), e);
             }
         }
+        return bus;
     }
 
     private RunStatus runVariant(String experiment, Variant v, Path folder, VariantPipeline pipeline,

@@ -60,6 +60,9 @@ public final class ModelFileCodec {
      */
     public static Saved read(Path modelFile, ComponentRegistry registry) {
         Path file = modelFile.toAbsolutePath().normalize();
+        if (Files.isDirectory(file)) {
+            throw new RnnlabException(file + " is a directory, not a model file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new RnnlabException("model file not found: " + file);
         }
@@ -67,7 +70,8 @@ public final class ModelFileCodec {
         try {
             contents = Safetensors.read(file);
         } catch (IOException | RuntimeException e) {
-            throw new RnnlabException(file + " is not a model file (not readable as safetensors: " + e.getMessage() + ")", e);
+            // the reader's message names the file and the problem in one line
+            throw new RnnlabException(e.getMessage(), e);
         }
         Map<String, String> meta = contents.metadata();
         if (!meta.containsKey(ModelFile.TASK)) {

@@ -40,6 +40,16 @@ import org.rnnlab.api.UnknownComponentException;
  */
 public final class PluginRegistry implements ComponentRegistry {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /**
+     * Guice logs every exception a plugin's module throws, stack trace and all, on the console before the
+     * registry reports it in one line; its logger is kept (a logger nobody holds may be collected, and its
+     * level with it) and silenced.
+     */
+    static final java.util.logging.Logger GUICE_LOG = java.util.logging.Logger.getLogger("com.google.inject");
+
+    static {
+        GUICE_LOG.setLevel(java.util.logging.Level.OFF);
+    }
 
     private final List<PluginEntry> plugins;
     private final Injector injector;
@@ -145,19 +155,36 @@ public final class PluginRegistry implements ComponentRegistry {
         Plugin plugin;
         try {
             plugin = candidate.instantiate().call();
-        } catch (Exception | LinkageError | java.util.ServiceConfigurationError e) {
+        } catch (Throwable e) {
+            rethrowIfFatal(e);
             return failed(candidate.provider(), "?", OptionalInt.empty(), candidate,
-                    "provider " + candidate.provider() + " failed: " + ErrorText.of(e));
+                    "provider " + candidate.provider() + " failed: " + ErrorText.ofPlugin(e));
+        }
+        if (plugin == null) {
+            return failed(candidate.provider(), "?", OptionalInt.empty(), candidate,
+                    "provider " + candidate.provider() + " returned no plugin (null)");
         }
         String id = candidate.provider();
         String version = "?";
         OptionalInt api = OptionalInt.empty();
         try {
-            id = plugin.id();
+            String claimed = plugin.id();
+            if (claimed == null || claimed.isBlank() || !ID.matcher(claimed).matches()) {
+                return failed(id, version, api, candidate, "plugin " + id + " has the id "
+                        + (claimed == null ? "null" : "'" + ErrorText.oneLine(claimed) + "'")
+                        + "; a plugin id is lowercase-kebab (like 'my-cells')");
+            }
+            id = claimed;
             version = plugin.version();
+            if (version == null || version.isBlank()) {
+                return failed(id, "?", api, candidate, "plugin '" + id + "' has no version (version() returned "
+                        + (version == null ? "null" : "a blank text") + ")");
+            }
+            version = ErrorText.oneLine(version);
             api = OptionalInt.of(plugin.apiVersion());
-        } catch (RuntimeException | LinkageError e) {
-            return failed(id, version, api, candidate, "plugin " + id + " failed to describe itself: " + ErrorText.of(e));
+        } catch (Throwable e) {
+            rethrowIfFatal(e);
+            return failed(id, version, api, candidate, "plugin '" + id + "' failed to describe itself: " + ErrorText.ofPlugin(e));
         }
         if (api.getAsInt() != ApiVersion.CURRENT) {
             PluginEntry entry = new PluginEntry(id, version, api, candidate.source(), PluginStatus.REFUSED,
@@ -170,6 +197,9 @@ public final class PluginRegistry implements ComponentRegistry {
         Map<String, List<ComponentEntry>> components = new LinkedHashMap<>();
         try {
             module = plugin.module();
+            if (module == null) {
+                return failed(id, version, api, candidate, "plugin '" + id + "' has no Guice module (module() returned null)");
+            }
             Injector own = Guice.createInjector(module);
             for (ComponentKind<?> kind : ComponentKind.all()) {
                 List<ComponentEntry> list = new ArrayList<>();
@@ -177,11 +207,12 @@ public final class PluginRegistry implements ComponentRegistry {
                     list.add(new ComponentEntry(kind.name(), c.id(), c.description(), c.getClass().getName()));
                 }
                 if (!list.isEmpty()) {
-                    list.sort(Comparator.comparing(ComponentEntry::id));
+                    list.sort(Comparator.comparing(ComponentEntry::id, Comparator.nullsFirst(Comparator.naturalOrder())));
                     components.put(kind.name(), List.copyOf(list));
                 }
             }
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
+            rethrowIfFatal(e);
             return failed(id, version, api, candidate, "plugin '" + id + "' failed to build its components: "
                     + guiceText(e));
         }
@@ -192,13 +223,23 @@ public final class PluginRegistry implements ComponentRegistry {
         return new Loaded(entry, problems.isEmpty() ? module : null);
     }
 
+    /** A plugin's failure is contained, except when the JVM itself cannot go on (out of memory, internal error). */
+    private static void rethrowIfFatal(Throwable e) {
+        if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+            throw fatal;
+        }
+    }
+
     private static List<String> badIds(Map<String, List<ComponentEntry>> components) {
         List<String> problems = new ArrayList<>();
         components.forEach((kind, list) -> {
             Set<String> seen = new java.util.HashSet<>();
             for (ComponentEntry c : list) {
                 if (c.id() == null || !ID.matcher(c.id()).matches()) {
-                    problems.add(kind + " id '" + c.id() + "' of " + c.type() + " is not lowercase-kebab (like 'bag-of-words')");
+                    problems.add(kind + " id " + (c.id() == null ? "null" : "'" + ErrorText.oneLine(c.id()) + "'") + " of "
+                            + c.type() + " is not lowercase-kebab (like 'bag-of-words')");
+                } else if (c.description() == null) {
+                    problems.add(kind + " '" + c.id() + "' of " + c.type() + " has no description (null)");
                 } else if (!seen.add(c.id())) {
                     problems.add("it contributes two " + kind + "s with id '" + c.id() + "'");
                 }
@@ -276,12 +317,12 @@ public final class PluginRegistry implements ComponentRegistry {
     private static String guiceText(Throwable e) {
         if (e instanceof com.google.inject.CreationException ce && !ce.getErrorMessages().isEmpty()) {
             var m = ce.getErrorMessages().iterator().next();
-            return m.getCause() != null ? ErrorText.of(m.getCause()) : m.getMessage().lines().findFirst().orElse("");
+            return m.getCause() != null ? ErrorText.ofPlugin(m.getCause()) : m.getMessage().lines().findFirst().orElse("");
         }
         if (e instanceof com.google.inject.ProvisionException pe && !pe.getErrorMessages().isEmpty()) {
             var m = pe.getErrorMessages().iterator().next();
-            return m.getCause() != null ? ErrorText.of(m.getCause()) : m.getMessage().lines().findFirst().orElse("");
+            return m.getCause() != null ? ErrorText.ofPlugin(m.getCause()) : m.getMessage().lines().findFirst().orElse("");
         }
-        return ErrorText.of(e);
+        return ErrorText.ofPlugin(e);
     }
 }

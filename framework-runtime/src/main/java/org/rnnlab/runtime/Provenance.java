@@ -3,6 +3,7 @@ package org.rnnlab.runtime;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.rnnlab.api.RnnlabVersion;
 import org.rnnlab.engine.kernel.Kernels;
 
 /**

@@ -11,6 +11,7 @@ import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.Tokenizer;
 import org.rnnlab.api.data.Vocabulary;
 import org.rnnlab.api.event.EventBus;
+import org.rnnlab.api.experiment.RuntimeSettings;
 import org.rnnlab.api.experiment.Settings;
 import org.rnnlab.api.experiment.Variant;
 import org.rnnlab.api.task.ModelRequest;
@@ -31,17 +32,10 @@ import org.rnnlab.api.train.TrainingRun;
  * trainer with a {@link RunFolderStore} that saves checkpoints and the model file. The trainer only trains.
  *
  * <p>The task is the one the {@code task} setting names, else the first task, by id, that accepts the
- * dataset. The trainer is the one the {@code trainer} setting names (default {@code bptt}), the optimiser
- * the {@code optimizer} setting (default {@code adam}) with its options under {@code optimizer.}.
+ * dataset. The trainer is the one the {@code trainer} setting names, the optimiser the {@code optimizer}
+ * setting with its options under {@code optimizer.} (defaults: {@link RuntimeSettings}).
  */
 public final class VariantPipeline {
-    /** The settings that name a variant's task, trainer and optimiser, and the defaults of the latter two. */
-    public static final String TASK_SETTING = "task";
-    public static final String TRAINER_SETTING = "trainer";
-    public static final String DEFAULT_TRAINER = "bptt";
-    public static final String OPTIMIZER_SETTING = "optimizer";
-    public static final String DEFAULT_OPTIMIZER = "adam";
-
     private final ComponentRegistry registry;
     private final DatasetCache datasets;
 
@@ -61,21 +55,21 @@ public final class VariantPipeline {
      */
     public RunResult run(String experiment, Variant variant, Path folder, EventBus bus, boolean resume) throws Exception {
         Settings settings = variant.settings();
-        TrainerFactory trainer = registry.get(ComponentKind.TRAINER, settings.string(TRAINER_SETTING, DEFAULT_TRAINER));
+        TrainerFactory trainer = registry.get(ComponentKind.TRAINER, settings.get(RuntimeSettings.TRAINER));
         Dataset dataset = datasets.of(settings, variant.seed());
         Task task = task(settings, dataset);
         TaskData data = task.prepare(dataset, fit(task.tokenizers(dataset), settings));
         TaskModel model = task.build(data, new ModelRequest(settings, variant.seed(), registry));
-        Optimizer optimizer = registry.get(ComponentKind.OPTIMIZER, settings.string(OPTIMIZER_SETTING, DEFAULT_OPTIMIZER))
-                .create(Settings.of(settings.under(OPTIMIZER_SETTING)));
+        Optimizer optimizer = registry.get(ComponentKind.OPTIMIZER, settings.get(RuntimeSettings.OPTIMIZER))
+                .create(Settings.of(settings.under(RuntimeSettings.OPTIMIZER.name())));
         RunFolderStore store = new RunFolderStore(folder, task, data, model);
         return trainer.create().train(new TrainingRun(experiment, variant.name(), settings, variant.seed(), task, data,
                 model, optimizer, store, bus, resume));
     }
 
     private Task task(Settings settings, Dataset dataset) {
-        if (settings.has(TASK_SETTING)) {
-            Task named = registry.get(ComponentKind.TASK, settings.string(TASK_SETTING));
+        if (settings.find(RuntimeSettings.TASK).isDefined()) {
+            Task named = registry.get(ComponentKind.TASK, settings.get(RuntimeSettings.TASK));
             if (!named.accepts(dataset)) {
                 throw new ConfigException("setting 'task': task '" + named.id() + "' cannot learn from dataset '"
                         + dataset.id() + "' (" + dataset.kind() + ")");

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +69,27 @@ class CheckpointStoreTest {
         assertThat(store.latest().orElseThrow().epoch()).isEqualTo(1);
         assertThatThrownBy(() -> CheckpointStore.read(fake)).isInstanceOf(RnnlabException.class)
                 .hasMessageContaining("epoch-0002.ckpt").hasMessageContaining("checksum");
+    }
+
+    @Test
+    void aDamagedCheckpointIsReportedWithItsFileAndWhyBeforeTheFallback() throws IOException {
+        CheckpointStore store = new CheckpointStore(dir);
+        store.write(checkpoint(1, 1f));
+        byte[] good = Files.readAllBytes(dir.resolve("epoch-0001.ckpt"));
+        byte[] flipped = good.clone();
+        flipped[good.length / 2] ^= 1;
+        Files.write(dir.resolve("epoch-0002.ckpt"), flipped);
+        List<String> reports = new ArrayList<>();
+        assertThat(store.latest(reports::add).orElseThrow().epoch()).isEqualTo(1);
+        assertThat(reports).singleElement().asString().contains("epoch-0002.ckpt").contains("checksum mismatch")
+                .contains("falling back to the checkpoint of epoch 1");
+
+        // the only checkpoint damaged: reported, then the start, never a silent restart
+        Files.write(dir.resolve("epoch-0001.ckpt"), java.util.Arrays.copyOf(good, good.length / 2));
+        reports.clear();
+        assertThat(store.latest(reports::add)).isEmpty();
+        assertThat(reports).hasSize(2);
+        assertThat(reports.getLast()).contains("epoch-0001.ckpt").contains("falling back to the start (epoch 1)");
     }
 
     @Test

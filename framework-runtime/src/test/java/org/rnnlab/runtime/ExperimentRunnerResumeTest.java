@@ -63,6 +63,55 @@ class ExperimentRunnerResumeTest {
     }
 
     @Test
+    void aRunFolderIsLockedWhileWrittenAndASecondResumeIsRefusedNamingTheHolder(@TempDir Path out) throws Exception {
+        AtomicBoolean firstAttempt = new AtomicBoolean(true);
+        Map<String, String> refusals = new ConcurrentHashMap<>();
+        FixtureTrainer trainer = new FixtureTrainer("bptt", "test", ctx -> {
+            // while the run writes, its folder is locked: a resume of it now must be refused
+            Path runFolder = ctx.store().directory().getParent();
+            try (RunFolderLock probe = RunFolderLock.acquire(runFolder, "probe")) {
+                refusals.put(ctx.variant(), "not refused");
+            } catch (RnnlabException e) {
+                refusals.put(ctx.variant(), e.getMessage());
+            }
+            if (firstAttempt.get()) {
+                throw new IllegalStateException("stopped half-way");
+            }
+            return new RunResult(RunStatus.COMPLETED, Map.of(), Map.of());
+        });
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer), FixturePlugin.pipeline()));
+        ExperimentPlan plan = new ExperimentPlan("toy", "a toy",
+                List.of(new Variant("a", Settings.of(Map.of("dataset", "tiny", "hidden", "8")), 1)));
+        ExperimentOutcome first = new ExperimentRunner(registry).run(plan, new RunOptions(out, 1, false), List.of());
+        assertThat(refusals.get("a")).contains("is in use by process " + ProcessHandle.current().pid())
+                .contains("(lab run toy, since");
+        Path runFolder = first.runDirectory();
+        String before = Files.readString(runFolder.resolve("experiment.json"));
+
+        firstAttempt.set(false);
+        refusals.clear();
+        RecordedRun recorded = RecordedRun.read(runFolder);
+        try (RunFolderLock holder = RunFolderLock.acquire(runFolder, "lab run toy --resume")) {
+            assertThatThrownBy(() -> new ExperimentRunner(registry).resume(recorded, new RunOptions(out, 1, false), List.of()))
+                    .isInstanceOf(RnnlabException.class)
+                    .hasMessageContaining("run folder " + runFolder + " is in use by process " + ProcessHandle.current().pid())
+                    .hasMessageContaining("lab run toy --resume");
+        }
+        // the refused resume wrote nothing and trained nothing
+        assertThat(Files.readString(runFolder.resolve("experiment.json"))).isEqualTo(before);
+        assertThat(refusals).isEmpty();
+
+        // the first run released its lock at its end, and so did the holder above: this resume goes ahead
+        ExperimentOutcome second = new ExperimentRunner(registry).resume(recorded, new RunOptions(out, 1, false), List.of());
+        assertThat(second.status()).containsEntry("a", RunStatus.COMPLETED);
+        assertThat(refusals.get("a")).contains("lab run toy --resume");
+        // and released at its end too
+        try (RunFolderLock after = RunFolderLock.acquire(runFolder, "lab run toy --resume")) {
+            assertThat(runFolder.resolve(RunFolderLock.FILE)).content().contains("process " + ProcessHandle.current().pid());
+        }
+    }
+
+    @Test
     void aFolderThatIsNoRunIsRefusedWithItsName(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> RecordedRun.read(dir.resolve("nope")))
                 .isInstanceOf(RnnlabException.class).hasMessageContaining("run directory not found");

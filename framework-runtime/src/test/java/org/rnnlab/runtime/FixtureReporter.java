@@ -12,6 +12,7 @@ import org.rnnlab.api.report.ReporterFactory;
 /** A reporter factory for tests that remembers where its reporters write and what they saw. */
 final class FixtureReporter implements ReporterFactory {
     final List<Path> directories = Collections.synchronizedList(new ArrayList<>());
+    final List<ReportContext> contexts = Collections.synchronizedList(new ArrayList<>());
     final List<Event> events = Collections.synchronizedList(new ArrayList<>());
     private final boolean asynchronous;
 
@@ -25,6 +26,7 @@ final class FixtureReporter implements ReporterFactory {
     @Override
     public EventSubscriber create(ReportContext context) {
         directories.add(context.runDirectory());
+        contexts.add(context);
         return new EventSubscriber() {
             @Override public void onEvent(Event event) { events.add(event); }
             @Override public boolean asynchronous() { return asynchronous; }

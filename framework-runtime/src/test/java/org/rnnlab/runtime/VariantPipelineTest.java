@@ -55,7 +55,7 @@ class VariantPipelineTest {
         assertThat(run.store().directory()).isEqualTo(dir);
         // the codec's keys come first, in this order, so files stay byte-identical across versions
         Map<String, String> meta = Safetensors.read(dir.resolve(ModelFile.FILE_NAME)).metadata();
-        assertThat(meta.keySet()).containsExactly(ModelFile.FORMAT, ModelFile.TASK);
+        assertThat(meta.keySet()).containsExactly(ModelFile.FORMAT, ModelFile.TASK, Safetensors.CHECKSUM);
         assertThat(meta).containsEntry(ModelFile.FORMAT, "fixture/1").containsEntry(ModelFile.TASK, "fixture-task");
         ModelFileCodec.Saved saved = ModelFileCodec.read(dir.resolve(ModelFile.FILE_NAME), registry);
         assertThat(saved.task().id()).isEqualTo("fixture-task");

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.rnnlab.api.ComponentKind;
 import org.rnnlab.api.Components;
 import org.rnnlab.api.Plugin;
+import org.rnnlab.api.RnnlabVersion;
 import org.rnnlab.reporting.console.ConsoleReporterFactory;
 import org.rnnlab.reporting.csv.CsvReporterFactory;
 import org.rnnlab.reporting.html.HtmlReporterFactory;
@@ -29,7 +30,7 @@ public final class ReportingPlugin implements Plugin {
 
     @Override
     public String version() {
-        return "0.1.0";
+        return RnnlabVersion.current();
     }
 
     @Override

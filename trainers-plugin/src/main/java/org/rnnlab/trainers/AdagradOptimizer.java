@@ -1,7 +1,6 @@
 package org.rnnlab.trainers;
 
 import org.rnnlab.api.train.Parameter;
-import org.rnnlab.engine.Tensor;
 
 /**
  * PyTorch's {@code torch.optim.Adagrad}: {@code clr = lr / (1 + (t - 1) * lr_decay)},
@@ -22,21 +21,14 @@ final class AdagradOptimizer extends StatefulOptimizer {
     }
 
     @Override
-    protected void update(Parameter p, double lr, long step) {
-        Tensor value = p.value();
-        Tensor grad = p.grad();
-        float[] w = value.data();
-        float[] g = grad.data();
-        int wo = value.offset();
-        int go = grad.offset();
-        int n = value.size();
+    protected void update(Parameter p, Elements e, double lr, long step) {
+        float[] w = e.w();
+        int wo = e.wo();
+        int n = e.n();
         float[] sum = slot(p, "sum", initialAccumulator);
         double clr = lr / (1 + (step - 1) * lrDecay);
         for (int i = 0; i < n; i++) {
-            double d = g[go + i];
-            if (weightDecay != 0) {
-                d += weightDecay * w[wo + i];
-            }
+            double d = e.decayedGradient(i, weightDecay);
             double s = sum[i] + d * d;
             sum[i] = (float) s;
             w[wo + i] = (float) (w[wo + i] - clr * d / (Math.sqrt(s) + eps));

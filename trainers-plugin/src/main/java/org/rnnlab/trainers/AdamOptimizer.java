@@ -1,7 +1,6 @@
 package org.rnnlab.trainers;
 
 import org.rnnlab.api.train.Parameter;
-import org.rnnlab.engine.Tensor;
 
 /**
  * PyTorch's {@code torch.optim.Adam} and {@code AdamW} (single-tensor path): {@code m = lerp(m, g, 1 - b1)},
@@ -27,14 +26,10 @@ final class AdamOptimizer extends StatefulOptimizer {
     }
 
     @Override
-    protected void update(Parameter p, double lr, long step) {
-        Tensor value = p.value();
-        Tensor grad = p.grad();
-        float[] w = value.data();
-        float[] g = grad.data();
-        int wo = value.offset();
-        int go = grad.offset();
-        int n = value.size();
+    protected void update(Parameter p, Elements e, double lr, long step) {
+        float[] w = e.w();
+        int wo = e.wo();
+        int n = e.n();
         float[] m = slot(p, "exp_avg", 0f);
         float[] v = slot(p, "exp_avg_sq", 0f);
         float[] vMax = amsgrad ? slot(p, "max_exp_avg_sq", 0f) : null;
@@ -42,7 +37,7 @@ final class AdamOptimizer extends StatefulOptimizer {
         double correction2 = Math.sqrt(1 - Math.pow(beta2, step));
         for (int i = 0; i < n; i++) {
             double param = w[wo + i];
-            double d = g[go + i];
+            double d = e.gradient(i);
             if (weightDecay != 0) {
                 if (decoupled) {
                     param *= 1 - lr * weightDecay;

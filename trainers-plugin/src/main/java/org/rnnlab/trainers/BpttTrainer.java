@@ -84,6 +84,7 @@ final class BpttTrainer implements Trainer {
         bus.publish(new RunStarted(experiment, variant, settings.values(), run.seed(), store.directory(), rs.epochs()));
 
         BatchStepper stepper = new BatchStepper(model, optimizer, rs);
+        LossBound bound = lossBound(data, rs);
         RunStatus status = RunStatus.COMPLETED;
         Map<String, Double> last = new TreeMap<>(progress.lastMetrics);
         boolean hasValidation = data.lengths("validation").length > 0;
@@ -100,12 +101,8 @@ final class BpttTrainer implements Trainer {
                 BatchStepper.Outcome outcome = stepper.step(data, batch, lr, i == 0);
                 progress.batches++;
                 if (outcome.diverged() != null) {
-                    bus.publish(new RunDiverged(experiment, variant, epoch, outcome.step(), stepper.lastFiniteLoss(),
-                            outcome.diverged()));
-                    RunResult result = new RunResult(RunStatus.DIVERGED, last, progress.bestMetrics);
-                    bus.publish(new RunCompleted(experiment, variant, RunStatus.DIVERGED, last, progress.bestMetrics,
-                            millisSince(started)));
-                    return result;
+                    return diverged(bus, new RunDiverged(experiment, variant, epoch, outcome.step(),
+                            stepper.lastFiniteLoss(), outcome.diverged()), last, progress, started);
                 }
                 lossSum += outcome.loss() * outcome.terms();
                 lossTerms += outcome.terms();
@@ -131,6 +128,11 @@ final class BpttTrainer implements Trainer {
             if (rs.samples() > 0) {
                 samples(task, model, data, rs, run.seed(), epoch, experiment, variant).ifPresent(bus::publish);
             }
+            Optional<String> beyond = bound.exceededBy(metrics, epoch);
+            if (beyond.isPresent()) {
+                return diverged(bus, new RunDiverged(experiment, variant, epoch, progress.batches,
+                        stepper.lastFiniteLoss(), beyond.get()), metrics, progress, started);
+            }
             last = metrics;
             boolean stop = progress.endEpoch(epoch, metrics, rs);
             Path file = store.writeCheckpoint(progress.checkpoint(model, optimizer, run.seed(), settings));
@@ -144,6 +146,11 @@ final class BpttTrainer implements Trainer {
         if (data.lengths("test").length > 0) {
             TaskEvaluation test = task.evaluate(model, data, "test", "test", rs.batch());
             finals.putAll(test.metrics());
+            Optional<String> beyond = bound.exceededBy(test.metrics(), progress.epoch);
+            if (beyond.isPresent()) {
+                return diverged(bus, new RunDiverged(experiment, variant, progress.epoch, progress.batches,
+                        stepper.lastFiniteLoss(), beyond.get()), finals, progress, started);
+            }
             if (test.confusion() != null) {
                 bus.publish(new Evaluation(experiment, variant, progress.epoch, "test", data.labels(), test.confusion()));
             }
@@ -151,6 +158,27 @@ final class BpttTrainer implements Trainer {
         store.saveModel();
         bus.publish(new RunCompleted(experiment, variant, status, finals, progress.bestMetrics, millisSince(started)));
         return new RunResult(status, finals, progress.bestMetrics);
+    }
+
+    /** Ends the run DIVERGED: the reason and the epoch ({@code event}), then the run's end with what it had. */
+    private static RunResult diverged(EventBus bus, RunDiverged event, Map<String, Double> metrics, Progress progress,
+                                      long started) {
+        bus.publish(event);
+        bus.publish(new RunCompleted(event.experiment(), event.variant(), RunStatus.DIVERGED, metrics,
+                progress.bestMetrics, millisSince(started)));
+        return new RunResult(RunStatus.DIVERGED, metrics, progress.bestMetrics);
+    }
+
+    /**
+     * The divergence bound of a cross-entropy over K outcomes: K tokens for a language model, K labels for a
+     * classifier or tagger; a regression's squared error has no such reference, so there only a loss that
+     * is not finite counts.
+     */
+    static LossBound lossBound(TaskData data, RunSettings rs) {
+        int classes = data instanceof EncodedData encoded
+                ? (encoded.kind() == org.rnnlab.api.data.TaskKind.SEQUENCE_REGRESSION ? 0 : encoded.outputs())
+                : data.labels().size();
+        return LossBound.uniformGuess(classes, rs.divergenceFactor());
     }
 
     /** The task's samples of this epoch, if it generates any. */

@@ -80,6 +80,8 @@ final class EncodedData implements TaskData {
             case LANGUAGE_MODELLING -> vocabulary.size();
             case SEQUENCE_CLASSIFICATION, SEQUENCE_TAGGING -> dataset.labels().size();
             case SEQUENCE_REGRESSION -> first.values().length;
+            case MULTI_LABEL_SEQUENCE -> throw new ConfigException("dataset '" + dataset.id()
+                    + "' holds sets of outputs per step: the multi-label task learns it, not " + dataset.kind());
         };
         if (dataset.kind() == TaskKind.LANGUAGE_MODELLING && !tokenInput) {
             throw new ConfigException("language modelling needs an ordered tokenizer that yields token ids, not '"
@@ -175,6 +177,8 @@ final class EncodedData implements TaskData {
                 }
                 yield new ModelBatch(input(members), new Targets.SequenceValues(values, o));
             }
+            // the constructor refuses these datasets (MultiLabelTask encodes them)
+            case MULTI_LABEL_SEQUENCE -> throw new IllegalStateException("no sequence-task batches for " + dataset.kind());
         };
     }
 

@@ -1,7 +1,6 @@
 package org.rnnlab.trainers;
 
 import org.rnnlab.api.train.Parameter;
-import org.rnnlab.engine.Tensor;
 
 /**
  * PyTorch's {@code torch.optim.RMSprop}: {@code v = a * v + (1 - a) * g^2}; centred subtracts the square
@@ -24,22 +23,15 @@ final class RmsPropOptimizer extends StatefulOptimizer {
     }
 
     @Override
-    protected void update(Parameter p, double lr, long step) {
-        Tensor value = p.value();
-        Tensor grad = p.grad();
-        float[] w = value.data();
-        float[] g = grad.data();
-        int wo = value.offset();
-        int go = grad.offset();
-        int n = value.size();
+    protected void update(Parameter p, Elements e, double lr, long step) {
+        float[] w = e.w();
+        int wo = e.wo();
+        int n = e.n();
         float[] sq = slot(p, "square_avg", 0f);
         float[] gAvg = centered ? slot(p, "grad_avg", 0f) : null;
         float[] buf = momentum > 0 ? slot(p, "momentum_buffer", 0f) : null;
         for (int i = 0; i < n; i++) {
-            double d = g[go + i];
-            if (weightDecay != 0) {
-                d += weightDecay * w[wo + i];
-            }
+            double d = e.decayedGradient(i, weightDecay);
             double s = alpha * sq[i] + (1 - alpha) * d * d;
             sq[i] = (float) s;
             double avg;

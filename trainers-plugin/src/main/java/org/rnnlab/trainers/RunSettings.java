@@ -2,99 +2,74 @@ package org.rnnlab.trainers;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
-import org.rnnlab.api.ConfigException;
+import org.rnnlab.api.event.Metric;
+import org.rnnlab.api.experiment.SettingCheck;
+import org.rnnlab.api.experiment.SettingKey;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
+import org.rnnlab.model.train.LearningRateSchedule;
 
 /**
- * The settings a trainer reads, checked together so that every problem is reported at once:
- * {@code dataset}, {@code tokenizer}, {@code cell}, {@code hidden}, {@code layers}, {@code embedding},
- * {@code optimizer}, {@code lr}, {@code schedule}, {@code epochs}, {@code batch}, {@code clip},
- * {@code clip.value}, {@code early_stopping.patience}, {@code early_stopping.metric}, {@code samples},
- * {@code sample_length}, {@code temperature}, {@code top_k}, {@code prefix}, {@code fused},
- * {@code tbptt.k}; components read their own {@code dataset.*}, {@code tokenizer.*}, {@code cell.*},
- * {@code optimizer.*} and {@code schedule.*}.
+ * The settings the {@code bptt} and {@code tbptt} trainers read, read through their keys (the one place their
+ * defaults and rules are written); the trainers' {@link SettingsSchema} lists them, with the learning-rate
+ * schedule's. The task reads the model's ({@link SequenceModelSettings}), the components their own
+ * {@code dataset.*}, {@code tokenizer.*}, {@code cell.*} and {@code optimizer.*}.
  */
-record RunSettings(String dataset, String tokenizer, String cell, int hidden, int layers, int embedding,
-                   String optimizer, int epochs, int batch, double clip, double clipValue, int patience,
-                   String stoppingMetric, int samples, int sampleLength, double temperature, int topK, String prefix,
-                   boolean fused, int truncation) {
+record RunSettings(int epochs, int batch, double clip, double clipValue, int patience, String stoppingMetric,
+                   int samples, int sampleLength, double temperature, int topK, String prefix, int truncation,
+                   double divergenceFactor) {
 
-    static RunSettings of(Settings s, boolean truncated) {
-        List<String> problems = new ArrayList<>();
-        Integer hidden = read(problems, () -> s.integer("hidden", 64));
-        Integer layers = read(problems, () -> s.integer("layers", 1));
-        Integer embedding = read(problems, () -> s.integer("embedding", 32));
-        Integer epochs = read(problems, () -> s.integer("epochs", 10));
-        Integer batch = read(problems, () -> s.integer("batch", 32));
-        Double clip = read(problems, () -> s.real("clip", 0));
-        Double clipValue = read(problems, () -> s.real("clip.value", 0));
-        Integer patience = read(problems, () -> s.integer("early_stopping.patience", 0));
-        Integer samples = read(problems, () -> s.integer("samples", 5));
-        Integer sampleLength = read(problems, () -> s.integer("sample_length", 200));
-        Double temperature = read(problems, () -> s.real("temperature", 1.0));
-        Integer topK = read(problems, () -> s.integer("top_k", 0));
-        Boolean fused = read(problems, () -> s.flag("fused", true));
-        Integer k = read(problems, () -> s.integer("tbptt.k", 20));
-        if (!s.has("dataset")) {
-            problems.add("setting 'dataset' is required");
-        }
-        positive(problems, "hidden", hidden);
-        positive(problems, "layers", layers);
-        positive(problems, "epochs", epochs);
-        positive(problems, "batch", batch);
-        positive(problems, "sample_length", sampleLength);
+    static final SettingKey<Integer> EPOCHS = SettingKey.integer("epochs", "passes over the training split")
+            .defaultsTo(10).checked(SettingCheck.between(1, 1_000_000));
+    static final SettingKey<Integer> BATCH = SettingKey.integer("batch", "sequences per batch")
+            .defaultsTo(32).checked(SettingCheck.between(1, 65_536));
+    static final SettingKey<Double> CLIP = SettingKey.real("clip",
+            "clip the gradients' global norm to this; 0 turns it off").defaultsTo(0.0).checked(SettingCheck.nonNegative());
+    static final SettingKey<Double> CLIP_VALUE = SettingKey.real("clip.value",
+            "clip every gradient element to [-v, v]; 0 turns it off").defaultsTo(0.0).checked(SettingCheck.nonNegative());
+    static final SettingKey<Integer> PATIENCE = atLeast(SettingKey.integer("early_stopping.patience",
+            "epochs without improvement before stopping; 0 never stops"), 0, 0);
+    static final SettingKey<String> STOPPING_METRIC = SettingKey.text("early_stopping.metric",
+            "the metric early stopping and the best epoch go by, e.g. val.loss, val.accuracy").defaultsTo("val.loss");
+    static final SettingKey<Integer> SAMPLES = atLeast(SettingKey.integer("samples",
+            "texts a language model samples after each epoch"), 5, 0);
+    static final SettingKey<Integer> SAMPLE_LENGTH = atLeast(SettingKey.integer("sample_length",
+            "the most tokens a sample has"), 200, 1);
+    static final SettingKey<Double> TEMPERATURE = SettingKey.real("temperature",
+            "sampling temperature: below 1 sharper, above 1 flatter").defaultsTo(1.0).checked(SettingCheck.positive());
+    static final SettingKey<Integer> TOP_K = atLeast(SettingKey.integer("top_k",
+            "sample among the k most likely tokens; 0: all"), 0, 0);
+    static final SettingKey<String> PREFIX = SettingKey.text("prefix", "text every sample starts from").defaultsTo("");
+    static final SettingKey<Double> DIVERGENCE_FACTOR = SettingKey.real("divergence.factor",
+            "a loss above this many times ln K (the loss of a uniform guess over K classes or tokens) ends the run DIVERGED")
+            .defaultsTo(LossBound.DEFAULT_FACTOR).checked(SettingCheck.positive());
+    static final SettingKey<Integer> TRUNCATION = atLeast(SettingKey.integer("tbptt.k",
+            "time steps per truncated-BPTT chunk"), 20, 1);
+
+    /** The settings of trainer {@code id}: the run's, the schedule's, and for the truncated trainer {@code tbptt.k}. */
+    static SettingsSchema schema(String id, boolean truncated) {
+        List<SettingKey<?>> keys = new ArrayList<>(List.of(EPOCHS, BATCH, CLIP, CLIP_VALUE, PATIENCE, STOPPING_METRIC,
+                SAMPLES, SAMPLE_LENGTH, TEMPERATURE, TOP_K, PREFIX, DIVERGENCE_FACTOR));
         if (truncated) {
-            positive(problems, "tbptt.k", k);
+            keys.add(TRUNCATION);
         }
-        nonNegative(problems, "embedding", embedding);
-        nonNegative(problems, "clip", clip);
-        nonNegative(problems, "clip.value", clipValue);
-        nonNegative(problems, "early_stopping.patience", patience);
-        nonNegative(problems, "samples", samples);
-        nonNegative(problems, "top_k", topK);
-        if (!(temperature > 0)) {
-            problems.add("setting 'temperature' must be positive but was " + temperature);
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
-        return new RunSettings(s.string("dataset"), s.string("tokenizer", "character"), s.string("cell", "lstm"), hidden,
-                layers, embedding, s.string("optimizer", "adam"), epochs, batch, clip, clipValue, patience,
-                s.string("early_stopping.metric", "val.loss"), samples, sampleLength, temperature, topK,
-                s.string("prefix", ""), fused, truncated ? k : Integer.MAX_VALUE);
+        return SettingsSchema.of("trainer " + id, keys).plus(LearningRateSchedule.SETTINGS);
     }
 
-    /** The options of a component: the settings under {@code prefix.} without it. */
-    static Settings under(Settings s, String prefix) {
-        Map<String, String> m = s.under(prefix);
-        return Settings.of(m);
+    /** The settings of one run; a bad or missing value is a {@code ConfigException} listing every problem. */
+    static RunSettings of(Settings s, boolean truncated) {
+        schema(truncated ? "tbptt" : "bptt", truncated).requireValues(s);
+        return new RunSettings(s.get(EPOCHS), s.get(BATCH), s.get(CLIP), s.get(CLIP_VALUE), s.get(PATIENCE),
+                s.get(STOPPING_METRIC), s.get(SAMPLES), s.get(SAMPLE_LENGTH), s.get(TEMPERATURE), s.get(TOP_K),
+                s.get(PREFIX), truncated ? s.get(TRUNCATION) : Integer.MAX_VALUE, s.get(DIVERGENCE_FACTOR));
     }
 
     /** Whether a larger value of the stopping metric is better (accuracy, F1) rather than smaller (loss). */
     boolean higherIsBetter() {
-        return stoppingMetric.contains("accuracy") || stoppingMetric.contains("f1");
+        return Metric.of(stoppingMetric).higherIsBetter();
     }
 
-    private static <T> T read(List<String> problems, Supplier<T> reader) {
-        try {
-            return reader.get();
-        } catch (ConfigException e) {
-            problems.addAll(e.problems());
-            return null;
-        }
-    }
-
-    private static void positive(List<String> problems, String key, Number value) {
-        if (value != null && value.doubleValue() <= 0) {
-            problems.add("setting '" + key + "' must be positive but was " + value);
-        }
-    }
-
-    private static void nonNegative(List<String> problems, String key, Number value) {
-        if (value != null && value.doubleValue() < 0) {
-            problems.add("setting '" + key + "' must not be negative but was " + value);
-        }
+    private static SettingKey<Integer> atLeast(SettingKey<Integer> key, int byDefault, int min) {
+        return key.defaultsTo(byDefault).checked(SettingCheck.atLeast(min));
     }
 }

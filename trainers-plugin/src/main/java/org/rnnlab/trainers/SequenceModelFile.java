@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -89,6 +88,12 @@ final class SequenceModelFile {
         ModelSpec spec;
         try {
             int embedding = Integer.parseInt(meta.get(EMBEDDING));
+            boolean bidirectional = Boolean.parseBoolean(meta.getOrDefault(BIDIRECTIONAL, "false"));
+            Runtime rt = Runtime.getRuntime();
+            ModelFileCheck.beforeBuilding(path, Integer.parseInt(meta.get(LAYERS)), Integer.parseInt(meta.get(HIDDEN)),
+                    bidirectional ? 2 : 1,
+                    meta.containsKey(OUTPUTS) ? java.util.OptionalInt.of(Integer.parseInt(meta.get(OUTPUTS))) : java.util.OptionalInt.empty(),
+                    embedding, file.tensors(), rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
             int inputSize = tokenInput ? vocabulary.size() : Integer.parseInt(meta.get(INPUT_SIZE));
             if (tokenInput) {
                 checkSize(path, meta, INPUT_SIZE, inputSize);
@@ -102,7 +107,7 @@ final class SequenceModelFile {
             }
             spec = new ModelSpec(kind, tokenInput, inputSize, embedding, outputs, meta.get(CELL),
                     Integer.parseInt(meta.get(HIDDEN)), Integer.parseInt(meta.get(LAYERS)), under(meta, CELL), false,
-                    Boolean.parseBoolean(meta.getOrDefault(BIDIRECTIONAL, "false")));
+                    bidirectional);
         } catch (NumberFormatException e) {
             throw new RnnlabException(path + ": a size in its metadata is not a number: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -116,13 +121,9 @@ final class SequenceModelFile {
             throw new RnnlabException(path + " does not fit the model its metadata describes"
                     + (vocabulary == null ? "" : " (with " + VOCABULARY_FILE + ")") + ": " + e.getMessage(), e);
         }
+        ModelFileCheck.sameTensors(path, model.namedValues().keySet(), file.tensors().keySet());
         List<String> labels = meta.getOrDefault(LABELS, "").isEmpty() ? List.of() : List.of(meta.get(LABELS).split("\n"));
         return new SequenceTaskModel(model, tokenizer, vocabulary, labels, List.of());
-    }
-
-    /** What kind of model a file of this task holds, for messages: {@code sequence classification}. */
-    static String describe(TaskKind kind) {
-        return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static Vocabulary vocabulary(ModelFile file) {

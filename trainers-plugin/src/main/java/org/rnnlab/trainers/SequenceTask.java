@@ -12,7 +12,9 @@ import org.rnnlab.api.ConfigException;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.TextExample;
+import org.rnnlab.api.experiment.RuntimeSettings;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 import org.rnnlab.api.task.ModelFile;
 import org.rnnlab.api.task.ModelRequest;
 import org.rnnlab.api.task.SampleRequest;
@@ -45,16 +47,20 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
                     + " BIO tags, confusion matrix", TaskKind.SEQUENCE_TAGGING);
 
     static final String FORMAT = "rnnlab-sequence-model/1";
-    /** The setting that names the tokenizer, and the tokenizer when it is absent. */
-    static final String TOKENIZER = "tokenizer";
-    static final String DEFAULT_TOKENIZER = "character";
-    /** The setting that makes every layer bidirectional. */
-    static final String BIDIRECTIONAL = "bidirectional";
+    /** The setting that names the tokenizer (also its role), and the tokenizer when it is absent. */
+    static final String TOKENIZER = RuntimeSettings.TOKENIZER.name();
+    static final String DEFAULT_TOKENIZER = RuntimeSettings.TOKENIZER.shownDefault();
     /** How many held-out examples a tagger keeps to show as samples. */
     static final int SHOWCASE = 20;
 
     static List<SequenceTask> builtIn() {
         return List.of(LANGUAGE_MODELLING, CLASSIFICATION, REGRESSION, TAGGING);
+    }
+
+    @Override
+    public SettingsSchema settings() {
+        return kind == TaskKind.LANGUAGE_MODELLING ? SequenceModelSettings.schema(id)
+                : SequenceModelSettings.schemaWithDirection(id);
     }
 
     @Override
@@ -78,21 +84,23 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
     @Override
     public TaskModel build(TaskData data, ModelRequest request) {
         EncodedData encoded = (EncodedData) data;
-        Settings settings = request.settings();
-        RunSettings run = RunSettings.of(settings, false);
-        boolean bidirectional = settings.flag(BIDIRECTIONAL, false);
-        if (bidirectional && kind == TaskKind.LANGUAGE_MODELLING) {
+        Settings settings = settings().requireValues(request.settings());
+        String cell = settings.get(RuntimeSettings.CELL);
+        boolean bidirectional = kind != TaskKind.LANGUAGE_MODELLING && settings.get(SequenceModelSettings.BIDIRECTIONAL);
+        if (kind == TaskKind.LANGUAGE_MODELLING && SequenceModelSettings.BIDIRECTIONAL.find(request.settings()).getOrElse(false)) {
+            // the key is the other tasks' (a variant that does not name its task is checked against all of them)
             throw new ConfigException("setting 'bidirectional' is true, but a language model that reads the text"
                     + " backwards sees every token it must predict; use it for tagging or classification");
         }
-        if (bidirectional && settings.string("trainer", "bptt").equals("tbptt")) {
+        if (bidirectional && settings.get(RuntimeSettings.TRAINER).equals("tbptt")) {
             throw new ConfigException("setting 'bidirectional' is true but trainer 'tbptt' truncates back-propagation:"
                     + " a reverse direction needs whole sequences (use trainer=bptt)");
         }
         ModelSpec spec = new ModelSpec(kind, encoded.tokenInput(), encoded.inputSize(),
-                encoded.tokenInput() ? run.embedding() : 0, encoded.outputs(), run.cell(), run.hidden(), run.layers(),
-                settings.under("cell"), run.fused(), bidirectional);
-        SequenceModel model = SequenceModel.create(request.cell(run.cell()), spec, new SplittableRandom(request.seed()));
+                encoded.tokenInput() ? settings.get(SequenceModelSettings.EMBEDDING) : 0, encoded.outputs(), cell,
+                settings.get(SequenceModelSettings.HIDDEN), settings.get(SequenceModelSettings.LAYERS),
+                settings.under(RuntimeSettings.CELL.name()), settings.get(SequenceModelSettings.FUSED), bidirectional);
+        SequenceModel model = SequenceModel.create(request.cell(cell), spec, new SplittableRandom(request.seed()));
         List<TextExample> showcase = kind == TaskKind.SEQUENCE_TAGGING && encoded.tokenInput() ? showcase(encoded) : List.of();
         return new SequenceTaskModel(model, encoded.tokenizer(), encoded.vocabulary(), encoded.labels(), showcase);
     }

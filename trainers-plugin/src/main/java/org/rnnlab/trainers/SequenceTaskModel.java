@@ -1,7 +1,7 @@
 package org.rnnlab.trainers;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import org.rnnlab.api.ConfigException;
 import org.rnnlab.api.RnnlabException;
 import org.rnnlab.api.data.Batch;
@@ -9,10 +9,7 @@ import org.rnnlab.api.data.TextExample;
 import org.rnnlab.api.data.Tokenizer;
 import org.rnnlab.api.data.Vocabulary;
 import org.rnnlab.api.task.TaskData;
-import org.rnnlab.api.task.TaskModel;
 import org.rnnlab.api.task.TokenTagger;
-import org.rnnlab.api.train.Parameter;
-import org.rnnlab.engine.Tensor;
 import org.rnnlab.model.SequenceModel;
 import org.rnnlab.model.TruncatedBackprop;
 
@@ -22,7 +19,7 @@ import org.rnnlab.model.TruncatedBackprop;
  * tagger its tags and the held-out examples its samples show ({@code showcase}, empty for a rebuilt model).
  */
 record SequenceTaskModel(SequenceModel model, Tokenizer tokenizer, Vocabulary vocabulary, List<String> tags,
-                         List<TextExample> showcase) implements TaskModel, TokenTagger {
+                         List<TextExample> showcase) implements SequenceModelTaskModel, TokenTagger {
 
     SequenceTaskModel {
         tags = List.copyOf(tags);
@@ -36,7 +33,7 @@ record SequenceTaskModel(SequenceModel model, Tokenizer tokenizer, Vocabulary vo
     /** The model as a {@link Tagger}: it must be a tagging model on token ids. */
     Tagger tagger() {
         if (model.spec().kind() != org.rnnlab.api.data.TaskKind.SEQUENCE_TAGGING || tokenizer == null) {
-            throw new RnnlabException("this is a " + SequenceModelFile.describe(model.spec().kind())
+            throw new RnnlabException("this is a " + model.spec().kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + " model, not a tagger: tagging needs a model trained on a tagging dataset (conll, word-boundaries)");
         }
         return new Tagger(model, tokenizer, vocabulary, tags);
@@ -45,21 +42,6 @@ record SequenceTaskModel(SequenceModel model, Tokenizer tokenizer, Vocabulary vo
     @Override
     public List<TaggedToken> tag(String text) {
         return tagger().tag(text);
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return model.parameters();
-    }
-
-    @Override
-    public Map<String, Tensor> namedValues() {
-        return model.namedValues();
-    }
-
-    @Override
-    public void load(Map<String, Tensor> values) {
-        model.load(values);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.rnnlab.trainers;
 
 import org.rnnlab.api.train.Parameter;
-import org.rnnlab.engine.Tensor;
 
 /**
  * PyTorch's {@code torch.optim.SGD}: {@code g += wd * p}; with momentum {@code buf = g} on the first
@@ -22,20 +21,13 @@ final class SgdOptimizer extends StatefulOptimizer {
     }
 
     @Override
-    protected void update(Parameter p, double lr, long step) {
-        Tensor value = p.value();
-        Tensor grad = p.grad();
-        float[] w = value.data();
-        float[] g = grad.data();
-        int wo = value.offset();
-        int go = grad.offset();
-        int n = value.size();
+    protected void update(Parameter p, Elements e, double lr, long step) {
+        float[] w = e.w();
+        int wo = e.wo();
+        int n = e.n();
         float[] buf = momentum != 0 ? slot(p, "momentum_buffer", 0f) : null;
         for (int i = 0; i < n; i++) {
-            double d = g[go + i];
-            if (weightDecay != 0) {
-                d += weightDecay * w[wo + i];
-            }
+            double d = e.decayedGradient(i, weightDecay);
             if (buf != null) {
                 double b = step == 1 ? d : momentum * buf[i] + (1 - dampening) * d;
                 buf[i] = (float) b;

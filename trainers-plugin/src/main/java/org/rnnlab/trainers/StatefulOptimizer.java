@@ -25,12 +25,41 @@ abstract class StatefulOptimizer implements Optimizer {
     public final void step(List<Parameter> parameters, double learningRate) {
         steps++;
         for (Parameter p : parameters) {
-            update(p, learningRate, steps);
+            update(p, Elements.of(p), learningRate, steps);
         }
     }
 
-    /** Updates one parameter; {@code step} counts from 1 as in PyTorch. */
-    protected abstract void update(Parameter p, double lr, long step);
+    /**
+     * Updates one parameter, whose values and gradient {@code e} holds as arrays; {@code step} counts from 1
+     * as in PyTorch.
+     */
+    protected abstract void update(Parameter p, Elements e, double lr, long step);
+
+    /**
+     * A parameter's values {@code w[wo .. wo + n)} and gradient {@code g[go .. go + n)}, the arrays every
+     * update loop runs over.
+     */
+    protected record Elements(float[] w, int wo, float[] g, int go, int n) {
+        static Elements of(Parameter p) {
+            Tensor value = p.value();
+            Tensor grad = p.grad();
+            return new Elements(value.data(), value.offset(), grad.data(), grad.offset(), value.size());
+        }
+
+        /** The gradient of element {@code i}. */
+        double gradient(int i) {
+            return g[go + i];
+        }
+
+        /** The gradient of element {@code i} with L2 weight decay added ({@code g + wd * w}), as PyTorch couples it. */
+        double decayedGradient(int i, double weightDecay) {
+            double d = g[go + i];
+            if (weightDecay != 0) {
+                d += weightDecay * w[wo + i];
+            }
+            return d;
+        }
+    }
 
     /** The slot {@code kind} of parameter {@code p}, created filled with {@code initial} on first use. */
     protected final float[] slot(Parameter p, String kind, float initial) {

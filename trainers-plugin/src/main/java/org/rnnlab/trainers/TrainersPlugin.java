@@ -6,6 +6,7 @@ import com.google.inject.multibindings.Multibinder;
 import org.rnnlab.api.ComponentKind;
 import org.rnnlab.api.Components;
 import org.rnnlab.api.Plugin;
+import org.rnnlab.api.RnnlabVersion;
 import org.rnnlab.api.task.Task;
 import org.rnnlab.api.train.OptimizerFactory;
 import org.rnnlab.api.train.TrainerFactory;
@@ -20,7 +21,7 @@ public final class TrainersPlugin implements Plugin {
 
     @Override
     public String version() {
-        return "0.1.0";
+        return RnnlabVersion.current();
     }
 
     @Override
@@ -36,6 +37,7 @@ public final class TrainersPlugin implements Plugin {
                 for (SequenceTask t : SequenceTask.builtIn()) {
                     tasks.addBinding().toInstance(t);
                 }
+                tasks.addBinding().toInstance(new MultiLabelTask());
                 Multibinder<TrainerFactory> trainers = Components.of(binder(), ComponentKind.TRAINER);
                 trainers.addBinding().toInstance(TrainerComponent.BPTT);
                 trainers.addBinding().toInstance(TrainerComponent.TBPTT);

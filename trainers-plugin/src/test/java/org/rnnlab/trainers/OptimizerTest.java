@@ -81,7 +81,29 @@ class OptimizerTest {
     void unknownOptionIsNamedWithTheKnownOnes() {
         assertThatThrownBy(() -> PyTorchReferenceTest.component("adam").create(Settings.of(Map.of("beta3", "1"))))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("'beta3'").hasMessageContaining("beta1, beta2");
+                .hasMessage("unknown setting 'optimizer.beta3': optimizer 'adam' takes optimizer.amsgrad,"
+                        + " optimizer.beta1, optimizer.beta2, optimizer.eps, optimizer.weight_decay");
+    }
+
+    @Test
+    void badValuesAreAllNamedAtOnceWithPyTorchsRules() {
+        assertThatThrownBy(() -> PyTorchReferenceTest.component("adam").create(Settings.of(Map.of("beta1", "1",
+                "eps", "-1e-8", "amsgrad", "maybe"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("3 problems:\n  - setting 'optimizer.beta1' must be a fraction in [0, 1) but was '1'"
+                        + "\n  - setting 'optimizer.eps' must not be negative but was '-1e-8'"
+                        + "\n  - setting 'optimizer.amsgrad' must be true or false but was 'maybe'");
+        assertThatThrownBy(() -> PyTorchReferenceTest.component("nesterov").create(Settings.of(Map.of("momentum", "0"))))
+                .hasMessage("setting 'optimizer.momentum' must be positive but was '0'");
+    }
+
+    @Test
+    void defaultsAreTheSchemasAndPyTorchs() {
+        var adamw = PyTorchReferenceTest.component("adamw").settings();
+        assertThat(adamw.key("weight_decay").get().shownDefault()).isEqualTo("0.01");
+        assertThat(PyTorchReferenceTest.component("adam").settings().key("weight_decay").get().shownDefault()).isEqualTo("0");
+        assertThat(PyTorchReferenceTest.component("momentum").settings().key("momentum").get().shownDefault()).isEqualTo("0.9");
+        assertThat(PyTorchReferenceTest.component("adagrad").settings().key("eps").get().shownDefault()).isEqualTo("1e-10");
     }
 
     private static double[] twoSteps(String id, Map<String, String> options) {

@@ -17,6 +17,7 @@ import org.rnnlab.api.event.EpochCompleted;
 import org.rnnlab.api.event.Evaluation;
 import org.rnnlab.api.event.GradientStats;
 import org.rnnlab.api.event.RunCompleted;
+import org.rnnlab.api.event.RunDiverged;
 import org.rnnlab.api.event.RunStarted;
 import org.rnnlab.api.event.RunStatus;
 import org.rnnlab.api.event.Samples;
@@ -117,6 +118,40 @@ class TrainerTest {
         assertThat(samples.novelShare()).isBetween(0.0, 1.0);
     }
 
+    static Map<String, String> hello(String lr) {
+        return new HashMap<>(Map.of("dataset", "hello", "tokenizer", "character", "cell", "gru", "hidden", "16",
+                "embedding", "0", "epochs", "5", "batch", "1", "lr", lr, "samples", "0"));
+    }
+
+    @Test
+    void aLossFarAboveAUniformGuessEndsTheRunDiverged() throws Exception {
+        // lr=1e3 once ended COMPLETED at a loss of 2069 with validation perplexity Infinity: never NaN, so unnoticed
+        RecordingBus bus = new RecordingBus();
+        RunResult result = train("bptt", hello("1e3"), dir, bus, false);
+        assertThat(result.status()).isEqualTo(RunStatus.DIVERGED);
+        RunDiverged diverged = bus.of(RunDiverged.class).getFirst();
+        assertThat(diverged.reason()).contains("loss").contains("epoch " + diverged.epoch());
+        assertThat(bus.of(RunCompleted.class).getLast().status()).isEqualTo(RunStatus.DIVERGED);
+    }
+
+    @Test
+    void theDivergenceFactorIsASetting() throws Exception {
+        // at a sane learning rate the first epoch's loss is near ln K, far above 0.01 x ln K
+        RecordingBus bus = new RecordingBus();
+        Map<String, String> s = hello("0.05");
+        s.put("divergence.factor", "0.01");
+        RunResult result = train("bptt", s, dir, bus, false);
+        assertThat(result.status()).isEqualTo(RunStatus.DIVERGED);
+        RunDiverged diverged = bus.of(RunDiverged.class).getFirst();
+        assertThat(diverged.epoch()).isEqualTo(1);
+        assertThat(diverged.reason()).contains("train loss").contains("in epoch 1").contains("0.01 times");
+
+        RecordingBus sane = new RecordingBus();
+        Map<String, String> byDefault = hello("0.05");
+        assertThat(train("bptt", byDefault, dir.resolve("sane"), sane, false).status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(sane.of(RunDiverged.class)).isEmpty();
+    }
+
     @Test
     void bagOfWordsClassifierReadsOneStepOfCounts() throws Exception {
         RecordingBus bus = new RecordingBus();
@@ -162,12 +197,15 @@ class TrainerTest {
 
     @Test
     void badSettingsAreAllNamedAtOnce() {
+        // the trainer's own; an experiment's settings are all checked together before any variant starts
+        // (SettingsValidationTest, SettingsIT)
         Map<String, String> s = adding("gru", 1);
-        s.put("hidden", "-1");
+        s.put("clip", "-1");
         s.put("batch", "x");
         assertThatThrownBy(() -> train("bptt", s, dir, new RecordingBus(), false))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("'hidden'").hasMessageContaining("'batch'");
+                .hasMessage("2 problems:\n  - setting 'batch' must be an integer but was 'x'"
+                        + "\n  - setting 'clip' must not be negative but was '-1'");
     }
 
     @Test

@@ -219,6 +219,15 @@ public final class Graph {
         return record(LossNode.softmaxCrossEntropy(this, l, targets, mask));
     }
 
+    /**
+     * Binary cross-entropy of one sigmoid per column of {@code logits[rows, outputs]} against {@code target}
+     * (same shape, values in [0, 1]): summed over the outputs, averaged over the rows with {@code mask[r] != 0}
+     * ({@code mask} may be null). A scalar.
+     */
+    public Var binaryCrossEntropyWithLogits(Var logits, Tensor target, Tensor mask) {
+        return record(BinaryCrossEntropy.of(this, logits, target, mask));
+    }
+
     /** Mean squared error over the elements of rows with {@code mask[r] != 0}. A scalar. */
     public Var meanSquaredError(Var prediction, Tensor target, Tensor mask) {
         Node p = matrix(prediction, "meanSquaredError prediction");

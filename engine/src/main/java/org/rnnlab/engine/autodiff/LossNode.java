@@ -5,14 +5,14 @@ import org.rnnlab.engine.kernel.Kernels;
 
 /**
  * A scalar computed from one input whose derivative with respect to that input is known once the
- * forward pass is done ({@code unitGrad}: d loss / d input). Softmax cross-entropy, mean squared error
- * and the dot-product probe all have this form, so backward is one {@code axpy}.
+ * forward pass is done ({@code unitGrad}: d loss / d input). Softmax cross-entropy, mean squared error,
+ * the dot-product probe and {@link BinaryCrossEntropy} all have this form, so backward is one {@code axpy}.
  */
 final class LossNode extends Node {
     private final Node input;
     private final Tensor unitGrad;
 
-    private LossNode(Graph graph, Tensor out, Node input, Tensor unitGrad) {
+    LossNode(Graph graph, Tensor out, Node input, Tensor unitGrad) {
         super(graph, out, input.requiresGrad);
         this.input = input;
         this.unitGrad = unitGrad;

@@ -1,6 +1,5 @@
 package org.example.mgu;
 
-import org.rnnlab.api.ConfigException;
 import org.rnnlab.api.cell.Cell;
 import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.cell.CellSpec;
@@ -19,9 +18,7 @@ public final class MguCellFactory implements CellFactory {
 
     @Override
     public Cell create(CellSpec spec) {
-        if (!spec.options().isEmpty()) {
-            throw new ConfigException("cell 'mgu' takes no options but was given " + spec.options().keySet());
-        }
+        checkOptions(spec); // MGU declares no settings (Component#settings), so any option is refused
         return new MguCell(spec.inputSize(), spec.hiddenSize());
     }
 }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.rnnlab.api.ComponentKind;
 import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.train.OptimizerFactory;
-import org.rnnlab.experiments.cli.Lab;
 import org.rnnlab.runtime.PluginRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,8 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class BenchCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The {@code lab} command, seen only as what loads the plugins, so that bench does not depend on the CLI. */
     @ParentCommand
-    Lab lab;
+    Supplier<PluginRegistry> lab;
 
     @Spec
     CommandSpec spec;
@@ -97,7 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", problems));
         }
-        PluginRegistry registry = lab.registry();
+        PluginRegistry registry = lab.get();
         CellFactory cells = registry.get(ComponentKind.CELL, cell);
         OptimizerFactory adam = registry.get(ComponentKind.OPTIMIZER, "adam");
         BenchResult result = new CharModelBenchmark(cells, adam, settings).run();

@@ -1,9 +1,14 @@
 package org.rnnlab.experiments.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.rnnlab.api.Component;
 import org.rnnlab.api.ComponentKind;
+import org.rnnlab.api.experiment.RuntimeSettings;
+import org.rnnlab.api.experiment.SettingKey;
+import org.rnnlab.api.experiment.SettingsSchema;
 import org.rnnlab.runtime.PluginRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,9 +17,12 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code lab describe KIND ID}: one component, looked up by id as a run would, and the plugin it comes from. */
+/**
+ * {@code lab describe KIND ID}: one component, looked up by id as a run would, the plugin it comes from, and
+ * the settings it reads (its {@link Component#settings()}) with type, rule, default and meaning.
+ */
 @Command(name = "describe", mixinStandardHelpOptions = true,
-        description = "Show one component: lab describe cell lstm.")
+        description = "Show one component and its settings: lab describe cell lstm.")
 final class DescribeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -42,7 +50,45 @@ final class DescribeCommand implements Callable<Integer> {
         out.println("  class: " + c.getClass().getName());
         registry.ownerOf(k, c.id()).ifPresent(p ->
                 out.println("  plugin: " + p.id() + " " + p.version() + ", " + p.source().describe()));
+        RuntimeSettings.components().stream().filter(key -> key.type().component().contains(k)).findFirst()
+                .ifPresent(key -> printSettings(out, key, c));
         out.flush();
         return 0;
+    }
+
+    /** The component's settings schema as a table: key as the user types it, type, rule, default, meaning. */
+    private static void printSettings(PrintWriter out, SettingKey<String> kindKey, Component c) {
+        SettingsSchema schema = c.settings();
+        boolean topLevel = RuntimeSettings.TOP_LEVEL.contains(kindKey);
+        if (schema.keys().isEmpty()) {
+            out.println("  settings: none");
+            return;
+        }
+        out.println(topLevel
+                ? "  settings (--set KEY=VALUE; " + c.id() + ".KEY=VALUE for the variants using " + c.id() + " only):"
+                : "  settings (--set " + kindKey.name() + ".KEY=VALUE; " + c.id() + ".KEY=VALUE for the variants using "
+                        + c.id() + " only):");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("key", "type", "default", "meaning"));
+        for (SettingKey<?> key : schema.keys()) {
+            String type = key.type().name() + (key.check().isAny() ? "" : ", " + rule(key.check().rule()));
+            String meaning = key.meaning() + (key.formerNames().isEmpty() ? ""
+                    : " (formerly " + String.join(", ", key.formerNames()) + ")")
+                    + (key.owner().equals(schema.keys().getFirst().owner()) ? "" : " [" + key.owner() + "]");
+            rows.add(List.of(topLevel ? key.name() : kindKey.name() + "." + key.name(), type, key.shownDefault(), meaning));
+        }
+        int[] width = new int[3];
+        rows.forEach(r -> {
+            for (int i = 0; i < width.length; i++) {
+                width[i] = Math.max(width[i], r.get(i).length());
+            }
+        });
+        rows.forEach(r -> out.println("    " + PluginsCommand.pad(r.get(0), width[0]) + "  " + PluginsCommand.pad(r.get(1), width[1])
+                + "  " + PluginsCommand.pad(r.get(2), width[2]) + "  " + r.get(3)));
+    }
+
+    /** "be at least 1" as "at least 1", "not be negative" as "not negative". */
+    private static String rule(String rule) {
+        return rule.replaceAll("(^| and )be ", "$1").replace("not be ", "not ");
     }
 }

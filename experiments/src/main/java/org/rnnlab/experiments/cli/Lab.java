@@ -5,15 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.rnnlab.api.ApiVersion;
+import org.rnnlab.api.ConfigException;
 import org.rnnlab.api.RnnlabException;
+import org.rnnlab.api.RnnlabVersion;
 import org.rnnlab.experiments.bench.BenchCommand;
 import org.rnnlab.runtime.PluginRegistry;
-import org.rnnlab.runtime.RnnlabVersion;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /**
  * {@code lab}: the rnnlab command line. Exit codes: 0 success, 1 failure, 2 usage error. Errors print one
@@ -35,7 +37,7 @@ import picocli.CommandLine.ScopeType;
                 TagCommand.class,
                 CommandLine.HelpCommand.class,
         })
-public final class Lab implements Callable<Integer> {
+public final class Lab implements Callable<Integer>, Supplier<PluginRegistry> {
     /** Set by the {@code lab} script to the repository root; {@code plugins/} and {@code runs/} live there. */
     static final String HOME_PROPERTY = "rnnlab.home";
 
@@ -71,7 +73,8 @@ public final class Lab implements Callable<Integer> {
                 e.printStackTrace(command.getErr());
             }
             command.getErr().flush();
-            return 1;
+            // settings that do not fit are the user's to fix, like a bad option: a usage error
+            return e instanceof ConfigException ? command.getCommandSpec().exitCodeOnInvalidInput() : 1;
         });
         cl.setParameterExceptionHandler((e, args) -> {
             CommandLine command = e.getCommandLine();
@@ -83,11 +86,24 @@ public final class Lab implements Callable<Integer> {
         return cl;
     }
 
+    /** The command line with exactly {@code registry}'s plugins instead of those it would find (tests, embedding). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, PluginRegistry registry) {
+        CommandLine cl = commandLine(out, err);
+        ((Lab) cl.getCommandSpec().userObject()).registry = registry;
+        return cl;
+    }
+
     /** {@code lab} alone shows the usage, as a usage error. */
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
         return spec.exitCodeOnInvalidInput();
+    }
+
+    /** The plugins, for commands that know the registry only as a supplier ({@code lab bench}). */
+    @Override
+    public PluginRegistry get() {
+        return registry();
     }
 
     /** The plugins, loaded once per command. */

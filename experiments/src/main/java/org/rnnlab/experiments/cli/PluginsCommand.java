@@ -7,17 +7,18 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.rnnlab.api.ApiVersion;
+import org.rnnlab.api.RnnlabVersion;
 import org.rnnlab.runtime.ComponentEntry;
 import org.rnnlab.runtime.PluginEntry;
 import org.rnnlab.runtime.PluginRegistry;
-import org.rnnlab.runtime.RnnlabVersion;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lab plugins}: every plugin found, where from, and its components by kind; failures with their cause. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
@@ -75,7 +76,8 @@ final class PluginsCommand implements Callable<Integer> {
         return root;
     }
 
-    private static void printText(List<PluginEntry> plugins, PrintWriter out) {
+    /** Null-safe: a FAILED plugin's components are listed as it gave them, a null id or description among them. */
+    static void printText(List<PluginEntry> plugins, PrintWriter out) {
         if (plugins.isEmpty()) {
             out.println("no plugins found");
             return;
@@ -88,9 +90,9 @@ final class PluginsCommand implements Callable<Integer> {
             p.problem().ifPresent(problem -> out.println("  problem: " + problem));
             p.components().forEach((kind, list) -> {
                 out.println("  " + kind + ":");
-                int width = list.stream().mapToInt(c -> c.id().length()).max().orElse(0);
+                int width = list.stream().mapToInt(c -> String.valueOf(c.id()).length()).max().orElse(0);
                 for (ComponentEntry c : list) {
-                    out.println("    " + pad(c.id(), width) + "  " + c.description());
+                    out.println("    " + pad(String.valueOf(c.id()), width) + "  " + Objects.toString(c.description(), "(no description)"));
                 }
             });
         }

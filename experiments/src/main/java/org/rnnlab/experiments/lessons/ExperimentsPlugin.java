@@ -6,6 +6,7 @@ import com.google.inject.multibindings.Multibinder;
 import org.rnnlab.api.ComponentKind;
 import org.rnnlab.api.Components;
 import org.rnnlab.api.Plugin;
+import org.rnnlab.api.RnnlabVersion;
 import org.rnnlab.api.experiment.ExperimentDefinition;
 
 /** The built-in experiments: one per lesson of the course. */
@@ -18,7 +19,7 @@ public final class ExperimentsPlugin implements Plugin {
 
     @Override
     public String version() {
-        return "0.1.0";
+        return RnnlabVersion.current();
     }
 
     @Override
@@ -33,6 +34,7 @@ public final class ExperimentsPlugin implements Plugin {
                 experiments.addBinding().toInstance(Lessons.orderMatters());
                 experiments.addBinding().toInstance(Lessons.sentiment());
                 experiments.addBinding().toInstance(Lessons.shakespeare());
+                experiments.addBinding().toInstance(MusicLesson.music());
                 experiments.addBinding().toInstance(Lessons.wordBoundaries());
                 experiments.addBinding().toInstance(Lessons.tagging());
             }

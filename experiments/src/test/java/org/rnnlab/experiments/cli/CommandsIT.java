@@ -54,7 +54,7 @@ class CommandsIT {
     }
 
     @Test
-    void reportRebuildsTheComparisonPageFromTheRunsFiles(@TempDir Path tmp) throws Exception {
+    void reportRebuildsTheComparisonPageFromTheRunsEventLog(@TempDir Path tmp) throws Exception {
         LabProcess.Result run = LabProcess.lab("run", "hello", "--quick", "--out", tmp.toString());
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         Matcher m = Pattern.compile("run directory: (.+)").matcher(run.out());
@@ -80,6 +80,6 @@ class CommandsIT {
         assertThat(missing.err()).contains("run directory not found");
         LabProcess.Result empty = LabProcess.lab("report", tmp.toString());
         assertThat(empty.exit()).isEqualTo(1);
-        assertThat(empty.err()).contains("no reporter could rebuild anything");
+        assertThat(empty.err()).contains("is no run directory: it has no event log (events.jsonl)");
     }
 }

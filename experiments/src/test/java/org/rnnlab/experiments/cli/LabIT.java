@@ -199,7 +199,7 @@ class LabIT {
         LabProcess.Result unknown = LabProcess.lab("run", "helo", "--out", out.toString());
         LabProcess.Result list = LabProcess.lab("list");
 
-        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("2 problems", "setting 'hidden' must be an integer but was 'abc'",
                 "unknown cell 'lstn'; known cells: ").doesNotContain("\tat ");
         assertThat(unknown.exit()).isEqualTo(1);

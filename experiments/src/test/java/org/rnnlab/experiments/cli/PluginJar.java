@@ -17,31 +17,36 @@ import java.util.stream.Stream;
  * {@link ToolProvider}, so the test needs no access to {@code jdk.compiler}).
  *
  * @param module       the module name, also the package
- * @param pluginId     the plugin's id
+ * @param pluginId     the plugin's id, or null for a plugin whose {@code id()} returns null
  * @param trainerId    the id of the trainer it contributes
  * @param apiVersion   the API version it claims
  * @param constructor  the plugin constructor's body (e.g. a {@code throw})
  * @param description  a Java expression for the trainer's description
  * @param requires     extra modules it requires (its dependencies)
+ * @param configure    statements its Guice module's {@code configure()} runs first (e.g. a {@code throw})
  */
 record PluginJar(String module, String pluginId, String trainerId, int apiVersion, String constructor,
-                 String description, List<String> requires) {
+                 String description, List<String> requires, String configure) {
 
     static PluginJar of(String module, String pluginId, String trainerId) {
         return new PluginJar(module, pluginId, trainerId, org.rnnlab.api.ApiVersion.CURRENT, "",
-                "\"a test trainer from " + pluginId + "\"", List.of());
+                "\"a test trainer from " + pluginId + "\"", List.of(), "");
     }
 
     PluginJar apiVersion(int v) {
-        return new PluginJar(module, pluginId, trainerId, v, constructor, description, requires);
+        return new PluginJar(module, pluginId, trainerId, v, constructor, description, requires, configure);
     }
 
     PluginJar constructor(String body) {
-        return new PluginJar(module, pluginId, trainerId, apiVersion, body, description, requires);
+        return new PluginJar(module, pluginId, trainerId, apiVersion, body, description, requires, configure);
     }
 
     PluginJar describedBy(String expression, String... modules) {
-        return new PluginJar(module, pluginId, trainerId, apiVersion, constructor, expression, List.of(modules));
+        return new PluginJar(module, pluginId, trainerId, apiVersion, constructor, expression, List.of(modules), configure);
+    }
+
+    PluginJar configure(String statements) {
+        return new PluginJar(module, pluginId, trainerId, apiVersion, constructor, description, requires, statements);
     }
 
     /** Compiles and jars the plugin into {@code jar}; {@code modulePath} adds the plugin's own dependencies. */
@@ -78,12 +83,13 @@ record PluginJar(String module, String pluginId, String trainerId, int apiVersio
         write(src.resolve(pkg).resolve("TestPlugin.java"), "package " + module + ";\n"
                 + "public final class TestPlugin implements org.rnnlab.api.Plugin {\n"
                 + "    public TestPlugin() { " + constructor + " }\n"
-                + "    @Override public String id() { return \"" + pluginId + "\"; }\n"
+                + "    @Override public String id() { return " + (pluginId == null ? "null" : "\"" + pluginId + "\"") + "; }\n"
                 + "    @Override public String version() { return \"1.2.3\"; }\n"
                 + "    @Override public int apiVersion() { return " + apiVersion + "; }\n"
                 + "    @Override public com.google.inject.Module module() {\n"
                 + "        return new com.google.inject.AbstractModule() {\n"
                 + "            @Override protected void configure() {\n"
+                + "                " + configure + "\n"
                 + "                org.rnnlab.api.Components.of(binder(), org.rnnlab.api.ComponentKind.TRAINER)\n"
                 + "                        .addBinding().to(TestTrainer.class);\n"
                 + "            }\n"
@@ -123,6 +129,11 @@ record PluginJar(String module, String pluginId, String trainerId, int apiVersio
      */
     static Path fromSources(Path sources, Path resources, Path jar, Path work) throws IOException {
         return compileAndJar(sources, resources, jar, work, List.of("--module-path", modulePathOf()));
+    }
+
+    /** Compiles the sources under {@code src} against exactly {@code modulePath} (an older API, say) and jars them with its META-INF. */
+    static Path compiled(Path src, Path jar, Path work, String modulePath) throws IOException {
+        return compileAndJar(src, src, jar, work, List.of("--module-path", modulePath));
     }
 
     private static Path compileAndJar(Path src, Path resources, Path jar, Path work, List<String> options)

@@ -19,20 +19,19 @@ public interface DatasetProvider extends Component {
      * Loads the dataset.
      *
      * @param options the settings under {@code dataset.} with that prefix removed ({@code path},
-     *                {@code length}, ...), never null; a key not in {@link #optionKeys()} is refused
+     *                {@code length}, ...), never null; a key not in {@link #settings()} is refused
      * @param seed    fixes the splits and any generated data
      * @return the dataset, never null
      */
     Dataset load(Settings options, long seed);
 
     /**
-     * Throws {@link org.rnnlab.api.ConfigException} for every option key not in {@link #optionKeys()}; does
-     * nothing if the component declares no keys (see {@link Component#optionKeys()}).
+     * {@code options} if {@link #settings()} accepts them, else a {@link org.rnnlab.api.ConfigException}
+     * listing every problem (unknown key, bad value, required key missing) with the names the user typed
+     * ({@code dataset.KEY}). The runtime has checked a run's settings before any training; this protects
+     * direct callers.
      */
-    default void checkOptions(Settings options) {
-        if (optionKeys().isEmpty()) {
-            return;
-        }
-        OptionKeys.requireKnown("dataset", id(), options, optionKeys());
+    default Settings checkOptions(Settings options) {
+        return settings().require(options, "dataset", "dataset '" + id() + "'");
     }
 }

@@ -13,5 +13,10 @@ public enum TaskKind {
     /** Many-to-many: one tag per token ({@link TextExample#tags()}). */
     SEQUENCE_TAGGING,
     /** Many-to-one with numbers: a target vector per sequence ({@link VectorExample}). */
-    SEQUENCE_REGRESSION
+    SEQUENCE_REGRESSION,
+    /**
+     * Many-to-many with sets: at each step the outputs that are on (the keys that sound), predicted from the
+     * steps before ({@link VectorExample} multi-hot steps and an empty target).
+     */
+    MULTI_LABEL_SEQUENCE
 }

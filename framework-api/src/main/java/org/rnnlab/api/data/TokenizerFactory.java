@@ -13,19 +13,18 @@ public interface TokenizerFactory extends Component {
 
     /**
      * A tokenizer configured by {@code options}: the settings under {@code tokenizer.} with that prefix
-     * removed ({@code lowercase}, {@code window}, {@code maxSize}, {@code minCount}), never null. A key
-     * not in {@link #optionKeys()} or a bad value is a {@link org.rnnlab.api.ConfigException}.
+     * removed ({@code lowercase}, {@code window}, {@code max_size}, {@code min_count}), never null. A key
+     * not in {@link #settings()} or a bad value is a {@link org.rnnlab.api.ConfigException}.
      */
     Tokenizer create(Settings options);
 
     /**
-     * Throws {@link org.rnnlab.api.ConfigException} for every option key not in {@link #optionKeys()}; does
-     * nothing if the component declares no keys (see {@link Component#optionKeys()}).
+     * {@code options} if {@link #settings()} accepts them, else a {@link org.rnnlab.api.ConfigException}
+     * listing every problem (unknown key, bad value, required key missing) with the names the user typed
+     * ({@code tokenizer.KEY}). The runtime has checked a run's settings before any training; this protects
+     * direct callers.
      */
-    default void checkOptions(Settings options) {
-        if (optionKeys().isEmpty()) {
-            return;
-        }
-        OptionKeys.requireKnown("tokenizer", id(), options, optionKeys());
+    default Settings checkOptions(Settings options) {
+        return settings().require(options, "tokenizer", "tokenizer '" + id() + "'");
     }
 }

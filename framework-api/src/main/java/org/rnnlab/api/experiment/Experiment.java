@@ -67,8 +67,10 @@ public final class Experiment {
     public Map<String, String> quick() { return quick; }
 
     /**
-     * The grid of variants under {@code request}, checked against the registry: every problem (unknown
-     * key, wrong type, unknown id) is reported at once, before any training.
+     * The grid of variants under {@code request}, checked against the settings schemas of the components
+     * each variant uses ({@link SettingsValidation}): every problem (unknown key, bad value, unknown id) is
+     * reported at once, before any training. Settings scoped to a component ({@code lstm.forget_bias}) are
+     * resolved: the variants that use it get them as their own ({@code cell.forget_bias}).
      */
     public Validation<Seq<String>, List<Variant>> variants(GridRequest request, ComponentRegistry registry) {
         return new GridExpansion(this, request).expand()
@@ -92,15 +94,16 @@ public final class Experiment {
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
-            settings.put("trainer", "bptt");
-            settings.put("optimizer", "adam");
+            // recorded in every variant's settings, so experiment.json says which were used
+            settings.put(RuntimeSettings.TRAINER.name(), RuntimeSettings.TRAINER.shownDefault());
+            settings.put(RuntimeSettings.OPTIMIZER.name(), RuntimeSettings.OPTIMIZER.shownDefault());
         }
 
         public Builder description(String text) { this.description = text; return this; }
 
         public Builder lesson(String text) { this.lesson = text; return this; }
 
-        /** Sets any setting; see {@link SettingsSchema}. */
+        /** Sets any setting; {@code lab describe KIND ID} lists a component's. */
         public Builder set(String key, Object value) { settings.put(key, String.valueOf(value)); return this; }
 
         public Builder dataset(String id) { return set("dataset", id); }

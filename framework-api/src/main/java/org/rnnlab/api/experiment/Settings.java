@@ -5,9 +5,10 @@ import java.util.TreeMap;
 import org.rnnlab.api.ConfigException;
 
 /**
- * The settings of one variant as {@code key=value} strings (what {@code --set} takes), with typed
- * readers that name the key and the bad value. Keys are dotted lowercase: {@code cell},
- * {@code cell.activation}, {@code hidden}, {@code optimizer.lr}, {@code dataset.path}.
+ * The settings of one variant, or a component's options, as {@code key=value} strings (what {@code --set}
+ * takes). Keys are dotted lowercase: {@code cell}, {@code cell.activation}, {@code hidden},
+ * {@code optimizer.beta1}, {@code dataset.path}. Values are read through their {@link SettingKey}
+ * ({@link #get}), which knows the type, the default and the rule.
  */
 public record Settings(Map<String, String> values) {
     public Settings {
@@ -34,40 +35,14 @@ public record Settings(Map<String, String> values) {
         return v;
     }
 
-    public int integer(String key, int fallback) {
-        String v = values.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new ConfigException("setting '" + key + "' must be an integer but was '" + v + "'");
-        }
+    /** The value of {@code key}: the one given, else its default; see {@link SettingKey#get}. */
+    public <T> T get(SettingKey<T> key) {
+        return key.get(this);
     }
 
-    public double real(String key, double fallback) {
-        String v = values.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new ConfigException("setting '" + key + "' must be a number but was '" + v + "'");
-        }
-    }
-
-    public boolean flag(String key, boolean fallback) {
-        String v = values.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "yes", "on", "1" -> true;
-            case "false", "no", "off", "0" -> false;
-            default -> throw new ConfigException("setting '" + key + "' must be true or false but was '" + v + "'");
-        };
+    /** The value of {@code key} given, else its default, else none; see {@link SettingKey#find}. */
+    public <T> io.vavr.control.Option<T> find(SettingKey<T> key) {
+        return key.find(this);
     }
 
     /** The settings under {@code prefix.} with the prefix removed, e.g. {@code cell.activation} to {@code activation}. */

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.rnnlab.api.ConfigException;
-import org.rnnlab.api.experiment.Settings;
 
 class DatasetTest {
     private final Dataset d = new Dataset("toy", "a toy", TaskKind.SEQUENCE_CLASSIFICATION,
@@ -45,14 +42,5 @@ class DatasetTest {
         assertThat(a.features()).isEqualTo(2);
         assertThatThrownBy(() -> new VectorExample(new float[][] {{1, 0}, {2}}, new float[] {3}))
                 .hasMessage("step 1 has 1 features but step 0 has 2");
-    }
-
-    @Test
-    void optionKeysNameTheFullSettingAndWhatIsAccepted() {
-        assertThatThrownBy(() -> OptionKeys.requireKnown("dataset", "order", Settings.of(Map.of("lenght", "3", "cnt", "1")),
-                Set.of("length", "count"))).isInstanceOf(ConfigException.class)
-                .hasMessage("2 problems:\n  - unknown setting 'dataset.cnt': dataset 'order' takes dataset.count, dataset.length"
-                        + "\n  - unknown setting 'dataset.lenght': dataset 'order' takes dataset.count, dataset.length");
-        OptionKeys.requireKnown("dataset", "order", Settings.of(Map.of("length", "3")), Set.of("length"));
     }
 }

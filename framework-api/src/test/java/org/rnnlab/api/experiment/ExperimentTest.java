@@ -37,14 +37,14 @@ class ExperimentTest {
                     .containsExactly("rnn_s1", "rnn_s2", "lstm_s1", "lstm_s2");
             assertThat(variants.get(2).settings().string("cell")).isEqualTo("lstm");
             assertThat(variants.get(3).seed()).isEqualTo(2L);
-            assertThat(variants.get(0).settings().integer("epochs", 0)).isEqualTo(8);
+            assertThat(variants.get(0).settings().get(FakeRegistry.EPOCHS)).isEqualTo(8);
         }
 
         @Test
         void quickAppliesTheExperimentsOwnOverrides() {
             List<Variant> variants = valid(orderMatters().variants(
                     new GridRequest(Map.of(), Optional.empty(), true), registry));
-            assertThat(variants).allSatisfy(v -> assertThat(v.settings().integer("epochs", 0)).isEqualTo(2));
+            assertThat(variants).allSatisfy(v -> assertThat(v.settings().get(FakeRegistry.EPOCHS)).isEqualTo(2));
         }
 
         @Test
@@ -59,7 +59,7 @@ class ExperimentTest {
             List<Variant> variants = valid(orderMatters().variants(
                     new GridRequest(Map.of("cell", "gru", "hidden", "8"), Optional.of(1), false), registry));
             assertThat(variants).hasSize(1);
-            assertThat(variants.getFirst().settings().integer("hidden", 0)).isEqualTo(8);
+            assertThat(variants.getFirst().settings().get(FakeRegistry.HIDDEN)).isEqualTo(8);
         }
 
         @Test
@@ -91,7 +91,7 @@ class ExperimentTest {
             assertThat(result.isInvalid()).isTrue();
             List<String> problems = result.getError().toJavaList();
             assertThat(problems).hasSize(5);
-            assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("unknown setting 'hiden'").contains("hidden"));
+            assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("unknown setting 'hiden' (did you mean 'hidden'?); known settings: "));
             assertThat(problems).anySatisfy(p -> assertThat(p).isEqualTo("setting 'epochs' must be an integer but was 'many'"));
             assertThat(problems).anySatisfy(p -> assertThat(p).contains("'lr' must be a finite number"));
             assertThat(problems).anySatisfy(p -> assertThat(p).contains("unknown optimizer 'adamm'").contains("adam"));

@@ -1,7 +1,9 @@
 package org.rnnlab.model.train;
 
-import org.rnnlab.api.ConfigException;
+import org.rnnlab.api.experiment.SettingCheck;
+import org.rnnlab.api.experiment.SettingKey;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.experiment.SettingsSchema;
 
 /**
  * The learning rate at each optimiser step (counted from 0 over the whole run). Contract: a pure
@@ -18,23 +20,34 @@ public sealed interface LearningRateSchedule {
     /** The rate for optimiser step {@code step}. */
     double rate(long step);
 
+    SettingKey<Double> LR = SettingKey.real("lr", "learning rate (where the schedule starts)")
+            .defaultsTo(0.001).checked(SettingCheck.positive());
+    SettingKey<String> SCHEDULE = SettingKey.oneOf("schedule", "how the learning rate changes over the run",
+            "constant", "step", "cosine", "warmup").defaultsTo("constant");
+    SettingKey<Integer> STEP_EPOCHS = SettingKey.integer("schedule.step_epochs",
+            "epochs between decays of the step schedule").defaultsTo(1).checked(SettingCheck.atLeast(1));
+    SettingKey<Double> GAMMA = SettingKey.real("schedule.gamma", "decay factor of the step schedule")
+            .defaultsTo(0.1).checked(SettingCheck.nonNegative());
+    SettingKey<Double> MIN_LR = SettingKey.real("schedule.min_lr", "the learning rate the cosine schedule ends at")
+            .defaultsTo(0.0).checked(SettingCheck.nonNegative());
+    SettingKey<Integer> WARMUP_STEPS = SettingKey.integer("schedule.warmup_steps",
+            "optimiser steps of linear warm-up before any schedule; 0: none (warmup: one epoch)")
+            .defaultsTo(0).checked(SettingCheck.nonNegative());
+
+    /** The settings a schedule reads; a trainer that uses {@link #of} lists them among its own. */
+    SettingsSchema SETTINGS = SettingsSchema.of("schedule", LR, SCHEDULE, STEP_EPOCHS, GAMMA, MIN_LR, WARMUP_STEPS);
+
     /** The schedule named by {@code schedule} (default {@code constant}) for a run of this length. */
     static LearningRateSchedule of(Settings settings, int stepsPerEpoch, int epochs) {
-        double lr = settings.real("lr", 0.001);
-        if (!(lr > 0) || !Double.isFinite(lr)) {
-            throw new ConfigException("setting 'lr' must be a positive number but was '" + settings.string("lr", "") + "'");
-        }
+        SETTINGS.requireValues(settings);
+        double lr = settings.get(LR);
         long total = Math.max(1L, (long) stepsPerEpoch * epochs);
-        int warmup = settings.integer("schedule.warmup_steps", 0);
-        String name = settings.string("schedule", "constant");
+        int warmup = settings.get(WARMUP_STEPS);
+        String name = settings.get(SCHEDULE);
         LearningRateSchedule base = switch (name) {
-            case "constant" -> new Constant(lr);
-            case "step" -> new StepDecay(lr, (long) Math.max(1, settings.integer("schedule.step_epochs", 1)) * stepsPerEpoch,
-                    settings.real("schedule.gamma", 0.1));
-            case "cosine" -> new Cosine(lr, settings.real("schedule.min_lr", 0.0), total);
-            case "warmup" -> new Constant(lr);
-            default -> throw new ConfigException("setting 'schedule' must be one of constant, step, cosine, warmup but was '"
-                    + name + "'");
+            case "step" -> new StepDecay(lr, (long) settings.get(STEP_EPOCHS) * stepsPerEpoch, settings.get(GAMMA));
+            case "cosine" -> new Cosine(lr, settings.get(MIN_LR), total);
+            default -> new Constant(lr); // constant, and warmup's base
         };
         if (name.equals("warmup") && warmup <= 0) {
             warmup = Math.max(1, stepsPerEpoch);

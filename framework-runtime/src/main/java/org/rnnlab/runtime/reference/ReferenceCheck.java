@@ -81,8 +81,8 @@ public final class ReferenceCheck {
             case "rnn_tanh" -> new CellChoice("rnn", Map.of("activation", "tanh"));
             case "rnn_relu" -> new CellChoice("rnn", Map.of("activation", "relu"));
             case "lstm" -> new CellChoice("lstm", Map.of());
-            case "gru_reset_after" -> new CellChoice("gru", Map.of("resetAfter", "true"));
-            case "gru_reset_before" -> new CellChoice("gru", Map.of("resetAfter", "false"));
+            case "gru_reset_after" -> new CellChoice("gru", Map.of("reset_after", "true"));
+            case "gru_reset_before" -> new CellChoice("gru", Map.of("reset_after", "false"));
             default -> throw new RnnlabException("unknown reference cell '" + referenceCell
                     + "'; known: rnn_tanh, rnn_relu, lstm, gru_reset_after, gru_reset_before");
         };

@@ -58,7 +58,7 @@ class ReferenceFileTest {
 
     @Test
     void cellNamesMapToRnnlabCells() {
-        assertThat(ReferenceCheck.cellFor("gru_reset_before").toString()).isEqualTo("gru resetAfter=false");
+        assertThat(ReferenceCheck.cellFor("gru_reset_before").toString()).isEqualTo("gru reset_after=false");
         assertThat(ReferenceCheck.cellFor("rnn_relu").toString()).isEqualTo("rnn activation=relu");
         assertThatThrownBy(() -> ReferenceCheck.cellFor("mgu")).hasMessageContaining("unknown reference cell 'mgu'");
     }

@@ -1,8 +1,9 @@
 package org.rnnlab.reporting.csv;
 
 /**
- * The names of the CSV files a run leaves and of their fixed columns. These files are the record a
- * report is rebuilt from ({@code lab report RUN_DIR}), so names here never change once published.
+ * The names of the CSV files a run leaves and of their fixed columns. Scripts and spreadsheets read
+ * these files, so names here never change once published; rnnlab itself never reads them back (reports
+ * are rebuilt from the run's event log).
  *
  * <pre>
  * experiment.csv          field,key,value   (name | description | wall_millis | provenance,key)

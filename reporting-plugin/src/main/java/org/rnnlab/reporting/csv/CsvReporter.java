@@ -14,6 +14,7 @@ import org.rnnlab.api.event.RunEvent;
 import org.rnnlab.api.event.RunFailed;
 import org.rnnlab.api.event.RunStarted;
 import org.rnnlab.api.event.Samples;
+import org.rnnlab.api.report.EventHistory;
 import org.rnnlab.reporting.model.ExperimentRecorder;
 import org.rnnlab.reporting.model.RunDirectory;
 
@@ -22,9 +23,9 @@ final class CsvReporter implements EventSubscriber {
     private final ExperimentRecorder recorder;
     private final CsvRunWriter writer;
 
-    /** Starts from the files already in {@code directory}: a resumed run adds to them. */
-    CsvReporter(RunDirectory directory) {
-        this.recorder = new CsvRunReader(directory).recorder();
+    /** Starts from the events an earlier process of the run recorded: a resumed run adds to them. */
+    CsvReporter(RunDirectory directory, EventHistory history) {
+        this.recorder = ExperimentRecorder.of(history);
         this.writer = new CsvRunWriter(directory);
     }
 
@@ -32,7 +33,10 @@ final class CsvReporter implements EventSubscriber {
     public synchronized void onEvent(Event event) throws IOException {
         recorder.record(event);
         switch (event) {
-            case EpochCompleted e -> writer.writeMetrics(recorder.snapshot(e.variant()));
+            case EpochCompleted e -> {
+                writer.writeMetrics(recorder.snapshot(e.variant()));
+                writer.writeSummary(recorder.snapshot()); // epochs_done stays current if the run is stopped
+            }
             case GradientStats e -> writer.writeGradients(recorder.snapshot(e.variant()));
             case Evaluation e -> writer.writeEvaluations(recorder.snapshot(e.variant()));
             case Samples e -> writer.writeSamples(recorder.snapshot(e.variant()));

@@ -15,6 +15,7 @@ import org.rnnlab.reporting.model.GradientRecord;
 import org.rnnlab.reporting.model.RunDirectory;
 import org.rnnlab.reporting.model.SampleRecord;
 import org.rnnlab.reporting.model.VariantRecord;
+import org.rnnlab.reporting.model.VariantStatus;
 
 /**
  * Writes the CSV files of {@link CsvLayout} from records. Each file is rewritten whole (atomically) so
@@ -145,6 +146,26 @@ public final class CsvRunWriter {
     /** Every file of one variant that has something to say. */
     public void writeVariant(VariantRecord v) throws IOException {
         writeMetrics(v);
+        writeReported(v);
+    }
+
+    /**
+     * Every file of a run, as the live reporter leaves them after the same events: a variant that has
+     * not started has no folder; one still running has the files of what it reported so far.
+     */
+    public void writeAll(ExperimentRecord experiment) throws IOException {
+        writeExperiment(experiment);
+        for (VariantRecord v : experiment.variants()) {
+            if (!v.epochs().isEmpty() || v.status() != VariantStatus.RUNNING) {
+                writeMetrics(v);
+            }
+            writeReported(v);
+        }
+        writeSummary(experiment);
+    }
+
+    /** The gradient, evaluation and sample files, each if the variant reported any. */
+    private void writeReported(VariantRecord v) throws IOException {
         if (!v.gradients().isEmpty()) {
             writeGradients(v);
         }

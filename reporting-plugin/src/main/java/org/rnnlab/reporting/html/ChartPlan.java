@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.rnnlab.api.event.Metric;
 import org.rnnlab.reporting.model.EpochRecord;
 import org.rnnlab.reporting.model.ExperimentRecord;
 import org.rnnlab.reporting.model.GradientRecord;
@@ -66,7 +67,7 @@ public final class ChartPlan {
             }
             series.add(new ChartSpec.Series(v.name(), v.name(), List.of(points)));
         }
-        MetricMeaning meaning = MetricMeaning.of(metric, MetricMeaning.metricsOf(experiment));
+        Metric meaning = Metric.of(metric, experiment.metricNames());
         return new ChartSpec(id, section, metric, meaning.describe(), "epoch", axisLabel(metric, meaning),
                 log || spansDecades(series), List.of(), series);
     }
@@ -96,10 +97,8 @@ public final class ChartPlan {
     }
 
     /** The unit alone ("nats", "0 to 1"): the chart's title already names the metric. */
-    private static String axisLabel(String metric, MetricMeaning meaning) {
-        String unit = meaning.meaning();
-        int comma = unit.lastIndexOf(", ");
-        return comma < 0 ? metric : unit.substring(comma + 2);
+    private static String axisLabel(String metric, Metric meaning) {
+        return meaning.unit().isEmpty() ? metric : meaning.unit();
     }
 
     private static ChartSpec gradientNorms(ExperimentRecord experiment) {
@@ -112,7 +111,7 @@ public final class ChartPlan {
             series.add(new ChartSpec.Series(v.name(), v.name(), List.of(points)));
         }
         return new ChartSpec("grad-norm", GRADIENTS, "global gradient norm",
-                MetricMeaning.of("grad.norm.global").describe(), "epoch", "‖∇‖ (L2 norm)", spansDecades(series), List.of(), series);
+                Metric.of("grad.norm.global").describe(), "epoch", "‖∇‖ (L2 norm)", spansDecades(series), List.of(), series);
     }
 
     /**

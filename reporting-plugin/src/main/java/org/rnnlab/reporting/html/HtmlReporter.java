@@ -8,7 +8,7 @@ import org.rnnlab.api.event.RunCompleted;
 import org.rnnlab.api.event.RunDiverged;
 import org.rnnlab.api.event.RunFailed;
 import org.rnnlab.api.event.RunEvent;
-import org.rnnlab.reporting.csv.CsvRunReader;
+import org.rnnlab.api.report.EventHistory;
 import org.rnnlab.reporting.model.ExperimentRecord;
 import org.rnnlab.reporting.model.ExperimentRecorder;
 import org.rnnlab.reporting.model.RunDirectory;
@@ -21,9 +21,9 @@ final class HtmlReporter implements EventSubscriber {
     private final ExperimentRecorder recorder;
     private final HtmlReportWriter writer;
 
-    /** Starts from the files already in {@code directory}: a resumed run adds to them. */
-    HtmlReporter(RunDirectory directory) {
-        this.recorder = new CsvRunReader(directory).recorder();
+    /** Starts from the events an earlier process of the run recorded: a resumed run adds to them. */
+    HtmlReporter(RunDirectory directory, EventHistory history) {
+        this.recorder = ExperimentRecorder.of(history);
         this.writer = new HtmlReportWriter(directory);
     }
 

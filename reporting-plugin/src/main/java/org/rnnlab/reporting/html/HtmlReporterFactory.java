@@ -1,15 +1,14 @@
 package org.rnnlab.reporting.html;
 
-import java.nio.file.Path;
 import org.rnnlab.api.event.EventSubscriber;
 import org.rnnlab.api.report.ReportContext;
 import org.rnnlab.api.report.ReporterFactory;
-import org.rnnlab.reporting.csv.CsvRunReader;
+import org.rnnlab.reporting.model.ExperimentRecorder;
 import org.rnnlab.reporting.model.RunDirectory;
 
 /**
  * The {@code html} reporter: {@code comparison.html} per experiment and {@code report.html} per variant,
- * self-contained. {@link #rebuild} makes them again from the files of the {@code csv} reporter.
+ * self-contained. {@link #rebuild} makes them again from the run's events.
  */
 public final class HtmlReporterFactory implements ReporterFactory {
     @Override
@@ -24,17 +23,16 @@ public final class HtmlReporterFactory implements ReporterFactory {
 
     @Override
     public EventSubscriber create(ReportContext context) {
-        return new HtmlReporter(new RunDirectory(context.runDirectory()));
+        return new HtmlReporter(new RunDirectory(context.runDirectory()), context.history());
     }
 
     @Override
-    public boolean rebuild(Path runDirectory) throws Exception {
-        RunDirectory directory = new RunDirectory(runDirectory);
-        CsvRunReader reader = new CsvRunReader(directory);
-        if (!reader.hasData()) {
+    public boolean rebuild(ReportContext context) throws Exception {
+        ExperimentRecorder recorder = ExperimentRecorder.of(context.history());
+        if (recorder.isEmpty()) {
             return false;
         }
-        new HtmlReportWriter(directory).writeAll(reader.read());
+        new HtmlReportWriter(new RunDirectory(context.runDirectory())).writeAll(recorder.snapshot());
         return true;
     }
 }

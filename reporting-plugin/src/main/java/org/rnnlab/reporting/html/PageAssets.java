@@ -17,6 +17,8 @@ final class PageAssets {
     static final String SCRIPT = load("report.js");
     static final String STYLE = load("report.css");
     static final String ERROR_CAPTURE = load("error-capture.js");
+    static final String CHORALE_PLAYER = load("chorale-player.js");
+    static final String CHORALE_STYLE = load("chorales.css");
 
     private static String load(String name) {
         try (InputStream in = PageAssets.class.getResourceAsStream(name)) {

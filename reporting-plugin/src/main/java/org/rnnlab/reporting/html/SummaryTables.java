@@ -1,14 +1,14 @@
 package org.rnnlab.reporting.html;
 
-import static org.rnnlab.reporting.html.HtmlText.escape;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
+import org.rnnlab.api.event.Metric;
 import org.rnnlab.reporting.model.ExperimentRecord;
 import org.rnnlab.reporting.model.VariantRecord;
+import static org.rnnlab.reporting.html.HtmlText.escape;
 
 /**
  * The tables of final metrics: mean and spread over seeds per group (best marked), and one row per run
@@ -27,10 +27,10 @@ final class SummaryTables {
     }
 
     static String header(String metric, java.util.Set<String> siblings) {
-        MetricMeaning meaning = MetricMeaning.of(metric, siblings);
+        Metric meaning = Metric.of(metric, siblings);
         return "<th scope=\"col\" title=\"" + escape(meaning.describe()) + "\">" + escape(metric)
-                + (meaning.direction().arrow.isEmpty() ? "" : " " + meaning.direction().arrow)
-                + "<div class=\"unit\">" + escape(meaning.meaning()) + "</div></th>";
+                + (meaning.direction().arrow().isEmpty() ? "" : " " + meaning.direction().arrow())
+                + "<div class=\"unit\">" + escape(meaning.meaningWithUnit()) + "</div></th>";
     }
 
     static String meanTable(ExperimentRecord experiment, List<String> dimensions) {
@@ -39,7 +39,7 @@ final class SummaryTables {
         StringBuilder h = new StringBuilder();
         h.append("<table class=\"metrics\" id=\"mean-table\"><thead><tr><th scope=\"col\">variants (settings that differ)</th>"
                 + "<th scope=\"col\">runs in mean</th>");
-        metrics.forEach(m -> h.append(header(m, MetricMeaning.metricsOf(experiment))));
+        metrics.forEach(m -> h.append(header(m, experiment.metricNames())));
         h.append("</tr></thead><tbody>");
         for (SeedGroup g : groups) {
             VariantRecord first = g.members().getFirst();
@@ -96,16 +96,16 @@ final class SummaryTables {
     }
 
     private static boolean isBest(SeedGroup group, double mean, String metric, List<SeedGroup> groups) {
-        MetricMeaning.Direction d = MetricMeaning.of(metric).direction();
+        Metric.Direction d = Metric.of(metric).direction();
         String dataset = group.settings().getOrDefault("dataset", "");
         List<SeedGroup> rivals = groups.stream().filter(g -> g.settings().getOrDefault("dataset", "").equals(dataset)
                 && g.mean(metric).isPresent()).toList();
-        if (d == MetricMeaning.Direction.NEITHER || rivals.size() < 2) {
+        if (d == Metric.Direction.NEITHER || rivals.size() < 2) {
             return false;
         }
         for (SeedGroup g : rivals) {
             OptionalDouble other = g.mean(metric);
-            if (other.isPresent() && (d == MetricMeaning.Direction.LOWER ? other.getAsDouble() < mean : other.getAsDouble() > mean)) {
+            if (other.isPresent() && (d == Metric.Direction.LOWER_IS_BETTER ? other.getAsDouble() < mean : other.getAsDouble() > mean)) {
                 return false;
             }
         }
@@ -119,7 +119,7 @@ final class SummaryTables {
         h.append("<table class=\"metrics\" id=\"run-table\"><thead><tr><th scope=\"col\">variant</th>"
                 + "<th scope=\"col\">status</th><th scope=\"col\">seed</th><th scope=\"col\">epochs<div class=\"unit\">done / planned</div></th>"
                 + "<th scope=\"col\">wall time<div class=\"unit\">seconds</div></th>");
-        metrics.forEach(m -> h.append(header(m, MetricMeaning.metricsOf(experiment))));
+        metrics.forEach(m -> h.append(header(m, experiment.metricNames())));
         h.append("</tr></thead><tbody>");
         for (VariantRecord v : experiment.variants()) {
             h.append("<tr data-variant=\"").append(escape(v.name())).append("\" class=\"status-")
@@ -154,8 +154,8 @@ final class SummaryTables {
 
     /** Best final value among the runs that trained to the end on the same dataset (ties all count as best). */
     private static boolean isBestRun(VariantRecord run, String metric, ExperimentRecord experiment) {
-        MetricMeaning.Direction d = MetricMeaning.of(metric).direction();
-        if (d == MetricMeaning.Direction.NEITHER || !run.status().countsInMean()) {
+        Metric.Direction d = Metric.of(metric).direction();
+        if (d == Metric.Direction.NEITHER || !run.status().countsInMean()) {
             return false;
         }
         String dataset = run.settings().getOrDefault("dataset", "");
@@ -166,7 +166,7 @@ final class SummaryTables {
         if (rivals.size() < 2 || !Double.isFinite(value)) {
             return false;
         }
-        return rivals.stream().noneMatch(x -> d == MetricMeaning.Direction.LOWER ? x < value : x > value);
+        return rivals.stream().noneMatch(x -> d == Metric.Direction.LOWER_IS_BETTER ? x < value : x > value);
     }
 
     /** A run page's own table: final and best value of each metric. */
@@ -176,7 +176,7 @@ final class SummaryTables {
         StringBuilder h = new StringBuilder("<table class=\"metrics\" id=\"final-best\"><thead><tr><th scope=\"col\">metric</th>"
                 + "<th scope=\"col\">meaning</th><th scope=\"col\">final</th><th scope=\"col\">best</th></tr></thead><tbody>");
         for (String m : metrics) {
-            h.append("<tr><th scope=\"row\">").append(escape(m)).append("</th><td>").append(escape(MetricMeaning.of(m, MetricMeaning.metricsOf(experiment)).describe()))
+            h.append("<tr><th scope=\"row\">").append(escape(m)).append("</th><td>").append(escape(Metric.of(m, experiment.metricNames()).describe()))
                     .append("</td>").append(valueCell(v, m, v.finalMetrics().get(m))).append(valueCell(v, m, v.bestMetrics().get(m)))
                     .append("</tr>");
         }

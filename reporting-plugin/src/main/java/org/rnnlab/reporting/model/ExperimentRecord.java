@@ -22,6 +22,16 @@ public record ExperimentRecord(String name, String description, Map<String, Stri
         return variants.stream().filter(v -> v.name().equals(name)).findFirst();
     }
 
+    /** Every metric name the variants report, final or per epoch, sorted: what tells a loss's kind. */
+    public java.util.Set<String> metricNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        variants.forEach(v -> {
+            names.addAll(v.finalMetrics().keySet());
+            v.epochs().forEach(e -> names.addAll(e.metrics().keySet()));
+        });
+        return names;
+    }
+
     /** This experiment reduced to one variant, for that variant's own page. */
     public ExperimentRecord only(VariantRecord variant) {
         return new ExperimentRecord(name, description, provenance, List.of(variant), wallMillis);

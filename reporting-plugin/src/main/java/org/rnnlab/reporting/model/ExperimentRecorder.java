@@ -18,6 +18,7 @@ import org.rnnlab.api.event.RunDiverged;
 import org.rnnlab.api.event.RunFailed;
 import org.rnnlab.api.event.RunStarted;
 import org.rnnlab.api.event.Samples;
+import org.rnnlab.api.report.EventHistory;
 
 /**
  * Folds an experiment's events into an {@link ExperimentRecord}. Thread-safe: runs of different variants
@@ -110,31 +111,27 @@ public final class ExperimentRecorder {
     }
 
     /**
-     * Starts from what an earlier process recorded ({@code lab run --resume}): the experiment's name,
-     * description and provenance, and each variant with its epochs so far. Later events add to it, and an
-     * epoch reported again replaces the restored one.
+     * A recorder holding every event of {@code history}: what an earlier process of a resumed run
+     * recorded, or a whole run for {@code lab report}. Later events add to it; an epoch reported again
+     * replaces the earlier report.
      */
-    public synchronized void restore(ExperimentRecord record) {
-        name = record.name();
-        description = record.description();
-        provenance = record.provenance();
-        for (VariantRecord r : record.variants()) {
-            VariantBuilder v = variant(r.name());
-            v.settings.putAll(r.settings());
-            v.seed = r.seed();
-            v.epochsPlanned = r.epochsPlanned();
-            v.status = r.status();
-            v.epochs.addAll(r.epochs());
-            v.gradients.addAll(r.gradients());
-            v.evaluations.addAll(r.evaluations());
-            v.samples.addAll(r.samples());
-            v.finalMetrics.putAll(r.finalMetrics());
-            v.bestMetrics.putAll(r.bestMetrics());
-            v.wallMillis = r.wallMillis();
-            v.note = r.note();
-            v.endedEpoch = r.endedEpoch();
-            v.endedStep = r.endedStep();
+    public static ExperimentRecorder of(EventHistory history) {
+        ExperimentRecorder recorder = new ExperimentRecorder();
+        try {
+            history.replay(recorder::record);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // record() throws nothing checked: this is the history's own I/O error
+            throw new java.io.UncheckedIOException(e.getMessage(),
+                    e instanceof java.io.IOException io ? io : new java.io.IOException(e));
         }
+        return recorder;
+    }
+
+    /** Whether no event was recorded yet. */
+    public synchronized boolean isEmpty() {
+        return name.isEmpty() && variants.isEmpty();
     }
 
     private VariantBuilder variant(String variant) {

@@ -48,14 +48,16 @@ public record RunDirectory(Path root) {
 
     /**
      * Replaces {@code target} (which must come from this directory) with {@code text} so that a reader
-     * sees either the old or the new file, never half of one.
+     * sees either the old or the new file, never half of one. A failure (full disk, read-only folder)
+     * leaves the old file and no temporary one, and is an {@link IOException} whose message names the
+     * file and the cause in one line.
      */
     public void write(Path target, String text) throws IOException {
         Path file = inside(target, "path '" + target + "'");
-        Files.createDirectories(file.getParent());
         // not Files.createTempFile: its owner-only permissions would pass to the report, which is meant to be shared
         Path tmp = file.resolveSibling("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
+            Files.createDirectories(file.getParent());
             Files.writeString(tmp, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
                     java.nio.file.StandardOpenOption.WRITE);
             try {
@@ -63,8 +65,27 @@ public record RunDirectory(Path root) {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file + ": " + cause(e), e);
         } finally {
-            Files.deleteIfExists(tmp);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // the folder itself is gone or unwritable: the write's own error says more
+            }
         }
+    }
+
+    /** The cause in words: the JDK's file exceptions carry the path as their message and the reason apart. */
+    private static String cause(IOException e) {
+        String reason = e instanceof java.nio.file.FileSystemException f ? f.getReason() : e.getMessage();
+        if (reason != null && !reason.isBlank()) {
+            return reason;
+        }
+        return e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
+                : e instanceof java.nio.file.DirectoryNotEmptyException ? "a folder is in the way"
+                : e.getClass().getSimpleName();
     }
 }

@@ -9,29 +9,36 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.api.event.Event;
+import org.rnnlab.api.report.EventHistory;
 import org.rnnlab.api.report.ReportContext;
 import org.rnnlab.reporting.SyntheticExperiment;
+import org.rnnlab.reporting.html.HtmlReporterFactory;
 
 /**
  * A run stopped half-way and resumed ({@code lab run --resume}) is reported by two reporters, one per
- * process: the second starts from the files the first left, so the CSV files end as one reporter makes them.
+ * process: the second starts from the events the first process logged (its history), so the CSV files
+ * and pages end as one reporter makes them.
  */
 class ResumedReportTest {
 
     @Test
-    void aReporterStartedOnAHalfWrittenRunEndsWithTheSameFilesAsOneReporter(@TempDir Path tmp) throws Exception {
+    void aReporterGivenTheFirstHalfAsHistoryEndsWithTheSameFilesAsOneReporter(@TempDir Path tmp) throws Exception {
         Path whole = tmp.resolve("whole");
         Path split = tmp.resolve("split");
         Files.createDirectories(whole);
         Files.createDirectories(split);
         SyntheticExperiment.replay(SyntheticExperiment.events(whole),
-                new CsvReporterFactory().create(new ReportContext(whole, false)));
+                new CsvReporterFactory().create(new ReportContext(whole, false)),
+                new HtmlReporterFactory().create(new ReportContext(whole, false)));
 
         List<Event> events = SyntheticExperiment.events(split);
         int half = events.size() / 2;
-        SyntheticExperiment.replay(events.subList(0, half), new CsvReporterFactory().create(new ReportContext(split, false)));
+        SyntheticExperiment.replay(events.subList(0, half), new CsvReporterFactory().create(new ReportContext(split, false)),
+                new HtmlReporterFactory().create(new ReportContext(split, false)));
+        // the second process: everything the first published is its history
+        ReportContext resumed = new ReportContext(split, false, EventHistory.of(events.subList(0, half)));
         SyntheticExperiment.replay(events.subList(half, events.size()),
-                new CsvReporterFactory().create(new ReportContext(split, false)));
+                new CsvReporterFactory().create(resumed), new HtmlReporterFactory().create(resumed));
 
         List<Path> files = csvFiles(whole);
         assertThat(files).isNotEmpty();
@@ -43,7 +50,8 @@ class ResumedReportTest {
 
     private static List<Path> csvFiles(Path root) throws Exception {
         try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(p -> p.toString().endsWith(".csv")).map(root::relativize).sorted().toList();
+            return s.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".html"))
+                    .map(root::relativize).sorted().toList();
         }
     }
 }

@@ -45,12 +45,21 @@ final class HeadlessChromium {
         return run(page, List.of("--dump-dom"));
     }
 
+    /** The DOM of {@code page#fragment}: a page may read its fragment as an instruction (chorales: {@code play-all}). */
+    Result dumpDom(Path page, String fragment) throws IOException, InterruptedException {
+        return run(page, "#" + fragment, List.of("--dump-dom"));
+    }
+
     Result screenshot(Path page, Path png, int width, int height) throws IOException, InterruptedException {
         return run(page, List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height,
                 "--hide-scrollbars"));
     }
 
     private Result run(Path page, List<String> action) throws IOException, InterruptedException {
+        return run(page, "", action);
+    }
+
+    private Result run(Path page, String fragment, List<String> action) throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: install the Debian package chromium (.ci/run does)");
         }
@@ -60,7 +69,7 @@ final class HeadlessChromium {
                 "--disable-extensions", "--mute-audio", "--user-data-dir=" + dir.toAbsolutePath(),
                 "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000"));
         command.addAll(action);
-        command.add(page.toAbsolutePath().toUri().toString());
+        command.add(page.toAbsolutePath().toUri() + fragment);
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();

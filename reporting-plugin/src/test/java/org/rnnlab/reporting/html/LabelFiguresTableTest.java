@@ -26,13 +26,4 @@ class LabelFiguresTableTest {
     private static List<String> row(Document doc, int i) {
         return doc.select("tbody tr").get(i).children().eachText();
     }
-
-    @Test
-    void taggingMetricsSayWhatTheyMeasure() {
-        MetricMeaning tag = MetricMeaning.of("test.f1.B-PER", List.of("test.loss", "test.f1.B-PER"));
-        assertThat(tag.meaning()).isEqualTo("F1 of the tag 'B-PER' on the test set, 0 to 1");
-        assertThat(tag.direction()).isEqualTo(MetricMeaning.Direction.HIGHER);
-        assertThat(MetricMeaning.of("val.span_f1", List.of()).meaning())
-                .startsWith("entity F1 on the validation set (an entity counts only with its whole span and type right");
-    }
 }

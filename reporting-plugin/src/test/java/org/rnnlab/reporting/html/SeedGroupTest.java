@@ -39,14 +39,4 @@ class SeedGroupTest {
         assertThat(rnn.spread("val.accuracy")).isEmpty();
         assertThat(rnn.count("val.accuracy")).isEqualTo(1);
     }
-
-    @Test
-    void aLossIsNamedByTheOtherMetricsOfItsRuns() {
-        assertThat(MetricMeaning.of("val.loss", List.of("val.accuracy")).meaning()).isEqualTo("cross-entropy on the validation set, nats");
-        assertThat(MetricMeaning.of("val.loss", List.of("val.mse")).meaning()).startsWith("squared error");
-        assertThat(MetricMeaning.of("val.loss").meaning()).startsWith("the training objective");
-        assertThat(MetricMeaning.of("val.accuracy").direction()).isEqualTo(MetricMeaning.Direction.HIGHER);
-        assertThat(MetricMeaning.of("test.perplexity").direction()).isEqualTo(MetricMeaning.Direction.LOWER);
-        assertThat(MetricMeaning.of("time.tokens_per_second").describe()).contains("tokens per second");
-    }
 }

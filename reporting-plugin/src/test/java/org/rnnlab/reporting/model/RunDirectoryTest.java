@@ -48,4 +48,25 @@ class RunDirectoryTest {
             assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
         }
     }
+
+    @Test
+    void aFailedWriteNamesTheFileAndCauseAndLeavesNoTemporaryFile() throws Exception {
+        RunDirectory run = new RunDirectory(tmp.resolve("run"));
+        Path page = run.file("comparison.html");
+        Files.createDirectories(page.resolve("in-the-way"));
+        Files.writeString(run.file("summary.csv"), "kept\n");
+        Path blocked = run.variantFile("v", "report.html");
+        Files.writeString(blocked.getParent(), "a file where the variant's folder goes");
+
+        assertThatThrownBy(() -> run.write(page, "<html>")).isInstanceOf(java.io.IOException.class)
+                .hasMessage("cannot write " + page + ": Is a directory");
+        assertThatThrownBy(() -> run.write(blocked, "<html>")).isInstanceOf(java.io.IOException.class)
+                .hasMessageStartingWith("cannot write " + blocked + ": ");
+
+        try (var files = Files.list(run.root())) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("comparison.html", "summary.csv", "v");
+        }
+        assertThat(Files.readString(run.file("summary.csv"))).isEqualTo("kept\n");
+    }
 }

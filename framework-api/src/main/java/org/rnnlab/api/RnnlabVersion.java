@@ -1,10 +1,13 @@
-package org.rnnlab.runtime;
+package org.rnnlab.api;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The version of rnnlab itself, as Maven built it. */
+/**
+ * The version of rnnlab itself, as Maven built it (the filtered {@code version.properties} beside this
+ * class): the one source of the version that provenance, {@code lab --version} and the built-in plugins report.
+ */
 public final class RnnlabVersion {
     private static final String VERSION = read();
 

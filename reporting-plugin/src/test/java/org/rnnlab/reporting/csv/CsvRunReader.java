@@ -17,7 +17,6 @@ import org.rnnlab.api.RnnlabException;
 import org.rnnlab.reporting.model.ConfusionRecord;
 import org.rnnlab.reporting.model.EpochRecord;
 import org.rnnlab.reporting.model.ExperimentRecord;
-import org.rnnlab.reporting.model.ExperimentRecorder;
 import org.rnnlab.reporting.model.GradientRecord;
 import org.rnnlab.reporting.model.RunDirectory;
 import org.rnnlab.reporting.model.SampleRecord;
@@ -25,7 +24,8 @@ import org.rnnlab.reporting.model.VariantRecord;
 import org.rnnlab.reporting.model.VariantStatus;
 
 /**
- * Reads back what {@link CsvRunWriter} wrote, for {@code lab report RUN_DIR}. The variants are the rows
+ * Reads back what {@link CsvRunWriter} wrote, so that tests can check the files say what the events said
+ * (no reporter reads another's files: reports are rebuilt from the event log). The variants are the rows
  * of {@code summary.csv}; without one (an experiment stopped before its first run ended), every folder
  * holding a {@code metrics.csv} is a variant still marked running. A missing optional file means the
  * run had nothing of that kind; a malformed one is an error naming the file and line.
@@ -42,24 +42,6 @@ public final class CsvRunReader {
     /** Whether the folder holds anything to rebuild a report from. */
     public boolean hasData() throws IOException {
         return Files.exists(directory.file(CsvLayout.SUMMARY)) || !variantFolders().isEmpty();
-    }
-
-    /**
-     * A recorder holding what the folder's files already say, so that a resumed run
-     * ({@code lab run --resume}) adds to the reports instead of starting them over; an empty recorder
-     * for a fresh or not yet created folder.
-     */
-    public ExperimentRecorder recorder() {
-        ExperimentRecorder recorder = new ExperimentRecorder();
-        try {
-            if (Files.isDirectory(directory.root()) && hasData()) {
-                recorder.restore(read());
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the reports already in " + directory.root()
-                    + ": " + e.getMessage(), e);
-        }
-        return recorder;
     }
 
     public ExperimentRecord read() throws IOException {

@@ -1,0 +1,15 @@
+package org.rnnlab.trainers;
+
+import org.rnnlab.api.data.Batch;
+import org.rnnlab.api.task.TaskData;
+import org.rnnlab.model.SequenceModel;
+import org.rnnlab.model.TruncatedBackprop;
+
+/** A {@link SequenceModel} with a multi-label head, as {@link MultiLabelTask} builds and rebuilds it. */
+record MultiLabelTaskModel(SequenceModel model) implements SequenceModelTaskModel {
+
+    @Override
+    public void trainBatch(TaskData data, Batch batch, int truncation, boolean measureFlow, ChunkUpdate update) {
+        TruncatedBackprop.train(model, ((MultiLabelData) data).batch("train", batch), truncation, measureFlow, update);
+    }
+}
