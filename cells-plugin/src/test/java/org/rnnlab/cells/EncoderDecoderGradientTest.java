@@ -25,7 +25,20 @@ class EncoderDecoderGradientTest {
     @ParameterizedTest
     @ValueSource(strings = {"none", "additive", "general", "dot"})
     void gradientsMatchFiniteDifferences(String attention) {
-        EncoderDecoderSpec spec = new EncoderDecoderSpec(7, 6, 3, 3, "lstm", Map.of(), 4, 2, attention, 5, true);
+        check(new EncoderDecoderSpec(7, 6, 3, 3, "lstm", Map.of(), 4, 2, attention, 5, true));
+    }
+
+    /** Both directions of both encoder layers, the reverse one starting at each padded source's own last step. */
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "dot"})
+    void aBidirectionalEncodersGradientsMatchFiniteDifferences(String attention) {
+        EncoderDecoderSpec spec = new EncoderDecoderSpec(7, 6, 3, 3, "lstm", Map.of(), 4, 2, attention, 5, true, true);
+        EncoderDecoder model = EncoderDecoder.create(new LstmCellFactory(), spec, new SplittableRandom(3));
+        assertThat(model.parameters()).extracting(Parameter::name).contains("encoder.weight_ih_l1_reverse");
+        check(spec);
+    }
+
+    private static void check(EncoderDecoderSpec spec) {
         EncoderDecoder model = EncoderDecoder.create(new LstmCellFactory(), spec, new SplittableRandom(3));
         PairBatch batch = PairBatch.of(List.of(new int[] {4, 5, 6}, new int[] {6}, new int[] {5, 4}),
                 List.of(new int[] {4, 5}, new int[] {5, 5, 4}, new int[] {4}));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.rnnlab.api.ComponentKind;
 import org.rnnlab.api.ComponentRegistry;
+import org.rnnlab.api.ConfigException;
 import org.rnnlab.api.RnnlabException;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.PairExample;
@@ -64,6 +65,8 @@ final class SequenceToSequenceTask implements Task {
     static final SettingKey<Double> BEAM_ALPHA = SettingKey.real("beam.alpha",
             "length normalisation of beam search: log p / length^alpha; 0 is none").defaultsTo(0.0)
             .checked(SettingCheck.between(0, 10));
+    static final SettingKey<Boolean> BIDIRECTIONAL = SettingKey.flag("encoder.bidirectional",
+            "the encoder reads each source both ways, hidden/2 units per direction (hidden must be even)").defaultsTo(false);
     static final SettingKey<String> SOURCE_TOKENIZER = SettingKey.component(SOURCE, ComponentKind.TOKENIZER,
             "how the source texts become tokens; its options go under source.tokenizer.").defaultsTo("character");
     static final SettingKey<String> TARGET_TOKENIZER = SettingKey.component(TARGET, ComponentKind.TOKENIZER,
@@ -81,7 +84,7 @@ final class SequenceToSequenceTask implements Task {
 
     @Override
     public SettingsSchema settings() {
-        return SequenceModelSettings.schema(id()).plus(SettingsSchema.of("task " + id(), ATTENTION, ATTENTION_SIZE,
+        return SequenceModelSettings.schema(id()).plus(SettingsSchema.of("task " + id(), BIDIRECTIONAL, ATTENTION, ATTENTION_SIZE,
                 MAX_LENGTH, BEAM_WIDTH, BEAM_ALPHA, SOURCE_TOKENIZER, TARGET_TOKENIZER));
     }
 
@@ -112,10 +115,14 @@ final class SequenceToSequenceTask implements Task {
         int hidden = s.get(SequenceModelSettings.HIDDEN);
         int embedding = s.get(SequenceModelSettings.EMBEDDING);
         String cell = s.get(RuntimeSettings.CELL);
+        if (s.get(BIDIRECTIONAL) && hidden % 2 != 0) {
+            throw new ConfigException("setting 'encoder.bidirectional' splits hidden between the two directions: hidden must "
+                    + "be even but is " + hidden);
+        }
         EncoderDecoderSpec spec = new EncoderDecoderSpec(pairs.vocabularies().source().size(),
                 pairs.vocabularies().target().size(), embedding, embedding, cell, s.under(RuntimeSettings.CELL.name()), hidden,
                 s.get(SequenceModelSettings.LAYERS), s.get(ATTENTION), s.find(ATTENTION_SIZE).getOrElse(hidden),
-                s.get(SequenceModelSettings.FUSED));
+                s.get(SequenceModelSettings.FUSED), s.get(BIDIRECTIONAL));
         EncoderDecoder model = EncoderDecoder.create(request.cell(cell), spec, new SplittableRandom(request.seed()));
         return new PairTaskModel(model, pairs.vocabularies(), s.find(MAX_LENGTH).getOrElse(pairs.maxTargetLength() * 2 + 2),
                 s.get(BEAM_WIDTH), s.get(BEAM_ALPHA));

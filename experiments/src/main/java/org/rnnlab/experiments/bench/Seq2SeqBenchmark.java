@@ -8,6 +8,7 @@ import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.experiment.Settings;
 import org.rnnlab.api.train.Optimizer;
 import org.rnnlab.api.train.OptimizerFactory;
+import org.rnnlab.engine.kernel.KernelThreads;
 import org.rnnlab.model.seq2seq.EncoderDecoder;
 import org.rnnlab.model.seq2seq.EncoderDecoderSpec;
 import org.rnnlab.model.seq2seq.PairBatch;
@@ -84,7 +85,12 @@ final class Seq2SeqBenchmark {
     }
 
     Result run() {
-        return new Result(settings, shape, StepTimer.run(this::step, settings.warmup(), settings.warmupSeconds(),
-                settings.steps()));
+        KernelThreads.use(settings.threads());
+        try {
+            return new Result(settings, shape, StepTimer.run(this::step, settings.warmup(), settings.warmupSeconds(),
+                    settings.steps()));
+        } finally {
+            KernelThreads.use(1);
+        }
     }
 }

@@ -34,6 +34,7 @@ import picocli.CommandLine;
                 ReferenceCheckCommand.class,
                 ReportCommand.class,
                 GenerateCommand.class,
+                TagCommand.class,
                 TranslateCommand.class,
                 CommandLine.HelpCommand.class,
         })

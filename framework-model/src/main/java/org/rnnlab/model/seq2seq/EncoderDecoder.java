@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.cell.CellSpec;
+import org.rnnlab.model.cell.BidirectionalStack;
 import org.rnnlab.model.cell.CellStack;
+import org.rnnlab.model.cell.RecurrentLayers;
 import org.rnnlab.api.cell.ParameterSpec;
 import org.rnnlab.api.data.PaddedIds;
 import org.rnnlab.api.train.Parameter;
@@ -20,8 +22,10 @@ import org.rnnlab.engine.autodiff.Graph;
 import org.rnnlab.engine.autodiff.Var;
 
 /**
- * An encoder-decoder over any cell: source embedding -> encoder {@link CellStack} -> the decoder's
- * initial states {@code tanh(bridge(h_S))} from the encoder's final top-layer state -> decoder
+ * An encoder-decoder over any cell: source embedding -> encoder {@link CellStack} (or, bidirectional, a
+ * {@link BidirectionalStack} of {@code H/2} units per direction) -> the decoder's initial states
+ * {@code tanh(bridge(h_S))} from the encoder's final top-layer state (both directions' side by side when
+ * bidirectional: the forward one after the last step, the reverse one after the first) -> decoder
  * {@link CellStack} reading the previous target token's embedding (teacher forcing in training) ->
  * linear output over the target vocabulary -> cross-entropy over the real target steps.
  *
@@ -32,7 +36,7 @@ import org.rnnlab.engine.autodiff.Var;
  * decoder runs over all steps at once, on the cell's fused kernel where it has one.
  *
  * <p>Parameters, in order: {@code encoder.embedding.weight [Vs, Es]}, the encoder cells
- * ({@code encoder.weight_ih_l0}, ...), {@code bridge.weight [L*S*H, H]}, {@code bridge.bias}
+ * ({@code encoder.weight_ih_l0}, ..., {@code encoder.weight_ih_l0_reverse} when bidirectional), {@code bridge.weight [L*S*H, H]}, {@code bridge.bias}
  * (one block of {@code H} per decoder layer and state), {@code decoder.embedding.weight [Vt, Et]}, the
  * decoder cells, the attention's ({@code attention.*}), {@code output.weight [Vt, H (+K)]},
  * {@code output.bias [Vt]}. One {@link Graph} is reset at every call: not thread-safe, one model per run.
@@ -50,13 +54,13 @@ public final class EncoderDecoder {
     static final String DECODER = "decoder.";
 
     private final EncoderDecoderSpec spec;
-    private final CellStack encoder;
+    private final RecurrentLayers encoder;
     private final CellStack decoder;
     private final Optional<Attention> attention;
     private final List<Parameter> parameters;
     private final Graph graph = new Graph(new Workspace());
 
-    private EncoderDecoder(EncoderDecoderSpec spec, CellStack encoder, CellStack decoder, Optional<Attention> attention,
+    private EncoderDecoder(EncoderDecoderSpec spec, RecurrentLayers encoder, CellStack decoder, Optional<Attention> attention,
                            List<Parameter> parameters) {
         this.spec = spec;
         this.encoder = encoder;
@@ -74,8 +78,9 @@ public final class EncoderDecoder {
         Optional<Attention> attention = Attention.of(spec.attention(), spec.encoderOutputSize(), spec.hidden(),
                 spec.attentionSize());
         int context = attention.isPresent() ? spec.encoderOutputSize() : 0;
-        CellStack encoder = CellStack.of(cells, new CellSpec(spec.sourceEmbedding(), spec.hidden(), spec.cellOptions()),
-                spec.layers());
+        CellSpec encoderLayer = new CellSpec(spec.sourceEmbedding(), spec.encoderDirectionSize(), spec.cellOptions());
+        RecurrentLayers encoder = spec.bidirectional() ? BidirectionalStack.of(cells, encoderLayer, spec.layers())
+                : CellStack.of(cells, encoderLayer, spec.layers());
         CellStack decoder = CellStack.of(cells,
                 new CellSpec(spec.targetEmbedding() + context, spec.hidden(), spec.cellOptions()), spec.layers());
         int bridged = spec.layers() * decoder.stateNames().size() * spec.hidden();
@@ -104,7 +109,7 @@ public final class EncoderDecoder {
         return new EncoderDecoder(spec, encoder, decoder, attention, params);
     }
 
-    private static void cellParameters(List<Parameter> params, String prefix, CellStack stack, RandomGenerator random) {
+    private static void cellParameters(List<Parameter> params, String prefix, RecurrentLayers stack, RandomGenerator random) {
         Map<String, Tensor> values = new LinkedHashMap<>();
         for (ParameterSpec p : stack.parameters()) {
             values.put(p.name(), parameter(params, prefix + p.name(), p.shape()).value());
@@ -215,7 +220,14 @@ public final class EncoderDecoder {
         Tensor mask = padded(source.mask()) ? Tensor.of(source.mask(), steps * b) : null;
         CellStack.Output out = encoder.forward(graph, x, steps, b, mask, strip(vars, ENCODER), List.of(), null, spec.fused());
         int perLayer = encoder.stateNames().size();
-        Var top = out.finalStates().get((encoder.layers() - 1) * perLayer);
+        Var top;
+        if (spec.bidirectional()) {
+            // per layer the forward direction's states, then the reverse one's; the output state first
+            int forward = 2 * (spec.layers() - 1) * perLayer;
+            top = graph.concatColumns(List.of(out.finalStates().get(forward), out.finalStates().get(forward + perLayer)));
+        } else {
+            top = out.finalStates().get((spec.layers() - 1) * perLayer);
+        }
         Var bridged = graph.tanh(graph.addBias(graph.matmulTransposed(top, vars.get(BRIDGE_WEIGHT)), vars.get(BRIDGE_BIAS)));
         int h = spec.hidden();
         int states = decoder.layers() * decoder.stateNames().size();
