@@ -65,10 +65,15 @@ final class CheckpointStore {
         return folder;
     }
 
+    /** The file of the checkpoint after {@code epoch}. */
+    Path file(int epoch) {
+        return folder.resolve(String.format(java.util.Locale.ROOT, "epoch-%04d.ckpt", epoch));
+    }
+
     /** Writes a checkpoint atomically (see class comment) and returns its file. */
     Path write(Checkpoint checkpoint) throws IOException {
         Files.createDirectories(folder);
-        Path target = folder.resolve(String.format("epoch-%04d.ckpt", checkpoint.epoch()));
+        Path target = file(checkpoint.epoch());
         Path temporary = folder.resolve(target.getFileName() + TEMPORARY);
         try (FileOutputStream file = new FileOutputStream(temporary.toFile())) {
             CRC32 crc = new CRC32();

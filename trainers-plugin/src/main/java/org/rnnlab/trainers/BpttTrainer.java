@@ -75,7 +75,7 @@ final class BpttTrainer implements Trainer {
             Optional<Checkpoint> latest = store.latestCheckpoint();
             if (latest.isPresent()) {
                 requireSameRun(latest.get(), settings, run.seed());
-                progress.restore(latest.get(), model, optimizer);
+                progress.restore(latest.get(), store.describe(latest.get()), model, optimizer);
             }
         }
         EventBus bus = run.bus();
@@ -273,20 +273,35 @@ final class BpttTrainer implements Trainer {
             return new Checkpoint(epoch, meta, tensors);
         }
 
-        void restore(Checkpoint c, TaskModel model, Optimizer optimizer) {
-            model.load(c.under("model"));
-            optimizer.restore(c.under("optimizer"));
+        /** Continues from {@code c} ({@code where}: its file), which is refused whole if any of it does not fit. */
+        void restore(Checkpoint c, String where, TaskModel model, Optimizer optimizer) {
+            Map<String, Double> bests = new TreeMap<>();
+            Map<String, Double> lasts = new TreeMap<>();
+            long savedBatches;
+            double savedBest;
+            int savedSinceBest;
+            try {
+                savedBatches = Long.parseLong(c.metadata().get("batches"));
+                savedBest = Double.parseDouble(c.metadata().get("best"));
+                savedSinceBest = Integer.parseInt(c.metadata().get("since_best"));
+                c.metadata().forEach((k, v) -> {
+                    if (k.startsWith("best.")) {
+                        bests.put(k.substring(5), Double.parseDouble(v));
+                    } else if (k.startsWith("last.")) {
+                        lasts.put(k.substring(5), Double.parseDouble(v));
+                    }
+                });
+            } catch (NumberFormatException | NullPointerException e) {
+                throw new org.rnnlab.api.RnnlabException(where + " has missing or unreadable progress metadata: "
+                        + e.getMessage(), e);
+            }
+            CheckpointFit.load(c, where, model, optimizer);
             epoch = c.epoch();
-            batches = Long.parseLong(c.metadata().get("batches"));
-            best = Double.parseDouble(c.metadata().get("best"));
-            sinceBest = Integer.parseInt(c.metadata().get("since_best"));
-            c.metadata().forEach((k, v) -> {
-                if (k.startsWith("best.")) {
-                    bestMetrics.put(k.substring(5), Double.parseDouble(v));
-                } else if (k.startsWith("last.")) {
-                    lastMetrics.put(k.substring(5), Double.parseDouble(v));
-                }
-            });
+            batches = savedBatches;
+            best = savedBest;
+            sinceBest = savedSinceBest;
+            bestMetrics.putAll(bests);
+            lastMetrics.putAll(lasts);
         }
     }
 }
