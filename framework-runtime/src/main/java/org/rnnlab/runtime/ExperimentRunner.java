@@ -137,10 +137,13 @@ public final class ExperimentRunner {
         Map<String, String> failures = new TreeMap<>();
         long t0 = System.nanoTime();
         boolean resuming = history != EventHistory.NONE;
-        // closed in reverse: the bus delivers what is queued, then the log is closed
-        try (EventLogWriter log = EventLogWriter.open(runDirectory);
-             OrderedEventBus bus = subscribeReporters(runDirectory, options.interactive(), history)) {
-            bus.subscribe(log);
+        // a file that cannot be written (full disk, read-only folder) is kept as one line and the run goes on:
+        // what the variants compute is not lost, and the command reports every such line at the end
+        Set<String> writeFailures = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+        EventLogWriter log = EventLogWriter.open(runDirectory);
+        OrderedEventBus bus = subscribeReporters(runDirectory, options.interactive(), history, writeFailures);
+        try {
+            bus.subscribe(log, "the event log");
             subscribers.forEach(bus::subscribe);
             Map<String, Map<String, String>> settings = new LinkedHashMap<>();
             variants.forEach(v -> settings.put(v.name(), v.settings().values()));
@@ -160,13 +163,13 @@ public final class ExperimentRunner {
                     Variant v = variants.get(i);
                     Path folder = FileNames.inside(runDirectory, folders.get(i));
                     futures.put(i, pool.submit(() -> {
-                        RunStatus s = runVariant(plan.name(), v, folder, pipeline, bus, failures, resuming);
+                        RunStatus s = runVariant(plan.name(), v, folder, pipeline, bus, failures, writeFailures, resuming);
                         String failure;
                         synchronized (failures) {
                             failure = failures.get(v.name());
                         }
                         json.ended(v.name(), s, failure);
-                        json.write(runDirectory);
+                        writeJson(json, runDirectory, writeFailures);
                         return s;
                     }));
                 }
@@ -179,10 +182,28 @@ public final class ExperimentRunner {
             }
             long wall = (System.nanoTime() - t0) / 1_000_000;
             json.completed(status, failures, wall);
-            json.write(runDirectory);
+            writeJson(json, runDirectory, writeFailures);
             bus.publish(new ExperimentCompleted(plan.name(), runDirectory, status, wall));
+        } finally {
+            // in this order: the bus delivers what is queued, then the log is closed
+            bus.close();
+            writeFailures.addAll(bus.subscriberFailures());
+            try {
+                log.close();
+            } catch (UncheckedIOException e) {
+                writeFailures.add(ErrorText.of(e));
+            }
         }
-        return new ExperimentOutcome(runDirectory, status, failures, (System.nanoTime() - t0) / 1_000_000);
+        return new ExperimentOutcome(runDirectory, status, failures, (System.nanoTime() - t0) / 1_000_000,
+                List.copyOf(writeFailures));
+    }
+
+    private static void writeJson(ExperimentJson json, Path runDirectory, Set<String> writeFailures) {
+        try {
+            json.write(runDirectory);
+        } catch (UncheckedIOException e) {
+            writeFailures.add(ErrorText.of(e));
+        }
     }
 
     private void validate(ExperimentPlan plan, List<Variant> variants) {
@@ -226,12 +247,15 @@ public final class ExperimentRunner {
         }
     }
 
-    private OrderedEventBus subscribeReporters(Path runDirectory, boolean interactive, EventHistory history) {
+    private OrderedEventBus subscribeReporters(Path runDirectory, boolean interactive, EventHistory history,
+                                               Set<String> writeFailures) {
         OrderedEventBus bus = new OrderedEventBus();
         for (ReporterFactory factory : registry.all(ComponentKind.REPORTER)) {
             try {
-                bus.subscribe(factory.create(new ReportContext(runDirectory, interactive, history)));
+                bus.subscribe(factory.create(new ReportContext(runDirectory, interactive, history)),
+                        "report '" + factory.id() + "'");
             } catch (RuntimeException | LinkageError e) {
+                writeFailures.add("report '" + factory.id() + "' could not start: " + ErrorText.of(e));
                 LOG.log(System.Logger.Level.WARNING, "reporter '" + factory.id() + "' could not start and is left out: "
                         + ErrorText.of(e), e);
             }
@@ -240,14 +264,15 @@ public final class ExperimentRunner {
     }
 
     private RunStatus runVariant(String experiment, Variant v, Path folder, VariantPipeline pipeline,
-                                 OrderedEventBus bus, Map<String, String> failures, boolean resume) {
+                                 OrderedEventBus bus, Map<String, String> failures, Set<String> writeFailures,
+                                 boolean resume) {
         try {
             Files.createDirectories(folder);
             RunResult result = pipeline.run(experiment, v, folder, bus, resume);
             return result.status();
         } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
             String message = ErrorText.of(e);
-            writeStackTrace(folder, e);
+            writeStackTrace(folder, e).ifPresent(writeFailures::add);
             synchronized (failures) {
                 failures.put(v.name(), message);
             }
@@ -256,14 +281,28 @@ public final class ExperimentRunner {
         }
     }
 
-    private static void writeStackTrace(Path folder, Throwable e) {
+    /**
+     * Writes {@code e}'s stack trace to {@code <folder>/error.txt} whole or not at all (a full disk leaves no
+     * empty or partial file); returns the one-line reason when it could not.
+     */
+    private static java.util.Optional<String> writeStackTrace(Path folder, Throwable e) {
         StringWriter text = new StringWriter();
         e.printStackTrace(new PrintWriter(text));
+        Path file = folder.resolve("error.txt");
+        Path tmp = folder.resolve(".error.txt.tmp");
         try {
             Files.createDirectories(folder);
-            Files.writeString(folder.resolve("error.txt"), text.toString());
+            Files.writeString(tmp, text.toString());
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return java.util.Optional.empty();
         } catch (IOException io) {
-            LOG.log(System.Logger.Level.WARNING, "cannot write " + folder.resolve("error.txt"), io);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the folder is gone or unwritable: the write's own error says more
+            }
+            return java.util.Optional.of("cannot write " + file + ": " + ErrorText.of(io));
         }
     }
 
