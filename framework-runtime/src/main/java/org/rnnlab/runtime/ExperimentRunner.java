@@ -39,6 +39,7 @@ import org.rnnlab.api.experiment.Variant;
 import org.rnnlab.api.report.EventHistory;
 import org.rnnlab.api.report.ReportContext;
 import org.rnnlab.api.report.ReporterFactory;
+import org.rnnlab.api.task.Task;
 import org.rnnlab.api.train.RunResult;
 import org.rnnlab.runtime.events.EventLog;
 import org.rnnlab.runtime.events.EventLogWriter;
@@ -64,6 +65,7 @@ public final class ExperimentRunner {
 
     private final ComponentRegistry registry;
     private final Clock clock;
+    private final long heapBytes;
 
     public ExperimentRunner(ComponentRegistry registry) {
         this(registry, Clock.systemDefaultZone());
@@ -71,8 +73,14 @@ public final class ExperimentRunner {
 
     /** A runner whose run folders are named by {@code clock}'s time. */
     public ExperimentRunner(ComponentRegistry registry, Clock clock) {
+        this(registry, clock, Runtime.getRuntime().maxMemory());
+    }
+
+    /** A runner that refuses variants whose tasks say they need more than {@code heapBytes} (tests). */
+    ExperimentRunner(ComponentRegistry registry, Clock clock, long heapBytes) {
         this.registry = registry;
         this.clock = clock;
+        this.heapBytes = heapBytes;
     }
 
     /**
@@ -223,10 +231,39 @@ public final class ExperimentRunner {
             } catch (RnnlabException e) {
                 problems.add("variant '" + v.name() + "': " + e.getMessage());
             }
+            heapProblem(v).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.stream().distinct().toList());
         }
+    }
+
+    /**
+     * A variant whose task says it needs more heap than there is ({@link Task#minimumHeapBytes}): the least any
+     * task it may get says, when the variant does not name one.
+     */
+    private java.util.Optional<String> heapProblem(Variant v) {
+        List<Task> tasks;
+        try {
+            String named = v.settings().values().get(RuntimeSettings.TASK.name());
+            tasks = named != null ? List.of(registry.get(ComponentKind.TASK, named)) : registry.all(ComponentKind.TASK);
+        } catch (RnnlabException e) {
+            return java.util.Optional.empty(); // an unknown task is the settings validation's to report
+        }
+        long needed = Long.MAX_VALUE;
+        for (Task t : tasks) {
+            try {
+                needed = Math.min(needed, Math.max(0, t.minimumHeapBytes(v.settings())));
+            } catch (RuntimeException e) {
+                needed = 0; // a task that cannot say does not stop the run
+            }
+        }
+        if (tasks.isEmpty() || needed <= heapBytes) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                "variant '%s': its model needs at least %,.0f MB of heap but the JVM has %,.0f MB; lower hidden, layers "
+                        + "or batch, or raise -Xmx (RNNLAB_JAVA_OPTS)", v.name(), needed / 1e6, heapBytes / 1e6));
     }
 
     private Path createRunDirectory(Path outputFolder, String experiment, Instant started) {

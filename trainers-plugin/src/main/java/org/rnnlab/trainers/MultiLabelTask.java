@@ -58,6 +58,11 @@ final class MultiLabelTask implements Task {
     }
 
     @Override
+    public long minimumHeapBytes(Settings settings) {
+        return SequenceModelSettings.minimumHeapBytes(settings);
+    }
+
+    @Override
     public boolean accepts(Dataset dataset) {
         return dataset.kind() == TaskKind.MULTI_LABEL_SEQUENCE;
     }

@@ -59,6 +59,16 @@ public interface Task extends Component {
      */
     TaskEvaluation evaluate(TaskModel model, TaskData data, String split, String prefix, int batchSize);
 
+    /**
+     * A lower bound of the heap a run with these (validated) settings needs, known before any data is loaded:
+     * e.g. its model's weights and gradients and one step's states for a batch. The runtime refuses a variant
+     * whose bound exceeds the heap before it makes a run folder, rather than let it grow until the JVM gives
+     * up. 0, the default, when the task cannot say.
+     */
+    default long minimumHeapBytes(org.rnnlab.api.experiment.Settings settings) {
+        return 0;
+    }
+
     /** Whether the task's models generate text ({@link #samples}), which {@code lab generate} needs. */
     default boolean generates() {
         return false;
