@@ -1,16 +1,13 @@
 package org.rnnlab.experiments.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rnnlab.experiments.cli.InProcessLab.lab;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sound.midi.MidiEvent;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.Sequence;
@@ -21,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.api.data.MidiWriter;
 import org.rnnlab.api.data.PianoRoll;
+import org.rnnlab.experiments.cli.InProcessLab.Result;
 
 /**
  * {@code lab generate MODEL --midi OUT.mid} in-process, on the music models a real one-epoch {@code lab run music}
@@ -28,8 +26,6 @@ import org.rnnlab.api.data.PianoRoll;
  * the same seed writes the same bytes; a language model is refused.
  */
 class GenerateMidiTest {
-    private record Result(int exit, String out, String err) {}
-
     @TempDir
     static Path runs;
     private static Path run;
@@ -39,20 +35,9 @@ class GenerateMidiTest {
         GenerateMidiTest.class.getModule().addReads(ModuleLayer.boot().findModule("java.desktop").orElseThrow());
     }
 
-    private static Result lab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Lab.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void trainTheMusicLessonForOneEpoch() {
-        Result r = lab("run", "music", "--set", "epochs=1", "--threads", "1", "--out", runs.toString());
-        assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        Matcher m = Pattern.compile("run directory: (.+)").matcher(r.out());
-        assertThat(m.find()).isTrue();
-        run = Path.of(m.group(1).strip());
+        run = InProcessLab.run("music", "--set", "epochs=1", "--threads", "1", "--out", runs.toString());
     }
 
     @Test
@@ -103,11 +88,8 @@ class GenerateMidiTest {
 
     @Test
     void aLanguageModelIsRefusedNamingTheFile(@TempDir Path out) {
-        Result hello = lab("run", "hello", "--set", "epochs=1", "--threads", "1", "--out", out.toString());
-        assertThat(hello.exit()).as(hello.err()).isZero();
-        Matcher m = Pattern.compile("run directory: (.+)").matcher(hello.out());
-        assertThat(m.find()).isTrue();
-        Path model = Path.of(m.group(1).strip()).resolve("s1/model.safetensors");
+        Path model = InProcessLab.run("hello", "--set", "epochs=1", "--threads", "1", "--out", out.toString())
+                .resolve("s1/model.safetensors");
         Result r = lab("generate", model.toString(), "--midi", out.resolve("x.mid").toString());
         assertThat(r.exit()).isNotZero();
         assertThat(r.err()).contains("--midi needs a music model").contains(model.toString())
