@@ -125,13 +125,9 @@ final class BpttTrainer implements Trainer {
             if (validation != null && validation.confusion() != null) {
                 bus.publish(new Evaluation(experiment, variant, epoch, "validation", data.labels(), validation.confusion()));
             }
-            if (rs.samples() > 0) {
-                Optional<Samples> drawn = samples(task, model, data, rs, run.seed(), epoch, experiment, variant);
-                if (drawn.isPresent()) {
-                    SampleFiles.write(task, model, drawn.get().samples(), store.directory());
-                    bus.publish(drawn.get());
-                }
-            }
+            Optional<Samples> drawn = rs.samples() > 0
+                    ? samples(task, model, data, rs, run.seed(), epoch, experiment, variant) : Optional.empty();
+            drawn.ifPresent(bus::publish);
             Optional<String> beyond = bound.exceededBy(metrics, epoch);
             if (beyond.isPresent()) {
                 return diverged(bus, new RunDiverged(experiment, variant, epoch, progress.batches,
@@ -141,6 +137,10 @@ final class BpttTrainer implements Trainer {
             boolean stop = progress.endEpoch(epoch, metrics, rs);
             Path file = store.writeCheckpoint(progress.checkpoint(model, optimizer, run.seed(), settings));
             bus.publish(new Checkpointed(experiment, variant, epoch, file));
+            // after the checkpoint, so that a disk that refuses the files loses no training
+            if (drawn.isPresent()) {
+                SampleFiles.write(task, model, drawn.get().samples(), store.directory());
+            }
             if (stop) {
                 status = RunStatus.STOPPED_EARLY;
                 break;

@@ -16,16 +16,18 @@ import org.rnnlab.api.task.TaskModel;
 final class SampleFiles {
     private SampleFiles() {}
 
-    static void write(Task task, TaskModel model, List<String> samples, Path variantFolder) throws IOException {
+    static void write(Task task, TaskModel model, List<String> samples, Path variantFolder) {
         String type = task.sampleFileType();
         if (type.isEmpty()) {
             return;
         }
         for (int i = 0; i < samples.size(); i++) {
             Path file = variantFolder.resolve(Samples.file(i, type));
-            Files.createDirectories(file.getParent());
             try {
+                Files.createDirectories(file.getParent());
                 task.writeSample(model, samples.get(i), file);
+            } catch (IOException e) {
+                throw new RnnlabException("cannot write sample file " + file + ": " + e, e);
             } catch (IllegalArgumentException e) {
                 throw new RnnlabException("task '" + task.id() + "' drew sample " + (i + 1) + " that it cannot write as "
                         + file + ": " + e.getMessage(), e);

@@ -72,6 +72,19 @@ class MusicRunTest {
     }
 
     @Test
+    void aFolderThatRefusesTheSampleFilesFailsTheRunNamingTheFileAfterTheEpochsCheckpoint() throws Exception {
+        Map<String, String> s = new HashMap<>(Map.of("dataset", "jsb-chorales", "cell", "rnn", "hidden", "4",
+                "embedding", "0", "epochs", "1", "batch", "64", "samples", "1", "sample_length", "4"));
+        Path run = Files.createDirectories(dir.resolve("v"));
+        // a file where the samples folder should be
+        Files.writeString(run.resolve("samples"), "in the way");
+        RecordingBus bus = new RecordingBus();
+        assertThatThrownBy(() -> TrainerTest.train("bptt", s, run, bus, false))
+                .hasMessageContaining("cannot write sample file " + run.resolve("samples/sample-1.mid"));
+        assertThat(bus.of(org.rnnlab.api.event.Checkpointed.class)).hasSize(1);
+    }
+
+    @Test
     void theRunReportsItsSizeAsPyTorchCountsIt() throws Exception {
         Map<String, String> s = new HashMap<>(Map.of("dataset", "jsb-chorales", "cell", "lstm", "hidden", "6",
                 "embedding", "0", "epochs", "1", "batch", "64"));
