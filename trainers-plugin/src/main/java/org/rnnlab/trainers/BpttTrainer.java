@@ -125,9 +125,9 @@ final class BpttTrainer implements Trainer {
             if (validation != null && validation.confusion() != null) {
                 bus.publish(new Evaluation(experiment, variant, epoch, "validation", data.labels(), validation.confusion()));
             }
-            if (rs.samples() > 0) {
-                samples(task, model, data, rs, run.seed(), epoch, experiment, variant).ifPresent(bus::publish);
-            }
+            Optional<Samples> drawn = rs.samples() > 0
+                    ? samples(task, model, data, rs, run.seed(), epoch, experiment, variant) : Optional.empty();
+            drawn.ifPresent(bus::publish);
             Optional<String> beyond = bound.exceededBy(metrics, epoch);
             if (beyond.isPresent()) {
                 return diverged(bus, new RunDiverged(experiment, variant, epoch, progress.batches,
@@ -137,12 +137,17 @@ final class BpttTrainer implements Trainer {
             boolean stop = progress.endEpoch(epoch, metrics, rs);
             Path file = store.writeCheckpoint(progress.checkpoint(model, optimizer, run.seed(), settings));
             bus.publish(new Checkpointed(experiment, variant, epoch, file));
+            // after the checkpoint, so that a disk that refuses the files loses no training
+            if (drawn.isPresent()) {
+                SampleFiles.write(task, model, drawn.get().samples(), store.directory());
+            }
             if (stop) {
                 status = RunStatus.STOPPED_EARLY;
                 break;
             }
         }
         Map<String, Double> finals = new TreeMap<>(last);
+        finals.put(PARAMETERS, (double) parameterCount(model));
         if (data.lengths("test").length > 0) {
             TaskEvaluation test = task.evaluate(model, data, "test", "test", rs.batch());
             finals.putAll(test.metrics());
@@ -158,6 +163,17 @@ final class BpttTrainer implements Trainer {
         store.saveModel();
         bus.publish(new RunCompleted(experiment, variant, status, finals, progress.bestMetrics, millisSince(started)));
         return new RunResult(status, finals, progress.bestMetrics);
+    }
+
+    /** The final metric that counts the model's trainable numbers (weights and biases), as papers' tables list them. */
+    static final String PARAMETERS = "model.parameters";
+
+    static long parameterCount(TaskModel model) {
+        long n = 0;
+        for (org.rnnlab.api.train.Parameter p : model.parameters()) {
+            n += p.value().size();
+        }
+        return n;
     }
 
     /** Ends the run DIVERGED: the reason and the epoch ({@code event}), then the run's end with what it had. */

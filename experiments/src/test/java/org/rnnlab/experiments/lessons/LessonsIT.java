@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sound.midi.MidiSystem;
+import javax.sound.midi.Sequence;
+import javax.sound.midi.ShortMessage;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,11 @@ class LessonsIT {
 
     @TempDir
     Path out;
+
+    static {
+        // lab itself writes no MIDI (the task does); this test reads the sampled files with javax.sound.midi
+        LessonsIT.class.getModule().addReads(ModuleLayer.boot().findModule("java.desktop").orElseThrow());
+    }
 
     /** The rows of the quick run's {@code summary.csv} by variant name, after checking every run ended normally. */
     private Map<String, CSVRecord> quickRun(String lesson) throws IOException, InterruptedException {
@@ -108,6 +116,24 @@ class LessonsIT {
         for (String line : Files.readAllLines(run.resolve("gru_s1").resolve("samples.csv")).subList(1, 3)) {
             String text = line.substring(line.lastIndexOf(',') + 1);
             assertThat(text.split(" ")).hasSize(32).allMatch(step -> step.matches("-|\\d+(\\.\\d+)*"));
+        }
+        // the sizes of the paper's table, as PyTorch counts them (MusicLesson): about 20,000 parameters each
+        assertThat(metric(rows, "rnn_s1", "final.model.parameters")).isEqualTo(20728);
+        assertThat(metric(rows, "lstm_s1", "final.model.parameters")).isEqualTo(19944);
+        assertThat(metric(rows, "gru_s1", "final.model.parameters")).isEqualTo(20416);
+        // sampling writes valid MIDI files: javax.sound.midi reads each of the last epoch's two samples of 32
+        // quarter notes (240 ticks each), with notes in them
+        for (String variant : List.of("rnn_s1", "lstm_s1", "gru_s1")) {
+            for (int i = 1; i <= 2; i++) {
+                Sequence midi = MidiSystem.getSequence(run.resolve(variant).resolve("samples/sample-" + i + ".mid").toFile());
+                assertThat(midi.getTickLength()).as("%s sample %d", variant, i).isEqualTo(32L * 240);
+                long notes = 0;
+                for (int e = 0; e < midi.getTracks()[0].size(); e++) {
+                    notes += midi.getTracks()[0].get(e).getMessage() instanceof ShortMessage m
+                            && m.getCommand() == ShortMessage.NOTE_ON && m.getData2() > 0 ? 1 : 0;
+                }
+                assertThat(notes).as("%s sample %d", variant, i).isPositive();
+            }
         }
     }
 

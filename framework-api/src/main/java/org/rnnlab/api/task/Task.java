@@ -80,6 +80,26 @@ public interface Task extends Component {
     }
 
     /**
+     * The file name extension of the files {@link #writeSample} writes ({@code mid} for music), or empty
+     * when this task's samples are text only. When it is not empty, the trainer writes each epoch's samples
+     * into the variant's folder and {@code lab generate} can write them as files.
+     */
+    default String sampleFileType() {
+        return "";
+    }
+
+    /**
+     * Writes one sample, as {@link #samples} drew it from {@code model}, as a file of {@link #sampleFileType()}
+     * (replacing one that exists).
+     *
+     * @throws UnsupportedOperationException when this task's samples are text only
+     * @throws IllegalArgumentException when {@code sample} is not one of this task's samples
+     */
+    default void writeSample(TaskModel model, String sample, Path file) throws IOException {
+        throw new UnsupportedOperationException("task '" + id() + "' writes its samples as text only");
+    }
+
+    /**
      * The model file's metadata besides {@link ModelFile#FORMAT} and {@link ModelFile#TASK}: everything
      * {@link #rebuild} needs (sizes, cell and its options, tokenizers and their options, labels), in a
      * fixed order.
