@@ -16,6 +16,7 @@
 # /usr/bin/python3, needs PyTorch), SIZES (the peer's "B T V E STEPS", default "32 64 65 64 30"),
 # THREADS (default 1: `lab bench --threads`, and the peer's thread count and OPENBLAS_NUM_THREADS; above 1,
 # every round also runs rnnlab on one thread, and the table gains rnnlab's speed-up by wall clock).
+# BIDIRECTIONAL=1 (both sides bidirectional: `lab bench --bidirectional` and PyTorch's bidirectional=True).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,6 +27,12 @@ PYTHON="${PYTHON:-/usr/bin/python3}"
 THREADS="${THREADS:-1}"
 read -r B T V E STEPS <<<"${SIZES:-32 64 65 64 30}"
 PEER="$ROOT/benchmarks/peer/run_with_cpu_time.py"
+OURS_BI=()
+PEER_BI=()
+if [[ "${BIDIRECTIONAL:-0}" == 1 ]]; then
+    OURS_BI=(--bidirectional)
+    PEER_BI=(bidirectional)
+fi
 
 if ! [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]]; then
     echo "usage: $0 [ROUNDS]   (ROUNDS is a positive number, not '$ROUNDS')" >&2
@@ -51,10 +58,10 @@ for ((round = 1; round <= ROUNDS; round++)); do
     for cell in $CELLS; do
         for h in $HIDDEN; do
             ours="$("$ROOT/lab" bench --cell "$cell" --hidden "$h" --batch "$B" --seq "$T" --vocab "$V" --embed "$E" \
-                --steps "$STEPS" --threads "$THREADS" --json 2>/dev/null | tail -n 1)"
+                --steps "$STEPS" --threads "$THREADS" "${OURS_BI[@]}" --json 2>/dev/null | tail -n 1)"
             read -r ours_wall ours_cpu < <("$PYTHON" -c \
                 'import json,sys; r=json.loads(sys.argv[1]); print(r["tokens_per_second"], r["tokens_per_cpu_second"] or "nan")' "$ours")
-            peer="$(OPENBLAS_NUM_THREADS="$THREADS" "$PYTHON" "$PEER" "$cell" "$h" "$B" "$T" "$V" "$E" "$STEPS" "$THREADS")"
+            peer="$(OPENBLAS_NUM_THREADS="$THREADS" "$PYTHON" "$PEER" "$cell" "$h" "$B" "$T" "$V" "$E" "$STEPS" "$THREADS" "${PEER_BI[@]}")"
             peer_wall="$(sed -n 's/.*: \([0-9,]*\) tokens\/s,.*/\1/p' <<<"$peer" | tr -d ,)"
             peer_cpu="$(sed -n 's/^cpu tokens\/s: \([0-9.]*\)$/\1/p' <<<"$peer")"
             if [[ -z "$peer_wall" || -z "$peer_cpu" ]]; then

@@ -21,9 +21,17 @@ import org.rnnlab.api.ConfigException;
  * @param threads threads the kernels use (the training thread and {@code threads - 1} workers)
  * @param fused   whether cells run their fused sequence kernels (false: the composed per-step graph)
  * @param seed    seed of the weights and of the random inputs and targets
+ * @param bidirectional whether the cell layer is bidirectional (the peer's {@code bidirectional=True}; the head
+ *                reads {@code 2H})
  */
 public record BenchSettings(String cell, int hidden, int batch, int seq, int vocab, int embed, int steps, int warmup,
-                            double warmupSeconds, int threads, boolean fused, long seed) {
+                            double warmupSeconds, int threads, boolean fused, long seed, boolean bidirectional) {
+
+    /** A unidirectional benchmark. */
+    public BenchSettings(String cell, int hidden, int batch, int seq, int vocab, int embed, int steps, int warmup,
+                         double warmupSeconds, int threads, boolean fused, long seed) {
+        this(cell, hidden, batch, seq, vocab, embed, steps, warmup, warmupSeconds, threads, fused, seed, false);
+    }
 
     /** Enough for C2 to compile the kernels even on a busy two-core machine. */
     public static final double DEFAULT_WARMUP_SECONDS = 60;
