@@ -4,6 +4,8 @@
  * and the event bus, configuration values and typed exceptions.
  */
 module org.rnnlab.api {
+    // javax.sound.midi writes a piano roll as a standard MIDI file (MidiWriter)
+    requires java.desktop;
     requires transitive org.rnnlab.engine;
     requires transitive com.google.guice;
     requires transitive jakarta.inject;

@@ -3,6 +3,7 @@ package org.rnnlab.datasets;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -83,68 +84,13 @@ public final class CsvDataset implements DatasetProvider {
         double validation = o.get(VALIDATION);
         double test = o.get(TEST);
         Splits.requireRoomForTraining(validation, test);
-        SourceText source = SourceText.read(path, "dataset.path");
-        if (source.text().isBlank()) {
-            throw new RnnlabException(source.name() + " is empty: no header and no rows");
-        }
-        List<CSVRecord> records = parse(source, delimiter, quote);
-        int blank = 0;
-        List<CSVRecord> rows = new ArrayList<>(records.size());
-        for (CSVRecord r : records) {
-            if (r.size() == 1 && r.get(0).isBlank()) {
-                blank++;
-            } else {
-                rows.add(r);
-            }
-        }
-        CsvColumns columns;
-        if (header) {
-            columns = new CsvColumns(source.name(), List.copyOf(rows.removeFirst().toList()), true);
-            if (rows.isEmpty()) {
-                throw new RnnlabException(source.name() + " has a header row (" + String.join(", ", columns.names())
-                        + ") but no data rows");
-            }
-        } else {
-            columns = new CsvColumns(source.name(), numbers(rows.getFirst().size()), false);
-        }
-        int textColumn = columns.resolve("dataset.text", o.find(TEXT).getOrElse(header ? "text" : "1"));
-        int labelColumn = columns.resolve("dataset.label", o.find(LABEL).getOrElse(header ? "label" : "2"));
-        int splitColumn = o.find(SPLIT).map(s -> columns.resolve("dataset.split", s)).getOrElse(-1);
-
-        if (labelColumn == textColumn) {
-            throw new ConfigException("settings 'dataset.text' and 'dataset.label' name the same column, "
-                    + columns.describe(textColumn));
-        }
-        SourceText.LineIndex lines = source.lineIndex();
-        List<TextExample> examples = new ArrayList<>(rows.size());
-        Map<Example, Integer> lineOf = new IdentityHashMap<>();
-        Map<Example, String> splitOf = new IdentityHashMap<>();
-        for (CSVRecord row : rows) {
-            int line = lines.line(row.getCharacterPosition());
-            String where = source.name() + " line " + line;
-            if (row.size() != columns.count()) {
-                throw new RnnlabException(fieldCountProblem(where, row, columns));
-            }
-            String text = row.get(textColumn);
-            String label = row.get(labelColumn).strip();
-            if (text.isBlank()) {
-                throw new RnnlabException(where + ": the text in " + columns.describe(textColumn) + " is empty");
-            }
-            if (label.isEmpty()) {
-                throw new RnnlabException(where + ": the label in " + columns.describe(labelColumn) + " is empty");
-            }
-            TextExample example = new TextExample(text, label);
-            examples.add(example);
-            lineOf.put(example, line);
-            if (splitColumn >= 0) {
-                String split = row.get(splitColumn).strip().toLowerCase(Locale.ROOT);
-                if (!List.of("train", "validation", "test").contains(split)) {
-                    throw new RnnlabException(where + ": the split in " + columns.describe(splitColumn)
-                            + " must be train, validation or test but was '" + row.get(splitColumn) + "'");
-                }
-                splitOf.put(example, split);
-            }
-        }
+        Rows rows = read(path, delimiter, quote, header, o);
+        SourceText source = rows.source();
+        List<TextExample> examples = rows.examples();
+        Map<Example, Integer> lineOf = rows.lineOf();
+        Map<Example, String> splitOf = rows.splitOf();
+        int splitColumn = rows.splitColumn();
+        CsvColumns columns = rows.columns();
         Splits splits = splitColumn >= 0 ? given(examples, splitOf) : Splits.stratified(examples, TextExample::label, validation, test, seed);
         if (splitColumn >= 0 && splits.train().isEmpty()) {
             throw new RnnlabException(source.name() + ": no row has 'train' in " + columns.describe(splitColumn));
@@ -152,7 +98,7 @@ public final class CsvDataset implements DatasetProvider {
         splits.requireLabelsSeenInTraining(source.name(), lineOf);
         return new Dataset(id(), "CSV file " + path.getFileName(), TaskKind.SEQUENCE_CLASSIFICATION, splits.train(),
                 splits.validation(), splits.test(), splits.trainingLabels(),
-                new Provenance(options, seed).source(source).put("rows.blank", Integer.toString(blank)).with(splits));
+                new Provenance(options, seed).source(source).put("rows.blank", Integer.toString(rows.blank())).with(splits));
     }
 
     /** Tab for {@code .tsv} and {@code .tab} files, else comma. */
@@ -174,40 +120,136 @@ public final class CsvDataset implements DatasetProvider {
         };
     }
 
-    private static List<CSVRecord> parse(SourceText source, char delimiter, boolean quote) {
+    /** What one pass over the file gives: the examples, where each came from, and the file's facts. */
+    private record Rows(SourceText source, CsvColumns columns, int splitColumn, int blank, List<TextExample> examples,
+                        Map<Example, Integer> lineOf, Map<Example, String> splitOf) {}
+
+    /**
+     * Reads the file as a stream, one record at a time, keeping only the examples: memory grows with what a
+     * dataset holds, not with the file's text held whole besides it (a 200 MB file loads within 2 GB of heap).
+     */
+    private static Rows read(Path path, char delimiter, boolean quote, boolean header, Settings o) {
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setDelimiter(delimiter)
                 .setQuote(quote ? Character.valueOf('"') : null)
                 .setIgnoreEmptyLines(false)
                 .setIgnoreSurroundingSpaces(false)
                 .build();
-        List<CSVRecord> records = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(source.text(), format)) {
+        List<TextExample> examples = new ArrayList<>();
+        Map<Example, Integer> lineOf = new IdentityHashMap<>();
+        Map<Example, String> splitOf = new IdentityHashMap<>();
+        // a label is one of a few strings repeated on every row: kept once each, not once per row
+        Map<String, String> labels = new java.util.HashMap<>();
+        try (DataFileReader data = DataFileReader.open(path, "dataset.path");
+             CSVParser parser = CSVParser.parse(data.reader(), format)) {
+            String name = data.name();
             Iterator<CSVRecord> it = parser.iterator();
+            CsvColumns columns = null;
+            int textColumn = -1;
+            int labelColumn = -1;
+            int splitColumn = -1;
+            int blank = 0;
+            long linesBefore = 0; // line breaks up to the end of the previous record
             while (true) {
+                int line = (int) Math.min(Integer.MAX_VALUE, linesBefore + 1);
+                CSVRecord row;
                 try {
                     if (!it.hasNext()) {
                         break;
                     }
-                    records.add(it.next());
+                    row = it.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new RnnlabException(quoteProblem(source, records, e), e);
+                    if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                        throw new RnnlabException(data.invalidUtf8(), e);
+                    }
+                    throw new RnnlabException(quoteProblem(path, line, e), e);
+                }
+                linesBefore = parser.getCurrentLineNumber();
+                if (row.size() == 1 && row.get(0).isBlank()) {
+                    blank++;
+                    continue;
+                }
+                if (columns == null) {
+                    columns = header ? new CsvColumns(name, List.copyOf(row.toList()), true)
+                            : new CsvColumns(name, numbers(row.size()), false);
+                    textColumn = columns.resolve("dataset.text", o.find(TEXT).getOrElse(header ? "text" : "1"));
+                    labelColumn = columns.resolve("dataset.label", o.find(LABEL).getOrElse(header ? "label" : "2"));
+                    CsvColumns named = columns;
+                    splitColumn = o.find(SPLIT).map(s -> named.resolve("dataset.split", s)).getOrElse(-1);
+                    if (labelColumn == textColumn) {
+                        throw new ConfigException("settings 'dataset.text' and 'dataset.label' name the same column, "
+                                + columns.describe(textColumn));
+                    }
+                    if (header) {
+                        continue;
+                    }
+                }
+                String where = name + " line " + line;
+                if (row.size() != columns.count()) {
+                    throw new RnnlabException(fieldCountProblem(where, row, columns));
+                }
+                String text = row.get(textColumn);
+                String label = row.get(labelColumn).strip();
+                if (text.isBlank()) {
+                    throw new RnnlabException(where + ": the text in " + columns.describe(textColumn) + " is empty");
+                }
+                if (label.isEmpty()) {
+                    throw new RnnlabException(where + ": the label in " + columns.describe(labelColumn) + " is empty");
+                }
+                TextExample example = new TextExample(text, labels.computeIfAbsent(label, l -> l));
+                examples.add(example);
+                lineOf.put(example, line);
+                if (splitColumn >= 0) {
+                    String split = row.get(splitColumn).strip().toLowerCase(Locale.ROOT);
+                    if (!List.of("train", "validation", "test").contains(split)) {
+                        throw new RnnlabException(where + ": the split in " + columns.describe(splitColumn)
+                                + " must be train, validation or test but was '" + row.get(splitColumn) + "'");
+                    }
+                    splitOf.put(example, split);
                 }
             }
+            if (columns == null) {
+                throw new RnnlabException(name + " is empty: no header and no rows");
+            }
+            if (examples.isEmpty()) {
+                throw new RnnlabException(name + " has a header row (" + String.join(", ", columns.names())
+                        + ") but no data rows");
+            }
+            SourceText source = data.facts();
+            return new Rows(source, columns, splitColumn, blank, examples, lineOf, splitOf);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new RnnlabException(DataFileReader.invalidUtf8(path), e);
         } catch (IOException e) {
-            throw new RnnlabException("cannot parse " + source.name() + ": " + e.getMessage(), e);
+            throw new RnnlabException("cannot read " + path + ": " + e.getMessage(), e);
         }
-        return records;
     }
 
-    /** Where a malformed quoted field starts: the first quote after the end of the last good record. */
-    private static String quoteProblem(SourceText source, List<CSVRecord> good, RuntimeException e) {
-        String text = source.text();
-        int from = good.isEmpty() ? 0 : endOfRecord(text, (int) good.getLast().getCharacterPosition());
-        int quoteAt = text.indexOf('"', from);
+    /**
+     * Where a malformed quoted field starts: the first quote at or after the start of the record that failed
+     * (on line {@code line}), found by reading the file again up to it.
+     */
+    private static String quoteProblem(Path path, int line, RuntimeException e) {
+        String where = path.toString();
+        try (Reader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                java.nio.file.Files.newInputStream(path), java.nio.charset.StandardCharsets.UTF_8))) {
+            int current = 1;
+            int column = 0;
+            for (int c = in.read(); c >= 0; c = in.read()) {
+                column++;
+                if (c == '\uFEFF' && current == 1 && column == 1) {
+                    column = 0;
+                } else if (c == '"' && current >= line) {
+                    where = path + " line " + current + ", column " + column;
+                    break;
+                } else if (c == '\n') {
+                    current++;
+                    column = 0;
+                }
+            }
+        } catch (IOException io) {
+            // the message still names the file; the place is a courtesy
+        }
         String cause = String.valueOf(e.getMessage());
-        String where = quoteAt < 0 ? source.name() : source.name() + " line " + source.lineAt(quoteAt)
-                + ", column " + (quoteAt - text.lastIndexOf('\n', quoteAt - 1));
         if (cause.contains("EOF reached before encapsulated token finished")) {
             return where + ": a quote opens a field that is never closed (it runs to the end of the file); "
                     + "close it, or set dataset.quote=off if quotes in this file are plain text";
@@ -215,20 +257,6 @@ public final class CsvDataset implements DatasetProvider {
         return where + ": a quoted field must be followed by the delimiter or the end of the line ("
                 + cause.replaceFirst("^.*?: ", "") + "); double a quote inside a quoted field (\"\"), "
                 + "or set dataset.quote=off if quotes in this file are plain text";
-    }
-
-    /** The offset just past the line break that ends a record starting at {@code start} (quotes may hold line breaks). */
-    private static int endOfRecord(String text, int start) {
-        boolean quoted = false;
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == '\n' && !quoted) {
-                return i + 1;
-            }
-        }
-        return text.length();
     }
 
     private static String fieldCountProblem(String where, CSVRecord row, CsvColumns columns) {

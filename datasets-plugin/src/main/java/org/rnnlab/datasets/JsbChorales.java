@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.rnnlab.api.RnnlabException;
+import org.rnnlab.api.data.PianoRoll;
 
 /**
  * The 382 Bach chorales of Boulanger-Lewandowski, Vincent and Bengio (ICML 2012) at quarter-note steps,

@@ -7,6 +7,7 @@ import org.rnnlab.api.data.Example;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.VectorExample;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.data.PianoRoll;
 
 /**
  * {@code jsb-chorales}: the 382 Bach chorales of {@link JsbChorales} in their standard 229/76/77 split, each

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.rnnlab.api.RnnlabException;
+import org.rnnlab.api.data.PianoRoll;
 
 /**
  * A user's MIDI files as piano rolls: one file, or every {@code .mid}/{@code .midi} file of a folder

@@ -19,6 +19,7 @@ import javax.sound.midi.Sequence;
 import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Track;
 import org.rnnlab.api.RnnlabException;
+import org.rnnlab.api.data.PianoRoll;
 
 /**
  * Reads a standard MIDI file (type 0 or 1, ticks per quarter note) onto a grid of steps with

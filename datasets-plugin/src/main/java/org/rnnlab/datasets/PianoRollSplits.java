@@ -3,6 +3,7 @@ package org.rnnlab.datasets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.rnnlab.api.data.PianoRoll;
 
 /**
  * Piano rolls in training, validation and test splits, with where they came from.

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.rnnlab.api.RnnlabException;
+import org.rnnlab.api.data.PianoRoll;
 
 class JsbChoralesTest {
 

@@ -18,6 +18,8 @@ import javax.sound.midi.Track;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.api.RnnlabException;
+import org.rnnlab.api.data.MidiWriter;
+import org.rnnlab.api.data.PianoRoll;
 
 /** {@link MidiWriter} and {@link MidiQuantizer}: round trips, quantisation, and refused files. */
 class MidiFilesTest {

@@ -14,6 +14,8 @@ import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.VectorExample;
 import org.rnnlab.api.experiment.Settings;
+import org.rnnlab.api.data.MidiWriter;
+import org.rnnlab.api.data.PianoRoll;
 
 /** {@code jsb-chorales} and {@code midi} as datasets of 88-key frames for the multi-label task. */
 class MusicDatasetsTest {

@@ -47,6 +47,7 @@ final class CheckpointStore {
     private static final int VERSION = 1;
     private static final Pattern NAME = Pattern.compile("epoch-(\\d+)\\.ckpt");
     private static final String TEMPORARY = ".tmp";
+    private static final int MAX_RANK = 8;
 
     private final Path folder;
     private final UnaryOperator<OutputStream> decorator;
@@ -65,10 +66,29 @@ final class CheckpointStore {
         return folder;
     }
 
+    /** The file of the checkpoint after {@code epoch}. */
+    Path file(int epoch) {
+        return folder.resolve(String.format(java.util.Locale.ROOT, "epoch-%04d.ckpt", epoch));
+    }
+
     /** Writes a checkpoint atomically (see class comment) and returns its file. */
     Path write(Checkpoint checkpoint) throws IOException {
+        Path target = file(checkpoint.epoch());
+        try {
+            return writeAtomically(checkpoint, target);
+        } catch (IOException e) {
+            // "No space left on device" alone does not say which file
+            try {
+                Files.deleteIfExists(folder.resolve(target.getFileName() + TEMPORARY));
+            } catch (IOException ignored) {
+                // the folder itself is unwritable: the write's own error says more
+            }
+            throw new IOException("cannot write checkpoint " + target + ": " + ErrorText.of(e), e);
+        }
+    }
+
+    private Path writeAtomically(Checkpoint checkpoint, Path target) throws IOException {
         Files.createDirectories(folder);
-        Path target = folder.resolve(String.format("epoch-%04d.ckpt", checkpoint.epoch()));
         Path temporary = folder.resolve(target.getFileName() + TEMPORARY);
         try (FileOutputStream file = new FileOutputStream(temporary.toFile())) {
             CRC32 crc = new CRC32();
@@ -121,22 +141,75 @@ final class CheckpointStore {
         return Optional.empty();
     }
 
-    /** Reads one checkpoint; a damaged file is an {@link RnnlabException} naming it. */
+    /**
+     * Reads one checkpoint; a damaged file is an {@link RnnlabException} naming it. The file is streamed
+     * twice (the checksum first, then the contents), never held whole, and no tensor is allocated larger
+     * than the bytes the file has left, whatever its length fields say.
+     */
     static Checkpoint read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        if (bytes.length < MAGIC.length + 8) {
-            throw new RnnlabException("checkpoint " + file + " is truncated (" + bytes.length + " bytes)");
+        long size = Files.size(file);
+        if (size < MAGIC.length + 8) {
+            throw new RnnlabException("checkpoint " + file + " is truncated (" + size + " bytes)");
         }
+        long body = size - 8;
         CRC32 crc = new CRC32();
-        crc.update(bytes, 0, bytes.length - 8);
-        long stored = ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong();
+        long stored;
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            byte[] chunk = new byte[1 << 16];
+            for (long left = body; left > 0; ) {
+                int n = in.read(chunk, 0, (int) Math.min(chunk.length, left));
+                if (n < 0) {
+                    throw new RnnlabException("checkpoint " + file + " is truncated");
+                }
+                crc.update(chunk, 0, n);
+                left -= n;
+            }
+            stored = in.readLong();
+        }
         if (stored != crc.getValue()) {
             throw new RnnlabException("checkpoint " + file + " is damaged: checksum mismatch");
         }
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 8))) {
-            return readBody(in, file);
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(
+                new BoundedInput(Files.newInputStream(file), body), 1 << 16))) {
+            return readBody(in, file, body);
         } catch (EOFException e) {
             throw new RnnlabException("checkpoint " + file + " is truncated");
+        } catch (java.io.UTFDataFormatException e) {
+            throw new RnnlabException("checkpoint " + file + " is damaged: a name is not valid modified UTF-8");
+        }
+    }
+
+    /** The first {@code limit} bytes of a stream: the contents before the checksum. */
+    private static final class BoundedInput extends java.io.FilterInputStream {
+        private long left;
+
+        BoundedInput(java.io.InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
         }
     }
 
@@ -193,7 +266,7 @@ final class CheckpointStore {
         }
     }
 
-    private static Checkpoint readBody(DataInputStream in, Path file) throws IOException {
+    private static Checkpoint readBody(DataInputStream in, Path file, long bodyBytes) throws IOException {
         byte[] magic = in.readNBytes(MAGIC.length);
         if (!java.util.Arrays.equals(magic, MAGIC)) {
             throw new RnnlabException("checkpoint " + file + " is not an rnnlab checkpoint");
@@ -210,9 +283,28 @@ final class CheckpointStore {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (int n = in.readInt(); n > 0; n--) {
             String name = in.readUTF();
-            int[] shape = new int[in.readInt()];
+            if (tensors.containsKey(name)) {
+                throw new RnnlabException("checkpoint " + file + " is damaged: tensor '" + name + "' appears twice");
+            }
+            int rank = in.readInt();
+            if (rank < 0 || rank > MAX_RANK) {
+                throw new RnnlabException("checkpoint " + file + " is damaged: tensor '" + name + "' has rank " + rank);
+            }
+            int[] shape = new int[rank];
+            long elements = 1;
             for (int d = 0; d < shape.length; d++) {
                 shape[d] = in.readInt();
+                if (shape[d] < 0) {
+                    throw new RnnlabException("checkpoint " + file + " is damaged: tensor '" + name + "' has dimension "
+                            + shape[d]);
+                }
+                elements *= shape[d];
+                // checked at each dimension so the product cannot overflow: the values must fit in the file
+                if (elements * Float.BYTES > bodyBytes) {
+                    throw new RnnlabException("checkpoint " + file + " is damaged: tensor '" + name + "' of shape "
+                            + java.util.Arrays.toString(java.util.Arrays.copyOf(shape, d + 1))
+                            + (d + 1 < shape.length ? "..." : "") + " needs more bytes than the file holds");
+                }
             }
             Tensor t = Tensor.zeros(shape);
             byte[] raw = in.readNBytes(t.size() * Float.BYTES);
@@ -221,6 +313,9 @@ final class CheckpointStore {
             }
             ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(t.data());
             tensors.put(name, t);
+        }
+        if (in.read() >= 0) {
+            throw new RnnlabException("checkpoint " + file + " is damaged: bytes follow its last tensor");
         }
         return new Checkpoint(epoch, meta, tensors);
     }

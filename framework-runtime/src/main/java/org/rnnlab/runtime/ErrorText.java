@@ -17,7 +17,9 @@ final class ErrorText {
                     || cause instanceof java.util.concurrent.CompletionException)) {
             cause = cause.getCause();
         }
-        if (cause instanceof org.rnnlab.api.RnnlabException && cause.getMessage() != null) {
+        // rnnlab's own messages, and its plain I/O errors ("cannot write FILE: CAUSE"), say it all without a class name
+        if ((cause instanceof org.rnnlab.api.RnnlabException || cause.getClass() == java.io.IOException.class
+                || cause.getClass() == java.io.UncheckedIOException.class) && cause.getMessage() != null) {
             return cause.getMessage();
         }
         String message = cause.getMessage();

@@ -126,6 +126,11 @@ final class ExperimentJson {
             JSON.writeValue(tmp.toFile(), root);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp); // the old file stays whole; no half-written temporary is left
+            } catch (IOException ignored) {
+                // the folder itself is unwritable: the write's own error says more
+            }
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }

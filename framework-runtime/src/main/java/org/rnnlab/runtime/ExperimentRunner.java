@@ -39,6 +39,7 @@ import org.rnnlab.api.experiment.Variant;
 import org.rnnlab.api.report.EventHistory;
 import org.rnnlab.api.report.ReportContext;
 import org.rnnlab.api.report.ReporterFactory;
+import org.rnnlab.api.task.Task;
 import org.rnnlab.api.train.RunResult;
 import org.rnnlab.engine.kernel.KernelThreads;
 import org.rnnlab.runtime.events.EventLog;
@@ -68,6 +69,7 @@ public final class ExperimentRunner {
 
     private final ComponentRegistry registry;
     private final Clock clock;
+    private final long heapBytes;
 
     public ExperimentRunner(ComponentRegistry registry) {
         this(registry, Clock.systemDefaultZone());
@@ -75,8 +77,14 @@ public final class ExperimentRunner {
 
     /** A runner whose run folders are named by {@code clock}'s time. */
     public ExperimentRunner(ComponentRegistry registry, Clock clock) {
+        this(registry, clock, Runtime.getRuntime().maxMemory());
+    }
+
+    /** A runner that refuses variants whose tasks say they need more than {@code heapBytes} (tests). */
+    ExperimentRunner(ComponentRegistry registry, Clock clock, long heapBytes) {
         this.registry = registry;
         this.clock = clock;
+        this.heapBytes = heapBytes;
     }
 
     /**
@@ -141,10 +149,13 @@ public final class ExperimentRunner {
         Map<String, String> failures = new TreeMap<>();
         long t0 = System.nanoTime();
         boolean resuming = history != EventHistory.NONE;
-        // closed in reverse: the bus delivers what is queued, then the log is closed
-        try (EventLogWriter log = EventLogWriter.open(runDirectory);
-             OrderedEventBus bus = subscribeReporters(runDirectory, options.interactive(), history)) {
-            bus.subscribe(log);
+        // a file that cannot be written (full disk, read-only folder) is kept as one line and the run goes on:
+        // what the variants compute is not lost, and the command reports every such line at the end
+        Set<String> writeFailures = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+        EventLogWriter log = EventLogWriter.open(runDirectory);
+        OrderedEventBus bus = subscribeReporters(runDirectory, options.interactive(), history, writeFailures);
+        try {
+            bus.subscribe(log, "the event log");
             subscribers.forEach(bus::subscribe);
             Map<String, Map<String, String>> settings = new LinkedHashMap<>();
             variants.forEach(v -> settings.put(v.name(), v.settings().values()));
@@ -169,7 +180,7 @@ public final class ExperimentRunner {
                         RunStatus s;
                         KernelThreads.use(kernelThreads);
                         try {
-                            s = runVariant(plan.name(), v, folder, pipeline, bus, failures, resuming);
+                            s = runVariant(plan.name(), v, folder, pipeline, bus, failures, writeFailures, resuming);
                         } finally {
                             KernelThreads.use(1);
                         }
@@ -178,7 +189,7 @@ public final class ExperimentRunner {
                             failure = failures.get(v.name());
                         }
                         json.ended(v.name(), s, failure);
-                        json.write(runDirectory);
+                        writeJson(json, runDirectory, writeFailures);
                         return s;
                     }));
                 }
@@ -191,10 +202,28 @@ public final class ExperimentRunner {
             }
             long wall = (System.nanoTime() - t0) / 1_000_000;
             json.completed(status, failures, wall);
-            json.write(runDirectory);
+            writeJson(json, runDirectory, writeFailures);
             bus.publish(new ExperimentCompleted(plan.name(), runDirectory, status, wall));
+        } finally {
+            // in this order: the bus delivers what is queued, then the log is closed
+            bus.close();
+            writeFailures.addAll(bus.subscriberFailures());
+            try {
+                log.close();
+            } catch (UncheckedIOException e) {
+                writeFailures.add(ErrorText.of(e));
+            }
         }
-        return new ExperimentOutcome(runDirectory, status, failures, (System.nanoTime() - t0) / 1_000_000);
+        return new ExperimentOutcome(runDirectory, status, failures, (System.nanoTime() - t0) / 1_000_000,
+                List.copyOf(writeFailures));
+    }
+
+    private static void writeJson(ExperimentJson json, Path runDirectory, Set<String> writeFailures) {
+        try {
+            json.write(runDirectory);
+        } catch (UncheckedIOException e) {
+            writeFailures.add(ErrorText.of(e));
+        }
     }
 
     private void validate(ExperimentPlan plan, List<Variant> variants) {
@@ -214,10 +243,39 @@ public final class ExperimentRunner {
             } catch (RnnlabException e) {
                 problems.add("variant '" + v.name() + "': " + e.getMessage());
             }
+            heapProblem(v).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.stream().distinct().toList());
         }
+    }
+
+    /**
+     * A variant whose task says it needs more heap than there is ({@link Task#minimumHeapBytes}): the least any
+     * task it may get says, when the variant does not name one.
+     */
+    private java.util.Optional<String> heapProblem(Variant v) {
+        List<Task> tasks;
+        try {
+            String named = v.settings().values().get(RuntimeSettings.TASK.name());
+            tasks = named != null ? List.of(registry.get(ComponentKind.TASK, named)) : registry.all(ComponentKind.TASK);
+        } catch (RnnlabException e) {
+            return java.util.Optional.empty(); // an unknown task is the settings validation's to report
+        }
+        long needed = Long.MAX_VALUE;
+        for (Task t : tasks) {
+            try {
+                needed = Math.min(needed, Math.max(0, t.minimumHeapBytes(v.settings())));
+            } catch (RuntimeException e) {
+                needed = 0; // a task that cannot say does not stop the run
+            }
+        }
+        if (tasks.isEmpty() || needed <= heapBytes) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                "variant '%s': its model needs at least %,.0f MB of heap but the JVM has %,.0f MB; lower hidden, layers "
+                        + "or batch, or raise -Xmx (RNNLAB_JAVA_OPTS)", v.name(), needed / 1e6, heapBytes / 1e6));
     }
 
     private Path createRunDirectory(Path outputFolder, String experiment, Instant started) {
@@ -238,12 +296,15 @@ public final class ExperimentRunner {
         }
     }
 
-    private OrderedEventBus subscribeReporters(Path runDirectory, boolean interactive, EventHistory history) {
+    private OrderedEventBus subscribeReporters(Path runDirectory, boolean interactive, EventHistory history,
+                                               Set<String> writeFailures) {
         OrderedEventBus bus = new OrderedEventBus();
         for (ReporterFactory factory : registry.all(ComponentKind.REPORTER)) {
             try {
-                bus.subscribe(factory.create(new ReportContext(runDirectory, interactive, history)));
+                bus.subscribe(factory.create(new ReportContext(runDirectory, interactive, history)),
+                        "report '" + factory.id() + "'");
             } catch (RuntimeException | LinkageError e) {
+                writeFailures.add("report '" + factory.id() + "' could not start: " + ErrorText.of(e));
                 LOG.log(System.Logger.Level.WARNING, "reporter '" + factory.id() + "' could not start and is left out: "
                         + ErrorText.of(e), e);
             }
@@ -252,14 +313,15 @@ public final class ExperimentRunner {
     }
 
     private RunStatus runVariant(String experiment, Variant v, Path folder, VariantPipeline pipeline,
-                                 OrderedEventBus bus, Map<String, String> failures, boolean resume) {
+                                 OrderedEventBus bus, Map<String, String> failures, Set<String> writeFailures,
+                                 boolean resume) {
         try {
             Files.createDirectories(folder);
             RunResult result = pipeline.run(experiment, v, folder, bus, resume);
             return result.status();
         } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
             String message = ErrorText.of(e);
-            writeStackTrace(folder, e);
+            writeStackTrace(folder, e).ifPresent(writeFailures::add);
             synchronized (failures) {
                 failures.put(v.name(), message);
             }
@@ -268,14 +330,28 @@ public final class ExperimentRunner {
         }
     }
 
-    private static void writeStackTrace(Path folder, Throwable e) {
+    /**
+     * Writes {@code e}'s stack trace to {@code <folder>/error.txt} whole or not at all (a full disk leaves no
+     * empty or partial file); returns the one-line reason when it could not.
+     */
+    private static java.util.Optional<String> writeStackTrace(Path folder, Throwable e) {
         StringWriter text = new StringWriter();
         e.printStackTrace(new PrintWriter(text));
+        Path file = folder.resolve("error.txt");
+        Path tmp = folder.resolve(".error.txt.tmp");
         try {
             Files.createDirectories(folder);
-            Files.writeString(folder.resolve("error.txt"), text.toString());
+            Files.writeString(tmp, text.toString());
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return java.util.Optional.empty();
         } catch (IOException io) {
-            LOG.log(System.Logger.Level.WARNING, "cannot write " + folder.resolve("error.txt"), io);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the folder is gone or unwritable: the write's own error says more
+            }
+            return java.util.Optional.of("cannot write " + file + ": " + ErrorText.of(io));
         }
     }
 

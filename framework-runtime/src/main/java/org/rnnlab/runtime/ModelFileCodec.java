@@ -48,9 +48,22 @@ public final class ModelFileCodec {
         });
         Path target = folder.resolve(ModelFile.FILE_NAME);
         Path temporary = folder.resolve(ModelFile.FILE_NAME + ".tmp");
-        Safetensors.write(temporary, model.namedValues(), meta);
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        task.writeCompanions(data, folder);
+        try {
+            Safetensors.write(temporary, model.namedValues(), meta);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // the folder itself is unwritable: the write's own error says more
+            }
+            throw new IOException("cannot write " + target + ": " + ErrorText.of(e), e);
+        }
+        try {
+            task.writeCompanions(data, folder);
+        } catch (IOException e) {
+            throw new IOException("cannot write the companions of " + target + " in " + folder + ": " + ErrorText.of(e), e);
+        }
         return target;
     }
 

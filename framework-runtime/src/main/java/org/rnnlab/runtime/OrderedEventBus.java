@@ -1,6 +1,10 @@
 package org.rnnlab.runtime;
 
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,9 +28,12 @@ import org.rnnlab.api.event.RunEvent;
  * queue delivers in the order events were published. Either way, events one thread publishes (a
  * variant's run) reach every subscriber in that order.
  *
- * <p>A subscriber that throws is reported through {@link System.Logger} (once per subscriber and
- * exception type, naming both the subscriber and the event) and keeps receiving events; the publisher
- * and the other subscribers never see the exception. {@link #close()} delivers what is still queued.
+ * <p>A subscriber that throws keeps receiving events; the publisher and the other subscribers never see
+ * the exception. Its first failure is kept as one line ({@link #subscriberFailures()}: the subscriber's
+ * name, the event, the message) for the caller to report at the end, so that a run whose report could not
+ * be written never ends as if all went well. A failure other than an {@link IOException} (a bug rather
+ * than a full disk or a read-only folder) is also logged through {@link System.Logger} with its stack
+ * trace, once per subscriber and exception type. {@link #close()} delivers what is still queued.
  */
 public final class OrderedEventBus implements EventBus, AutoCloseable {
     private static final long DRAIN_SECONDS = 600;
@@ -34,6 +41,7 @@ public final class OrderedEventBus implements EventBus, AutoCloseable {
     private final System.Logger logger;
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final AtomicLong failures = new AtomicLong();
+    private final Map<String, String> firstFailures = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile boolean closed;
 
     public OrderedEventBus() {
@@ -60,10 +68,15 @@ public final class OrderedEventBus implements EventBus, AutoCloseable {
 
     @Override
     public Subscription subscribe(EventSubscriber subscriber) {
+        return subscribe(subscriber, name(subscriber));
+    }
+
+    /** Subscribes {@code subscriber} under {@code name}, which its failures are reported by ("report 'html'"). */
+    public Subscription subscribe(EventSubscriber subscriber, String name) {
         if (closed) {
             throw new IllegalStateException("the event bus is closed");
         }
-        Delivery d = subscriber.asynchronous() ? new Queued(subscriber) : new Direct(subscriber);
+        Delivery d = subscriber.asynchronous() ? new Queued(subscriber, name) : new Direct(subscriber, name);
         deliveries.add(d);
         return () -> {
             if (deliveries.remove(d)) {
@@ -77,6 +90,16 @@ public final class OrderedEventBus implements EventBus, AutoCloseable {
         return failures.get();
     }
 
+    /**
+     * The first failure of each subscriber that threw, one line each in subscription order:
+     * "{@code name} failed on {@code event}: {@code message}". Complete once {@link #close()} returned.
+     */
+    public List<String> subscriberFailures() {
+        synchronized (firstFailures) {
+            return List.copyOf(firstFailures.values());
+        }
+    }
+
     /** Stops taking events and waits until every asynchronous subscriber has handled its queue. */
     @Override
     public void close() {
@@ -87,13 +110,14 @@ public final class OrderedEventBus implements EventBus, AutoCloseable {
         deliveries.clear();
     }
 
-    private void deliver(EventSubscriber subscriber, Set<Class<?>> reported, Event event) {
+    private void deliver(EventSubscriber subscriber, String name, Set<Class<?>> reported, Event event) {
         try {
             subscriber.onEvent(event);
         } catch (Exception | LinkageError | AssertionError e) {
             failures.incrementAndGet();
-            if (reported.add(e.getClass())) {
-                logger.log(System.Logger.Level.WARNING, "event subscriber " + name(subscriber) + " failed on "
+            firstFailures.putIfAbsent(name, name + " failed on " + describe(event) + ": " + ErrorText.of(e));
+            if (!(e instanceof IOException || e instanceof java.io.UncheckedIOException) && reported.add(e.getClass())) {
+                logger.log(System.Logger.Level.WARNING, "event subscriber " + name + " failed on "
                         + describe(event) + ": " + ErrorText.of(e)
                         + " (it keeps receiving events; further " + e.getClass().getSimpleName()
                         + "s from it are not reported)", e);
@@ -120,16 +144,18 @@ public final class OrderedEventBus implements EventBus, AutoCloseable {
 
     private final class Direct implements Delivery {
         private final EventSubscriber subscriber;
+        private final String name;
         private final Set<Class<?>> reported = ConcurrentHashMap.newKeySet();
 
-        Direct(EventSubscriber subscriber) {
+        Direct(EventSubscriber subscriber, String name) {
             this.subscriber = subscriber;
+            this.name = name;
         }
 
         @Override
         public void accept(Event event) {
             synchronized (this) {
-                deliver(subscriber, reported, event);
+                deliver(subscriber, name, reported, event);
             }
         }
 
@@ -139,11 +165,13 @@ public final class OrderedEventBus implements EventBus, AutoCloseable {
 
     private final class Queued implements Delivery {
         private final EventSubscriber subscriber;
+        private final String name;
         private final ExecutorService queue;
         private final Set<Class<?>> reported = ConcurrentHashMap.newKeySet();
 
-        Queued(EventSubscriber subscriber) {
+        Queued(EventSubscriber subscriber, String name) {
             this.subscriber = subscriber;
+            this.name = name;
             this.queue = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "rnnlab-events-" + subscriber.getClass().getSimpleName());
                 t.setDaemon(true);
@@ -154,7 +182,7 @@ public final class OrderedEventBus implements EventBus, AutoCloseable {
         @Override
         public void accept(Event event) {
             try {
-                queue.execute(() -> deliver(subscriber, reported, event));
+                queue.execute(() -> deliver(subscriber, name, reported, event));
             } catch (RejectedExecutionException e) {
                 // unsubscribed while this event was being published: it is simply not delivered
             }
@@ -165,7 +193,7 @@ public final class OrderedEventBus implements EventBus, AutoCloseable {
             queue.shutdown();
             try {
                 if (!queue.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
-                    logger.log(System.Logger.Level.WARNING, "event subscriber " + name(subscriber)
+                    logger.log(System.Logger.Level.WARNING, "event subscriber " + name
                             + " did not finish its queue within " + DRAIN_SECONDS + " s");
                 }
             } catch (InterruptedException e) {

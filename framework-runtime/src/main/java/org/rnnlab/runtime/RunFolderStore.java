@@ -42,6 +42,11 @@ final class RunFolderStore implements RunStore {
     }
 
     @Override
+    public String describe(Checkpoint checkpoint) {
+        return "checkpoint " + checkpoints.file(checkpoint.epoch());
+    }
+
+    @Override
     public Path writeCheckpoint(Checkpoint checkpoint) throws IOException {
         return checkpoints.write(checkpoint);
     }

@@ -132,6 +132,35 @@ class ExperimentRunnerTest {
         assertThat(threads).hasSize(2);
     }
 
+    /** The kernel threads each variant's trainer saw, by variant, for {@code threads} and the variants named. */
+    private static Map<String, Integer> kernelThreadsSeen(Path out, int threads, String... names) {
+        Map<String, Integer> seen = new ConcurrentHashMap<>();
+        FixtureTrainer trainer = new FixtureTrainer("bptt", "test", ctx -> {
+            seen.put(ctx.variant(), org.rnnlab.engine.kernel.KernelThreads.current());
+            return new RunResult(RunStatus.COMPLETED, Map.of(), Map.of());
+        });
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer), FixturePlugin.pipeline()));
+        List<Variant> variants = new java.util.ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            variants.add(variant(names[i], i + 1));
+        }
+        ExperimentOutcome outcome = new ExperimentRunner(registry, CLOCK).run(
+                new ExperimentPlan("share" + threads + names.length, "", variants), new RunOptions(out, threads, false), List.of());
+        assertThat(outcome.allSucceeded()).isTrue();
+        return seen;
+    }
+
+    @Test
+    void theThreadsTheVariantsLeaveOverGoToTheirKernels(@TempDir Path out) {
+        // one large model uses every thread it is given; variants side by side split them; never below 1
+        assertThat(kernelThreadsSeen(out, 4, "alone")).containsExactlyEntriesOf(Map.of("alone", 4));
+        assertThat(kernelThreadsSeen(out, 4, "x", "y")).containsExactlyInAnyOrderEntriesOf(Map.of("x", 2, "y", 2));
+        assertThat(kernelThreadsSeen(out, 2, "p", "q", "r"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("p", 1, "q", 1, "r", 1));
+        // the calling thread of the test never had its kernels split
+        assertThat(org.rnnlab.engine.kernel.KernelThreads.current()).isEqualTo(1);
+    }
+
     @Test
     void unknownTrainersAndDuplicateNamesFailBeforeAnythingIsWritten(@TempDir Path out) {
         PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", FixtureTrainer.completing("bptt")), FixturePlugin.pipeline()));

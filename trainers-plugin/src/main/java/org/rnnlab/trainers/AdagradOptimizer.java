@@ -21,6 +21,11 @@ final class AdagradOptimizer extends StatefulOptimizer {
     }
 
     @Override
+    protected java.util.List<String> slotKinds() {
+        return java.util.List.of("sum");
+    }
+
+    @Override
     protected void update(Parameter p, Elements e, double lr, long step) {
         float[] w = e.w();
         int wo = e.wo();

@@ -26,6 +26,11 @@ final class AdamOptimizer extends StatefulOptimizer {
     }
 
     @Override
+    protected java.util.List<String> slotKinds() {
+        return amsgrad ? java.util.List.of("exp_avg", "exp_avg_sq", "max_exp_avg_sq") : java.util.List.of("exp_avg", "exp_avg_sq");
+    }
+
+    @Override
     protected void update(Parameter p, Elements e, double lr, long step) {
         float[] w = e.w();
         int wo = e.wo();

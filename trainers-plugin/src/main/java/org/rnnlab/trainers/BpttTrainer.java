@@ -77,7 +77,7 @@ final class BpttTrainer implements Trainer {
             Optional<Checkpoint> latest = store.latestCheckpoint();
             if (latest.isPresent()) {
                 requireSameRun(latest.get(), settings, run.seed());
-                progress.restore(latest.get(), model, optimizer);
+                progress.restore(latest.get(), store.describe(latest.get()), model, optimizer);
             }
         }
         EventBus bus = run.bus();
@@ -127,9 +127,9 @@ final class BpttTrainer implements Trainer {
             if (validation != null && validation.confusion() != null) {
                 bus.publish(new Evaluation(experiment, variant, epoch, "validation", data.labels(), validation.confusion()));
             }
-            if (rs.samples() > 0) {
-                samples(task, model, data, rs, run.seed(), epoch, experiment, variant).ifPresent(bus::publish);
-            }
+            Optional<Samples> drawn = rs.samples() > 0
+                    ? samples(task, model, data, rs, run.seed(), epoch, experiment, variant) : Optional.empty();
+            drawn.ifPresent(bus::publish);
             attention(task, model, data, epoch, experiment, variant).ifPresent(bus::publish);
             Optional<String> beyond = bound.exceededBy(metrics, epoch);
             if (beyond.isPresent()) {
@@ -140,12 +140,17 @@ final class BpttTrainer implements Trainer {
             boolean stop = progress.endEpoch(epoch, metrics, rs);
             Path file = store.writeCheckpoint(progress.checkpoint(model, optimizer, run.seed(), settings));
             bus.publish(new Checkpointed(experiment, variant, epoch, file));
+            // after the checkpoint, so that a disk that refuses the files loses no training
+            if (drawn.isPresent()) {
+                SampleFiles.write(task, model, drawn.get().samples(), store.directory());
+            }
             if (stop) {
                 status = RunStatus.STOPPED_EARLY;
                 break;
             }
         }
         Map<String, Double> finals = new TreeMap<>(last);
+        finals.put(PARAMETERS, (double) parameterCount(model));
         if (data.lengths("test").length > 0) {
             TaskEvaluation test = task.evaluate(model, data, "test", "test", rs.batch());
             finals.putAll(test.metrics());
@@ -171,6 +176,17 @@ final class BpttTrainer implements Trainer {
         String split = data.lengths("test").length > 0 ? "test" : "validation";
         List<AttentionMap> maps = task.attention(model, data, split, ATTENTION_EXAMPLES);
         return maps.isEmpty() ? Optional.empty() : Optional.of(new AttentionMaps(experiment, variant, epoch, split, maps));
+    }
+
+    /** The final metric that counts the model's trainable numbers (weights and biases), as papers' tables list them. */
+    static final String PARAMETERS = "model.parameters";
+
+    static long parameterCount(TaskModel model) {
+        long n = 0;
+        for (org.rnnlab.api.train.Parameter p : model.parameters()) {
+            n += p.value().size();
+        }
+        return n;
     }
 
     /** Ends the run DIVERGED: the reason and the epoch ({@code event}), then the run's end with what it had. */
@@ -286,20 +302,35 @@ final class BpttTrainer implements Trainer {
             return new Checkpoint(epoch, meta, tensors);
         }
 
-        void restore(Checkpoint c, TaskModel model, Optimizer optimizer) {
-            model.load(c.under("model"));
-            optimizer.restore(c.under("optimizer"));
+        /** Continues from {@code c} ({@code where}: its file), which is refused whole if any of it does not fit. */
+        void restore(Checkpoint c, String where, TaskModel model, Optimizer optimizer) {
+            Map<String, Double> bests = new TreeMap<>();
+            Map<String, Double> lasts = new TreeMap<>();
+            long savedBatches;
+            double savedBest;
+            int savedSinceBest;
+            try {
+                savedBatches = Long.parseLong(c.metadata().get("batches"));
+                savedBest = Double.parseDouble(c.metadata().get("best"));
+                savedSinceBest = Integer.parseInt(c.metadata().get("since_best"));
+                c.metadata().forEach((k, v) -> {
+                    if (k.startsWith("best.")) {
+                        bests.put(k.substring(5), Double.parseDouble(v));
+                    } else if (k.startsWith("last.")) {
+                        lasts.put(k.substring(5), Double.parseDouble(v));
+                    }
+                });
+            } catch (NumberFormatException | NullPointerException e) {
+                throw new org.rnnlab.api.RnnlabException(where + " has missing or unreadable progress metadata: "
+                        + e.getMessage(), e);
+            }
+            CheckpointFit.load(c, where, model, optimizer);
             epoch = c.epoch();
-            batches = Long.parseLong(c.metadata().get("batches"));
-            best = Double.parseDouble(c.metadata().get("best"));
-            sinceBest = Integer.parseInt(c.metadata().get("since_best"));
-            c.metadata().forEach((k, v) -> {
-                if (k.startsWith("best.")) {
-                    bestMetrics.put(k.substring(5), Double.parseDouble(v));
-                } else if (k.startsWith("last.")) {
-                    lastMetrics.put(k.substring(5), Double.parseDouble(v));
-                }
-            });
+            batches = savedBatches;
+            best = savedBest;
+            sinceBest = savedSinceBest;
+            bestMetrics.putAll(bests);
+            lastMetrics.putAll(lasts);
         }
     }
 }

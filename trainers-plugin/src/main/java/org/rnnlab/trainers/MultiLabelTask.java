@@ -1,14 +1,20 @@
 package org.rnnlab.trainers;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import org.rnnlab.api.ComponentRegistry;
+import org.rnnlab.api.RnnlabException;
 import org.rnnlab.api.data.Batch;
 import org.rnnlab.api.data.Dataset;
+import org.rnnlab.api.data.MidiWriter;
+import org.rnnlab.api.data.PianoRoll;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.experiment.RuntimeSettings;
 import org.rnnlab.api.experiment.Settings;
@@ -33,13 +39,19 @@ import org.rnnlab.model.data.Batcher;
  * as Boulanger-Lewandowski et al. 2012 and Chung et al. 2014). Loss: binary cross-entropy summed over the
  * outputs and averaged over the real time steps. Metrics: {@code nll_per_step} (the papers' figure, the
  * same number as {@code loss}) and frame-level {@code precision}, {@code recall} and {@code f1} of the
- * outputs above probability 0.5. Samples are rolls drawn step by step ({@link NoteSetSampler}), written as
- * text: one step per word, its MIDI notes (output + 21, the 88-key piano) joined by dots, {@code -} for a rest.
+ * outputs above probability 0.5. Samples are rolls drawn step by step ({@link NoteSetSampler}), written in
+ * {@link PianoRoll}'s text form: one step per word, its MIDI notes (output + 21, the 88-key piano) joined by
+ * dots, {@code -} for a rest; as files they are standard MIDI files ({@link MidiWriter}) on the data's grid
+ * ({@value #STEPS_PER_QUARTER} in the model file: the dataset's {@code steps_per_quarter}, else 1).
  */
 final class MultiLabelTask implements Task {
     static final String ID = "multi-label";
     /** The MIDI note of output 0: A0, the lowest key of the piano (the datasets' 88-key rolls). */
     static final int LOWEST_NOTE = 21;
+    /** The model-file entry (and dataset provenance entry) of the grid: time steps per quarter note. */
+    static final String STEPS_PER_QUARTER = "steps_per_quarter";
+    /** Sampled chorales play at a calm chorale tempo, as the report's player does. */
+    static final int QUARTERS_PER_MINUTE = 90;
 
     @Override
     public String id() {
@@ -55,6 +67,11 @@ final class MultiLabelTask implements Task {
     @Override
     public SettingsSchema settings() {
         return SequenceModelSettings.schema(id());
+    }
+
+    @Override
+    public long minimumHeapBytes(Settings settings) {
+        return SequenceModelSettings.minimumHeapBytes(settings);
     }
 
     @Override
@@ -81,7 +98,7 @@ final class MultiLabelTask implements Task {
                 settings.get(SequenceModelSettings.HIDDEN), settings.get(SequenceModelSettings.LAYERS),
                 settings.under(RuntimeSettings.CELL.name()), settings.get(SequenceModelSettings.FUSED));
         return new MultiLabelTaskModel(SequenceModel.create(request.cell(cell), spec,
-                new SplittableRandom(request.seed())));
+                new SplittableRandom(request.seed())), grid(d.dataset()));
     }
 
     @Override
@@ -130,34 +147,61 @@ final class MultiLabelTask implements Task {
         return NoteSetSampler.sample(frame -> model.nextLogits(frame, states), keys, steps, temperature, random);
     }
 
-    /** The text form of a roll (see the class comment). */
+    /** The text form of a roll of 0/1 frames, output {@code k} being MIDI note {@code k + 21} (see the class comment). */
     static String text(float[][] roll) {
-        StringBuilder s = new StringBuilder();
-        for (float[] frame : roll) {
-            if (!s.isEmpty()) {
-                s.append(' ');
-            }
-            int before = s.length();
-            for (int k = 0; k < frame.length; k++) {
-                if (frame[k] != 0f) {
-                    s.append(s.length() > before ? "." : "").append(k + LOWEST_NOTE);
-                }
-            }
-            if (s.length() == before) {
-                s.append('-');
-            }
+        int[][] steps = new int[roll.length][];
+        for (int t = 0; t < roll.length; t++) {
+            float[] frame = roll[t];
+            steps[t] = java.util.stream.IntStream.range(0, frame.length).filter(k -> frame[k] != 0f)
+                    .map(k -> k + LOWEST_NOTE).toArray();
         }
-        return s.toString();
+        return new PianoRoll(steps, 1).text();
+    }
+
+    @Override
+    public String sampleFileType() {
+        return "mid";
+    }
+
+    @Override
+    public void writeSample(TaskModel model, String sample, Path file) throws IOException {
+        PianoRoll roll = PianoRoll.parseText(sample, ((MultiLabelTaskModel) model).stepsPerQuarter());
+        new MidiWriter(QUARTERS_PER_MINUTE).write(roll, file.getFileName().toString(), file);
     }
 
     @Override
     public Map<String, String> modelMetadata(TaskData data, TaskModel model) {
-        return SequenceModelFile.metadata(((MultiLabelTaskModel) model).model().spec(), List.of(), null);
+        MultiLabelTaskModel m = (MultiLabelTaskModel) model;
+        Map<String, String> meta = new LinkedHashMap<>(SequenceModelFile.metadata(m.model().spec(), List.of(), null));
+        meta.put(STEPS_PER_QUARTER, Integer.toString(m.stepsPerQuarter()));
+        return meta;
     }
 
     @Override
     public TaskModel rebuild(ModelFile file, ComponentRegistry registry) {
-        return new MultiLabelTaskModel(SequenceModelFile.rebuild(file, TaskKind.MULTI_LABEL_SEQUENCE, registry).model());
+        // files written before the grid was recorded hold quarter-note rolls (jsb-chorales)
+        String grid = file.metadata().getOrDefault(STEPS_PER_QUARTER, "1");
+        int stepsPerQuarter;
+        try {
+            stepsPerQuarter = Integer.parseInt(grid);
+        } catch (NumberFormatException e) {
+            stepsPerQuarter = 0;
+        }
+        if (stepsPerQuarter < 1) {
+            throw new RnnlabException(file.path() + ": metadata '" + STEPS_PER_QUARTER + "' must be a whole number of at"
+                    + " least 1, not '" + grid + "'");
+        }
+        return new MultiLabelTaskModel(SequenceModelFile.rebuild(file, TaskKind.MULTI_LABEL_SEQUENCE, registry).model(),
+                stepsPerQuarter);
+    }
+
+    /** The grid of the dataset's rolls: its provenance's {@value #STEPS_PER_QUARTER} (a MIDI corpus), else 1. */
+    private static int grid(Dataset dataset) {
+        try {
+            return Math.max(1, Integer.parseInt(dataset.provenance().getOrDefault(STEPS_PER_QUARTER, "1")));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     @Override

@@ -23,6 +23,18 @@ final class RmsPropOptimizer extends StatefulOptimizer {
     }
 
     @Override
+    protected java.util.List<String> slotKinds() {
+        java.util.List<String> kinds = new java.util.ArrayList<>(java.util.List.of("square_avg"));
+        if (centered) {
+            kinds.add("grad_avg");
+        }
+        if (momentum > 0) {
+            kinds.add("momentum_buffer");
+        }
+        return kinds;
+    }
+
+    @Override
     protected void update(Parameter p, Elements e, double lr, long step) {
         float[] w = e.w();
         int wo = e.wo();

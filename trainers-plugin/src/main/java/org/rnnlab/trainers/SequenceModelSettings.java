@@ -24,6 +24,24 @@ final class SequenceModelSettings {
         return SettingsSchema.of("task " + taskId, HIDDEN, LAYERS, EMBEDDING, FUSED);
     }
 
+    /**
+     * A lower bound of the heap a {@link org.rnnlab.model.SequenceModel} with these settings needs, before
+     * the data (and so the vocabulary) is known: the recurrent weights of the cheapest cell (one gate; an
+     * LSTM has four) with their gradients, {@code 2 * 4 bytes * sum over layers of hidden * (input + hidden)}
+     * (input: at least 1 for the first layer, whose width the data decides; hidden above), plus one step's
+     * states for a batch,
+     * {@code 4 bytes * batch * layers * hidden}. Everything else (biases, head, optimiser slots, every
+     * further step's activations) only adds to it, so a variant above the heap can never run.
+     */
+    static long minimumHeapBytes(org.rnnlab.api.experiment.Settings settings) {
+        long hidden = settings.get(HIDDEN);
+        long layers = settings.get(LAYERS);
+        long input = 1;
+        long batch = settings.get(RunSettings.BATCH);
+        long weights = hidden * (input + hidden) + (layers - 1) * hidden * (hidden + hidden);
+        return 2 * Float.BYTES * weights + Float.BYTES * batch * layers * hidden;
+    }
+
     /** {@link #schema} and {@link #BIDIRECTIONAL}: the tasks that may read a sequence's future (not a language model). */
     static SettingsSchema schemaWithDirection(String taskId) {
         return schema(taskId).plus(SettingsSchema.of("task " + taskId, BIDIRECTIONAL));

@@ -64,6 +64,11 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
     }
 
     @Override
+    public long minimumHeapBytes(Settings settings) {
+        return SequenceModelSettings.minimumHeapBytes(settings);
+    }
+
+    @Override
     public boolean accepts(Dataset dataset) {
         return dataset.kind() == kind;
     }

@@ -21,6 +21,11 @@ final class SgdOptimizer extends StatefulOptimizer {
     }
 
     @Override
+    protected java.util.List<String> slotKinds() {
+        return momentum != 0 ? java.util.List.of("momentum_buffer") : java.util.List.of();
+    }
+
+    @Override
     protected void update(Parameter p, Elements e, double lr, long step) {
         float[] w = e.w();
         int wo = e.wo();

@@ -35,6 +35,9 @@ abstract class StatefulOptimizer implements Optimizer {
      */
     protected abstract void update(Parameter p, Elements e, double lr, long step);
 
+    /** The slots {@link #update} keeps for every parameter with these settings ({@code exp_avg}, ...). */
+    protected abstract List<String> slotKinds();
+
     /**
      * A parameter's values {@code w[wo .. wo + n)} and gradient {@code g[go .. go + n)}, the arrays every
      * update loop runs over.
@@ -87,17 +90,57 @@ abstract class StatefulOptimizer implements Optimizer {
         return out;
     }
 
+    /**
+     * Restores a state only if it is exactly what {@link #state()} gives for {@code parameters} with these
+     * settings: the step count, and after a step every slot of {@link #slotKinds()} for every parameter, of
+     * its size; nothing else. A resumed run must never continue with a slot silently started afresh.
+     */
+    @Override
+    public final void restore(Map<String, Tensor> state, List<Parameter> parameters) {
+        if (!state.containsKey(STEP)) {
+            throw new RnnlabException("optimizer state lacks tensor 'step'");
+        }
+        java.util.Set<String> unexpected = new java.util.TreeSet<>(state.keySet());
+        unexpected.remove(STEP);
+        boolean stepped = stepCount(state.get(STEP)) > 0;
+        for (Parameter p : parameters) {
+            for (String kind : slotKinds()) {
+                String key = p.name() + "." + kind;
+                Tensor t = state.get(key);
+                unexpected.remove(key);
+                if (t == null) {
+                    if (stepped) {
+                        throw new RnnlabException("optimizer state lacks tensor '" + key + "' of parameter '" + p.name() + "'");
+                    }
+                } else if (t.size() != p.value().size()) {
+                    throw new RnnlabException("optimizer state tensor '" + key + "' has " + t.size()
+                            + " elements but parameter '" + p.name() + "' has " + p.value().size());
+                }
+            }
+        }
+        if (!unexpected.isEmpty()) {
+            throw new RnnlabException("optimizer state has tensor '" + unexpected.iterator().next()
+                    + "' that this optimizer keeps for none of the model's parameters"
+                    + (unexpected.size() > 1 ? " (and " + (unexpected.size() - 1) + " more)" : ""));
+        }
+        restore(state);
+    }
+
+    private static long stepCount(Tensor step) {
+        float[] s = step.toArray();
+        if (s.length != 2) {
+            throw new RnnlabException("optimizer state 'step' must hold 2 values but holds " + s.length);
+        }
+        return ((long) s[0] << 24) | (long) s[1];
+    }
+
     @Override
     public final void restore(Map<String, Tensor> state) {
         slots.clear();
         steps = 0;
         state.forEach((k, v) -> {
             if (k.equals(STEP)) {
-                float[] s = v.toArray();
-                if (s.length != 2) {
-                    throw new RnnlabException("optimizer state 'step' must hold 2 values but holds " + s.length);
-                }
-                steps = ((long) s[0] << 24) | (long) s[1];
+                steps = stepCount(v);
             } else {
                 slots.put(k, v.copy().reshape(v.size()));
             }

@@ -121,16 +121,28 @@ final class RunCommand implements Callable<Integer> {
         return System.console() != null && System.console().isTerminal();
     }
 
+    /**
+     * Prints each variant's status, the run directory and the report, and returns the exit code: 1 when a
+     * variant failed or a file could not be written (each named on stderr with its cause; the report is then
+     * not announced as done, and the results computed so far stay in the run directory to resume from).
+     */
     private int report(ExperimentOutcome outcome) {
         PrintWriter o = spec.commandLine().getOut();
         outcome.status().forEach((variant, status) -> o.println(PluginsCommand.pad(status.name(), 9) + " " + variant
                 + (status == RunStatus.FAILED ? ": " + outcome.failures().get(variant) : "")));
         o.println("run directory: " + outcome.runDirectory());
         Path report = outcome.runDirectory().resolve("comparison.html");
-        if (java.nio.file.Files.exists(report)) {
+        if (outcome.allWritten() && java.nio.file.Files.exists(report)) {
             o.println("report: " + report);
         }
         o.flush();
-        return outcome.allSucceeded() ? 0 : 1;
+        if (!outcome.allWritten()) {
+            PrintWriter err = spec.commandLine().getErr();
+            outcome.writeFailures().forEach(f -> err.println("lab: " + f));
+            err.println("lab: the report is incomplete; what was computed is kept in " + outcome.runDirectory()
+                    + " (once the files can be written: lab run " + name + " --resume " + outcome.runDirectory() + ")");
+            err.flush();
+        }
+        return outcome.allSucceeded() && outcome.allWritten() ? 0 : 1;
     }
 }

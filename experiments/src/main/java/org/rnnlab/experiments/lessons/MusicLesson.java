@@ -27,7 +27,9 @@ final class MusicLesson {
                         + " The tanh rnn learns fastest and overfits first; the gated cells need more epochs and end"
                         + " at or below it. Frame F1 counts the keys predicted above probability 0.5."
                         + "\n\nThe samples are chorales drawn step by step from each model (MIDI note numbers joined by"
-                        + " dots, - for a rest).")
+                        + " dots, - for a rest): press play under a piano roll to hear one, or open the MIDI files in"
+                        + " each variant's samples folder. model.parameters is each model's size, as the paper's table"
+                        + " lists it.")
                 .dataset("jsb-chorales")
                 .embedding(0).learningRate(1e-3).epochs(100).batchSize(1).clip(5)
                 .set("early_stopping.patience", 10)

@@ -1,42 +1,28 @@
 package org.rnnlab.experiments.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rnnlab.experiments.cli.InProcessLab.lab;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.engine.Safetensors;
+import org.rnnlab.experiments.cli.InProcessLab.Result;
 
 /** {@code lab generate} in-process, on a model a real (tiny) {@code lab run hello} saved. */
 class GenerateCommandTest {
-    private record Result(int exit, String out, String err) {}
-
     @TempDir
     static Path runs;
     private static Path model;
 
-    private static Result lab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Lab.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void trainATinyLanguageModel() {
-        Result r = lab("run", "hello", "--set", "epochs=3", "--threads", "1", "--out", runs.toString());
-        assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        Matcher m = Pattern.compile("run directory: (.+)").matcher(r.out());
-        assertThat(m.find()).isTrue();
-        model = Path.of(m.group(1).strip()).resolve("s1/model.safetensors");
+        model = InProcessLab.run("hello", "--set", "epochs=3", "--threads", "1", "--out", runs.toString())
+                .resolve("s1/model.safetensors");
         assertThat(model).exists();
     }
 

@@ -27,4 +27,32 @@ class OutOfRangeSettingsTest {
                 "setting 'layers' must be between 1 and 64 but was '100000'").doesNotContain("\tat ");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void aModelThatCannotFitTheHeapIsRefusedBeforeAnyFolderIsMade(@TempDir Path tmp) {
+        Path out = tmp.resolve("runs");
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        // each setting in range, together ~275 GB of recurrent weights and gradients alone
+        int exit = Lab.commandLine(new PrintWriter(stdout), new PrintWriter(stderr)).execute("run", "hello",
+                "--set", "hidden=16384", "--set", "layers=64", "--out", out.toString());
+
+        assertThat(exit).isEqualTo(2);
+        // the bound itself is checked in SequenceModelSettingsTest; here: one line per variant, before anything
+        assertThat(stderr.toString()).containsPattern("variant '[^']+': its model needs at least 27\\d,\\d{3} MB of heap "
+                        + "but the JVM has [\\d,]+ MB; lower hidden, layers or batch, or raise -Xmx")
+                .doesNotContain("\tat ");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aModelThatFitsIsNotRefused(@TempDir Path tmp) {
+        Path out = tmp.resolve("runs");
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int exit = Lab.commandLine(new PrintWriter(stdout), new PrintWriter(stderr)).execute("run", "hello", "--quick",
+                "--set", "hidden=16", "--threads", "1", "--out", out.toString());
+        assertThat(exit).as(stdout + "" + stderr).isZero();
+        assertThat(stderr.toString()).doesNotContain("needs at least");
+    }
 }

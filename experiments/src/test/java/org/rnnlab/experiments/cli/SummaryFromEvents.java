@@ -25,7 +25,7 @@ import org.rnnlab.api.report.ReporterFactory;
 /**
  * A reporter a third party could write: it imports nothing but the plugin API, keeps every event it
  * receives, and folds them into the rows of {@code summary.csv} as that file's documentation describes
- * them (one row per variant: status, seed, epochs done and planned, wall time, where a divergence
+ * them (one row per variant: status, seed (empty for a variant not started), epochs done and planned, wall time, where a divergence
  * ended, the note, then {@code setting.}, {@code final.} and {@code best.} columns, sorted).
  */
 final class SummaryFromEvents implements ReporterFactory {
@@ -87,7 +87,7 @@ final class SummaryFromEvents implements ReporterFactory {
                 }
                 case ExperimentCompleted e -> e.status().forEach((v, s) -> {
                     Row row = rows.computeIfAbsent(v, Row::new);
-                    if (row.status.equals("RUNNING")) {
+                    if (row.status.equals("RUNNING") || row.status.equals("NOT_STARTED")) {
                         row.status = s.name();
                     }
                 });
@@ -109,7 +109,8 @@ final class SummaryFromEvents implements ReporterFactory {
         List<List<String>> table = new ArrayList<>();
         table.add(header);
         for (Row r : rows.values()) {
-            List<String> cells = new ArrayList<>(List.of(r.name, r.status, Long.toString(r.seed),
+            List<String> cells = new ArrayList<>(List.of(r.name, r.status,
+                    r.status.equals("NOT_STARTED") ? "" : Long.toString(r.seed),
                     Integer.toString(r.epochs.size()), Integer.toString(r.planned), Long.toString(r.wall),
                     Integer.toString(r.endedEpoch), Long.toString(r.endedStep), r.note));
             settings.forEach(k -> cells.add(r.settings.getOrDefault(k, "")));
@@ -130,7 +131,7 @@ final class SummaryFromEvents implements ReporterFactory {
         final Set<Integer> epochs = new TreeSet<>();
         final Map<String, Double> finals = new TreeMap<>();
         final Map<String, Double> bests = new TreeMap<>();
-        String status = "RUNNING";
+        String status = "NOT_STARTED";
         long seed;
         int planned;
         long wall = -1;

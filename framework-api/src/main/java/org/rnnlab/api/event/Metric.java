@@ -91,6 +91,8 @@ public record Metric(String name, String unit, Direction direction, String meani
             case "mse" -> new Metric(name, "", Direction.LOWER_IS_BETTER, "mean squared error" + on);
             case "rmse" -> new Metric(name, "", Direction.LOWER_IS_BETTER, "root mean squared error" + on);
             case "mae" -> new Metric(name, "", Direction.LOWER_IS_BETTER, "mean absolute error" + on);
+            case "parameters" -> new Metric(name, "count", Direction.NEITHER,
+                    "trainable numbers of the model (weights and biases), as papers' tables compare sizes");
             default -> new Metric(name, "", unknownDirection(last), split);
         };
     }

@@ -2,10 +2,20 @@ package org.rnnlab.api.event;
 
 import java.util.List;
 
-/** Text a language model generated after an epoch; {@code novelShare} is the share not in the training set. */
+/**
+ * Text a generating model drew after an epoch; {@code novelShare} is the share not in the training set. When
+ * the task also writes its samples as files ({@link org.rnnlab.api.task.Task#sampleFileType()}, MIDI for
+ * music), the trainer writes this epoch's samples into the variant's folder as {@link #file}, replacing the
+ * previous epoch's: the folder holds the latest epoch's samples.
+ */
 public record Samples(String experiment, String variant, int epoch, List<String> samples, double novelShare)
         implements RunEvent {
     public Samples {
         samples = List.copyOf(samples);
+    }
+
+    /** Where sample {@code index} (from 0) of the latest epoch lies in the variant's folder: {@code samples/sample-1.mid}. */
+    public static String file(int index, String type) {
+        return "samples/sample-" + (index + 1) + "." + type;
     }
 }

@@ -59,6 +59,16 @@ public interface Task extends Component {
      */
     TaskEvaluation evaluate(TaskModel model, TaskData data, String split, String prefix, int batchSize);
 
+    /**
+     * A lower bound of the heap a run with these (validated) settings needs, known before any data is loaded:
+     * e.g. its model's weights and gradients and one step's states for a batch. The runtime refuses a variant
+     * whose bound exceeds the heap before it makes a run folder, rather than let it grow until the JVM gives
+     * up. 0, the default, when the task cannot say.
+     */
+    default long minimumHeapBytes(org.rnnlab.api.experiment.Settings settings) {
+        return 0;
+    }
+
     /** Whether the task's models generate text ({@link #samples}), which {@code lab generate} needs. */
     default boolean generates() {
         return false;
@@ -79,6 +89,26 @@ public interface Task extends Component {
      */
     default List<org.rnnlab.api.event.AttentionMap> attention(TaskModel model, TaskData data, String split, int count) {
         return List.of();
+    }
+
+    /**
+     * The file name extension of the files {@link #writeSample} writes ({@code mid} for music), or empty
+     * when this task's samples are text only. When it is not empty, the trainer writes each epoch's samples
+     * into the variant's folder and {@code lab generate} can write them as files.
+     */
+    default String sampleFileType() {
+        return "";
+    }
+
+    /**
+     * Writes one sample, as {@link #samples} drew it from {@code model}, as a file of {@link #sampleFileType()}
+     * (replacing one that exists).
+     *
+     * @throws UnsupportedOperationException when this task's samples are text only
+     * @throws IllegalArgumentException when {@code sample} is not one of this task's samples
+     */
+    default void writeSample(TaskModel model, String sample, Path file) throws IOException {
+        throw new UnsupportedOperationException("task '" + id() + "' writes its samples as text only");
     }
 
     /**

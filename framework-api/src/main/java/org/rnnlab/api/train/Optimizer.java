@@ -19,4 +19,14 @@ public interface Optimizer {
 
     /** Restores a state from {@link #state()}. */
     void restore(Map<String, Tensor> state);
+
+    /**
+     * Restores a state from {@link #state()} for these {@code parameters} (a resumed run's), refusing with an
+     * {@link org.rnnlab.api.RnnlabException} naming the tensor a state that does not belong to them: a tensor
+     * for a parameter the model lacks, of another size, or missing for one parameter while the others have it.
+     * The default checks nothing more than {@link #restore(Map)} does.
+     */
+    default void restore(Map<String, Tensor> state, List<Parameter> parameters) {
+        restore(state);
+    }
 }

@@ -17,6 +17,11 @@ public interface RunStore {
     /** The newest complete checkpoint, if any. */
     Optional<Checkpoint> latestCheckpoint() throws IOException;
 
+    /** Where {@code checkpoint} came from, for a message: its file, or "the checkpoint of epoch N". */
+    default String describe(Checkpoint checkpoint) {
+        return "the checkpoint of epoch " + checkpoint.epoch();
+    }
+
     /** Writes a checkpoint and returns its file; older checkpoints are removed after it is safely written. */
     Path writeCheckpoint(Checkpoint checkpoint) throws IOException;
 

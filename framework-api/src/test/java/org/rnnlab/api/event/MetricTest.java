@@ -26,6 +26,9 @@ class MetricTest {
         assertThat(Metric.of("val.loss").higherIsBetter()).isFalse();
         assertThat(Metric.of("val.bits_per_char").unit()).isEqualTo("bits per character");
         assertThat(Metric.of("grad.norm.global").direction()).isEqualTo(Metric.Direction.NEITHER);
+        // a model's size describes it; no size is better, so no column of sizes gets a best mark
+        assertThat(Metric.of("model.parameters").direction()).isEqualTo(Metric.Direction.NEITHER);
+        assertThat(Metric.of("model.parameters").unit()).isEqualTo("count");
         assertThat(Metric.of("time.tokens_per_second").describe())
                 .isEqualTo("training throughput, tokens per second; higher is better");
     }

@@ -61,8 +61,10 @@ final class ConsoleLines {
         String statuses = counts.entrySet().stream()
                 .map(c -> c.getValue() + " " + c.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
                 .collect(Collectors.joining(", "));
-        return "experiment " + e.experiment() + " done in " + String.format(Locale.ROOT, "%.1f s", e.wallMillis() / 1000.0)
-                + ": " + statuses + "; report: " + e.runDirectory().resolve("comparison.html");
+        // no report path here: the pages are written after this event, maybe not at all (a full disk);
+        // lab run names the report once it exists, or says why it does not
+        return "experiment " + e.experiment() + " trained in " + String.format(Locale.ROOT, "%.1f s", e.wallMillis() / 1000.0)
+                + ": " + statuses;
     }
 
     static String metrics(Map<String, Double> metrics) {

@@ -54,7 +54,9 @@ public final class CsvRunWriter {
         bests.forEach(k -> header.add(CsvLayout.BEST_PREFIX + k));
         List<List<String>> rows = new ArrayList<>();
         for (VariantRecord v : experiment.variants()) {
-            List<String> row = new ArrayList<>(List.of(v.name(), v.status().name(), Long.toString(v.seed()),
+            // a variant that has not started has no seed yet: an empty cell, not seed 0
+            String seed = v.status() == VariantStatus.NOT_STARTED ? "" : Long.toString(v.seed());
+            List<String> row = new ArrayList<>(List.of(v.name(), v.status().name(), seed,
                     Integer.toString(v.epochs().size()), Integer.toString(v.epochsPlanned()),
                     Long.toString(v.wallMillis()), Integer.toString(v.endedEpoch()), Long.toString(v.endedStep()),
                     v.note()));
@@ -156,7 +158,7 @@ public final class CsvRunWriter {
     public void writeAll(ExperimentRecord experiment) throws IOException {
         writeExperiment(experiment);
         for (VariantRecord v : experiment.variants()) {
-            if (!v.epochs().isEmpty() || v.status() != VariantStatus.RUNNING) {
+            if (!v.epochs().isEmpty() || (v.status() != VariantStatus.RUNNING && v.status() != VariantStatus.NOT_STARTED)) {
                 writeMetrics(v);
             }
             writeReported(v);

@@ -35,7 +35,11 @@ public final class ChoraleSection {
                             + " class=\"play\" data-index=\"").append(i).append("\" aria-label=\"play ").append(escape(c.label()))
                     .append("\">▶ play</button> <span class=\"chorale-label\">").append(escape(c.label())).append("</span> <span class=\"explain\">")
                     .append(origin).append(" · ").append(c.steps()).append(" steps · ").append(c.notes().size())
-                    .append(" notes</span></figcaption><div class=\"roll-wrap\"><canvas class=\"piano-roll\"></canvas>"
+                    .append(" notes</span>");
+            if (!c.file().isEmpty()) {
+                h.append(" <a class=\"midi\" href=\"").append(escape(c.file())).append("\" download>MIDI file</a>");
+            }
+            h.append("</figcaption><div class=\"roll-wrap\"><canvas class=\"piano-roll\"></canvas>"
                             + "<div class=\"playhead\" hidden></div></div></figure>");
             data.add(json(c, origin));
         }

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
-/** How numbers appear on a page: four significant digits, scientific only when very large or small. */
+/**
+ * How numbers appear on a page: four significant digits, scientific only when very large or small; whole
+ * numbers below a million in full, so a count (parameters) loses no digits.
+ */
 public final class Numbers {
     private Numbers() {}
 
@@ -19,6 +22,9 @@ public final class Numbers {
         }
         if (value == 0) {
             return "0";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e6) {
+            return Long.toString((long) value);
         }
         BigDecimal rounded = new BigDecimal(value).round(new MathContext(SIGNIFICANT_DIGITS, RoundingMode.HALF_EVEN));
         double abs = Math.abs(value);

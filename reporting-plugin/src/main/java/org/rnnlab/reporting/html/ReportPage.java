@@ -104,6 +104,12 @@ public final class ReportPage {
         if (LengthSection.applies(e)) {
             body.append(section(toc, "by-length", "Exact match by source length", LengthSection.of(e), ""));
         }
+        List<org.rnnlab.reporting.model.ChoraleRecord> chorales = SampledChorales.of(e, !runPage);
+        if (!chorales.isEmpty()) {
+            body.append(section(toc, "chorales", "Sampled chorales", ChoraleSection.of(chorales)
+                    + "<p class=\"explain\">Each model's samples of its last sampled epoch; the MIDI files lie in the "
+                    + (runPage ? "run's" : "variant's") + " folder under samples/.</p>", ""));
+        }
         if (SamplesSection.applies(e)) {
             body.append(section(toc, "samples", "Samples", SamplesSection.of(e), ""));
         }
@@ -123,12 +129,14 @@ public final class ReportPage {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"generator\" content=\"rnnlab reporting\"><title>" + escape(title) + "</title>\n"
-                + "<script>" + PageAssets.ERROR_CAPTURE + "</script>\n<style>" + PageAssets.STYLE + "</style></head>\n<body>"
+                + "<script>" + PageAssets.ERROR_CAPTURE + "</script>\n<style>" + PageAssets.STYLE
+                + (chorales.isEmpty() ? "" : PageAssets.CHORALE_STYLE) + "</style></head>\n<body>"
                 + nav + "<main>" + body + "</main>"
                 + "<footer><p>Made by rnnlab. Charts by Chart.js (MIT license), inlined so this page opens offline.</p>"
                 + "<pre id=\"selfcheck\" aria-hidden=\"true\"></pre></footer>\n"
                 + "<script type=\"application/json\" id=\"report-data\">" + JsonText.of(data(e, dimensions, charts)) + "</script>\n"
-                + "<script>" + PageAssets.CHART_JS + "</script>\n<script>" + PageAssets.SCRIPT + "</script>\n</body></html>\n";
+                + "<script>" + PageAssets.CHART_JS + "</script>\n<script>" + PageAssets.SCRIPT + "</script>\n"
+                + (chorales.isEmpty() ? "" : "<script>" + PageAssets.CHORALE_PLAYER + "</script>\n") + "</body></html>\n";
     }
 
     private static Map<VariantStatus, Integer> statusCounts(ExperimentRecord e) {

@@ -12,6 +12,11 @@ final class RunLinks {
 
     /** From the comparison page to a variant's page; the name is percent-encoded as one path segment. */
     static String runPage(String variant) {
-        return URLEncoder.encode(variant, StandardCharsets.UTF_8).replace("+", "%20") + "/" + RUN_PAGE;
+        return variantFolder(variant) + RUN_PAGE;
+    }
+
+    /** From the comparison page into a variant's folder, ending in {@code /}; the name is one percent-encoded segment. */
+    static String variantFolder(String variant) {
+        return URLEncoder.encode(variant, StandardCharsets.UTF_8).replace("+", "%20") + "/";
     }
 }

@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param steps           its length in steps, at least 1
  * @param stepsPerQuarter grid steps per quarter note, at least 1
  * @param notes           its notes, each inside {@code [0, steps)}
+ * @param file            a link to it as a MIDI file, relative to the page, or empty
  */
-public record ChoraleRecord(String label, Origin origin, int steps, int stepsPerQuarter, List<Note> notes) {
+public record ChoraleRecord(String label, Origin origin, int steps, int stepsPerQuarter, List<Note> notes, String file) {
     /** Where a chorale came from. */
     public enum Origin { REAL, SAMPLED }
 
@@ -32,9 +33,15 @@ public record ChoraleRecord(String label, Origin origin, int steps, int stepsPer
         }
     }
 
+    /** A chorale without a file to link. */
+    public ChoraleRecord(String label, Origin origin, int steps, int stepsPerQuarter, List<Note> notes) {
+        this(label, origin, steps, stepsPerQuarter, notes, "");
+    }
+
     public ChoraleRecord {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(file, "file");
         notes = List.copyOf(notes);
         if (steps < 1 || stepsPerQuarter < 1) {
             throw new IllegalArgumentException(label + ": needs at least one step and one step per quarter note");

@@ -108,7 +108,7 @@ public final class ExperimentRecorder {
                 wallMillis = e.wallMillis();
                 e.status().forEach((v, status) -> {
                     VariantBuilder b = variant(v);
-                    if (b.status == VariantStatus.RUNNING) {
+                    if (b.status == VariantStatus.RUNNING || b.status == VariantStatus.NOT_STARTED) {
                         b.status = VariantStatus.of(status);
                     }
                 });
@@ -160,7 +160,7 @@ public final class ExperimentRecorder {
         final Map<String, String> settings = new TreeMap<>();
         long seed;
         int epochsPlanned;
-        VariantStatus status = VariantStatus.RUNNING;
+        VariantStatus status = VariantStatus.NOT_STARTED;
         final List<EpochRecord> epochs = new ArrayList<>();
         final List<GradientRecord> gradients = new ArrayList<>();
         final List<ConfusionRecord> evaluations = new ArrayList<>();

@@ -2,9 +2,14 @@ package org.rnnlab.reporting.model;
 
 import org.rnnlab.api.event.RunStatus;
 
-/** Where a variant's run stands in a report: a {@link RunStatus} once it ended, or still running. */
+/**
+ * Where a variant's run stands in a report: a {@link RunStatus} once it ended, running, or not started
+ * (announced by the experiment, no run yet: it has no seed, epochs or metrics to show).
+ */
 public enum VariantStatus {
-    /** Started (or not yet started) and not ended: the experiment is still going, or was stopped. */
+    /** Announced by the experiment, but its run has not started: the experiment is still going, or was stopped. */
+    NOT_STARTED,
+    /** Started and not ended: the experiment is still going, or was stopped. */
     RUNNING,
     COMPLETED,
     STOPPED_EARLY,

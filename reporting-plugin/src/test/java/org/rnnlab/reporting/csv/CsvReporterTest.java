@@ -94,7 +94,7 @@ class CsvReporterTest {
     }
 
     @Test
-    void aStoppedExperimentReadsBackWithItsUnfinishedRunsMarkedRunning() throws Exception {
+    void aStoppedExperimentReadsBackWithItsUnfinishedRunRunningAndTheOthersNotStarted() throws Exception {
         Path stopped = run.resolve("stopped");
         // everything up to the middle of the third variant's run
         int cut = 0;
@@ -109,8 +109,32 @@ class CsvReporterTest {
         ExperimentRecord record = new CsvRunReader(new RunDirectory(stopped)).read();
         assertThat(record.wallMillis()).isEqualTo(-1);
         assertThat(record.variants()).hasSize(SyntheticExperiment.specs().size());
-        assertThat(record.variants().stream().filter(v -> v.status() == VariantStatus.RUNNING).count()).isEqualTo(4);
+        java.util.Set<String> started = prefix.stream().filter(e -> e instanceof org.rnnlab.api.event.RunStarted)
+                .map(e -> ((org.rnnlab.api.event.RunStarted) e).variant()).collect(java.util.stream.Collectors.toSet());
+        assertThat(started).hasSizeGreaterThanOrEqualTo(3);
+        // the third run is cut in its middle; the first two ended
+        assertThat(record.variants().stream().filter(v -> v.status() == VariantStatus.RUNNING).count()).isEqualTo(1);
         assertThat(record.variant("sentiment-rnn-word-s1").orElseThrow().epochs()).isNotEmpty();
+        // the variants whose run never started are NOT_STARTED, with an empty seed in summary.csv (not RUNNING, seed 0)
+        List<String> notStarted = record.variants().stream().filter(v -> v.status() == VariantStatus.NOT_STARTED)
+                .map(org.rnnlab.reporting.model.VariantRecord::name).toList();
+        assertThat(notStarted).hasSize(SyntheticExperiment.specs().size() - started.size()).doesNotContainAnyElementsOf(started);
+        try (CSVParser p = parse(stopped.resolve("summary.csv"))) {
+            for (CSVRecord r : p.getRecords()) {
+                if (started.contains(r.get("variant"))) {
+                    assertThat(r.get("status")).isNotEqualTo("NOT_STARTED");
+                    assertThat(r.get("seed")).isNotEmpty();
+                } else {
+                    assertThat(r.get("status")).as(r.get("variant")).isEqualTo("NOT_STARTED");
+                    assertThat(r.get("seed")).as(r.get("variant")).isEmpty();
+                    assertThat(stopped.resolve(r.get("variant"))).doesNotExist();
+                }
+            }
+        }
+        // and the live files say what the events say
+        ExperimentRecorder recorder = new ExperimentRecorder();
+        prefix.forEach(recorder::record);
+        assertThat(record.variants()).isEqualTo(recorder.snapshot().variants());
     }
 
     private static CSVParser parse(Path file) throws Exception {

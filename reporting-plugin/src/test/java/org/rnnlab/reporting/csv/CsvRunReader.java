@@ -106,7 +106,9 @@ public final class CsvRunReader {
         } catch (IllegalArgumentException e) {
             throw new RnnlabException(file + " record " + r.getRecordNumber() + ": unknown status '" + r.get("status") + "'");
         }
-        return new VariantRecord(name, settings, parseLong(file, r, "seed"), (int) parseLong(file, r, "epochs_planned"),
+        // a variant that has not started has no seed: its cell is empty
+        long seed = status == VariantStatus.NOT_STARTED && r.get("seed").isEmpty() ? 0 : parseLong(file, r, "seed");
+        return new VariantRecord(name, settings, seed, (int) parseLong(file, r, "epochs_planned"),
                 status, metrics(name), gradients(name), evaluations(name), samples(name), finals, bests,
                 parseLong(file, r, "wall_millis"), r.get("note"), (int) parseLong(file, r, "ended_epoch"),
                 parseLong(file, r, "ended_step"));

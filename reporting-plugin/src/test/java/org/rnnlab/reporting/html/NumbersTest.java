@@ -10,6 +10,10 @@ class NumbersTest {
         assertThat(Numbers.format(0.44921234)).isEqualTo("0.4492");
         assertThat(Numbers.format(2.0)).isEqualTo("2");
         assertThat(Numbers.format(41234.56)).isEqualTo("41230");
+        // a whole number below a million is a count: every digit stays
+        assertThat(Numbers.format(20728.0)).isEqualTo("20728");
+        assertThat(Numbers.format(-41235.0)).isEqualTo("-41235");
+        assertThat(Numbers.format(1234567.0)).isEqualTo("1.235e+06");
         assertThat(Numbers.format(0.00123456)).isEqualTo("0.001235");
         assertThat(Numbers.format(-1.5)).isEqualTo("-1.5");
     }

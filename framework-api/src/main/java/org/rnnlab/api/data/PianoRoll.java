@@ -1,4 +1,4 @@
-package org.rnnlab.datasets;
+package org.rnnlab.api.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +11,12 @@ import java.util.Objects;
  * over several steps appears in each of them; at this resolution a held note and a note struck again are
  * the same, and {@link #notes()} reads them as held, as the JSB chorales' quarter-note rolls intend.
  * The constructor keeps a sorted copy; {@link #steps()} hands out that copy itself: do not modify it.
+ *
+ * <p>A roll also has a text form ({@link #text()}, read by {@link #parseText}): one word per step, separated
+ * by single spaces, each the step's MIDI notes in ascending order joined by dots, or {@code -} for a rest
+ * ({@code 48.64.67.72 48.64.67.72 - 43.62.67.71}). It is how the multi-label task's samples travel in
+ * events and files, and how reports and {@code lab generate} turn them back into notes; the grid is not part
+ * of it.
  *
  * @param steps            the note sets, one per step, at least one step
  * @param stepsPerQuarter  grid steps per quarter note (1 = quarter notes, 4 = sixteenths)
@@ -58,6 +64,61 @@ public record PianoRoll(int[][] steps, int stepsPerQuarter) {
                     .map(k -> k + LOWEST_KEY).toArray();
         }
         return new PianoRoll(steps, stepsPerQuarter);
+    }
+
+    /** The text form (see the class comment). */
+    public String text() {
+        StringBuilder s = new StringBuilder();
+        for (int[] step : steps) {
+            if (!s.isEmpty()) {
+                s.append(' ');
+            }
+            if (step.length == 0) {
+                s.append('-');
+            }
+            for (int i = 0; i < step.length; i++) {
+                s.append(i == 0 ? "" : ".").append(step[i]);
+            }
+        }
+        return s.toString();
+    }
+
+    /**
+     * The roll whose {@link #text()} is {@code text}, on a grid of {@code stepsPerQuarter}.
+     *
+     * @throws IllegalArgumentException naming the first word (1-based) that is not a step: empty, not numbers
+     *         joined by dots, a note outside 0-127, notes not ascending or repeated
+     */
+    public static PianoRoll parseText(String text, int stepsPerQuarter) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("an empty text holds no steps of a piano roll");
+        }
+        String[] words = text.split(" ", -1);
+        int[][] steps = new int[words.length][];
+        for (int t = 0; t < words.length; t++) {
+            steps[t] = step(words[t], t);
+        }
+        return new PianoRoll(steps, stepsPerQuarter);
+    }
+
+    private static int[] step(String word, int t) {
+        if (word.equals("-")) {
+            return new int[0];
+        }
+        if (!word.matches("\\d{1,3}(\\.\\d{1,3})*")) {
+            throw new IllegalArgumentException("word " + (t + 1) + " '" + word + "' is not a step of a piano roll"
+                    + " (MIDI notes joined by dots, or - for a rest)");
+        }
+        String[] parts = word.split("\\.");
+        int[] notes = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            notes[i] = Integer.parseInt(parts[i]);
+            if (notes[i] > 127 || (i > 0 && notes[i] <= notes[i - 1])) {
+                throw new IllegalArgumentException("word " + (t + 1) + " '" + word + "': notes must be MIDI 0-127 in"
+                        + " ascending order, each once");
+            }
+        }
+        return notes;
     }
 
     /** Number of steps. */

@@ -1,4 +1,4 @@
-package org.rnnlab.datasets;
+package org.rnnlab.api.data;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,11 +20,12 @@ import org.rnnlab.api.RnnlabException;
  * Writes a {@link PianoRoll} as a standard MIDI file (type 0, one track, channel 1) with
  * {@code javax.sound.midi}: each {@link PianoRoll.Note} becomes a note-on and a note-off, the tempo is
  * set in quarter notes per minute, and the end-of-track falls at the roll's last step, so trailing rests
- * survive. {@link MidiQuantizer} on the same grid reads back the same roll.
+ * survive. The datasets' MIDI reader on the same grid reads back the same roll. This is the file form of a
+ * roll, as {@link Vocabulary} has one: what rnnlab writes for music (sampled chorales, {@code lab generate --midi}).
  */
 public final class MidiWriter {
     /** Ticks per grid step; the file's resolution is this times the roll's steps per quarter note. */
-    static final int TICKS_PER_STEP = 240;
+    public static final int TICKS_PER_STEP = 240;
     private static final int CHURCH_ORGAN = 19;
     private static final int VELOCITY = 80;
 
