@@ -38,7 +38,8 @@ import org.rnnlab.api.report.EventHistory;
  * Checkpointed        variant, epoch, file
  * RunDiverged         variant, epoch, step, lastFiniteLoss, reason
  * RunFailed           variant, message
- * RunCompleted        variant, status, finalMetrics {name: number}, bestMetrics {name: number}, wallMillis
+ * RunCompleted        variant, status, finalMetrics {name: number}, bestMetrics {name: number}, wallMillis,
+ *                     best {epoch, metric, value, restored} (absent when no epoch completed, and in older logs)
  * ExperimentCompleted runDirectory, status {variant: status}, wallMillis
  * </pre>
  * A status is {@code COMPLETED}, {@code STOPPED_EARLY}, {@code DIVERGED} or {@code FAILED}. Numbers are

@@ -51,6 +51,8 @@ class EventLogTest {
                 new RunDiverged(x, "b", 2, 17L, 3.5, "loss is NaN"),
                 new RunFailed(x, "c", null),
                 new RunCompleted(x, "a", RunStatus.STOPPED_EARLY, Map.of("val.loss", 0.9), Map.of("val.loss", 0.8), 1234L),
+                new RunCompleted(x, "d", RunStatus.STOPPED_EARLY, Map.of("test.accuracy", 0.83), Map.of("val.accuracy", 0.8),
+                        99L, new org.rnnlab.api.event.BestEpoch(3, "val.accuracy", 0.8, true)),
                 new ExperimentCompleted(x, run, Map.of("a", RunStatus.STOPPED_EARLY, "b", RunStatus.DIVERGED,
                         "c", RunStatus.FAILED), 5678L));
     }

@@ -97,6 +97,7 @@ public final class ExperimentRecorder {
                 v.finalMetrics.putAll(e.finalMetrics());
                 v.bestMetrics.putAll(e.bestMetrics());
                 v.wallMillis = e.wallMillis();
+                v.best = e.best();
             }
             case ExperimentCompleted e -> {
                 wallMillis = e.wallMillis();
@@ -165,6 +166,7 @@ public final class ExperimentRecorder {
         String note = "";
         int endedEpoch = -1;
         long endedStep = -1;
+        org.rnnlab.api.event.BestEpoch best = org.rnnlab.api.event.BestEpoch.NONE;
 
         VariantBuilder(String name) {
             this.name = name;
@@ -174,7 +176,7 @@ public final class ExperimentRecorder {
             return new VariantRecord(name, new TreeMap<>(settings), seed, epochsPlanned, status,
                     sortedByEpoch(epochs, EpochRecord::epoch), sortedByEpoch(gradients, GradientRecord::epoch),
                     sortedByEpoch(evaluations, ConfusionRecord::epoch), sortedByEpoch(samples, SampleRecord::epoch),
-                    new TreeMap<>(finalMetrics), new TreeMap<>(bestMetrics), wallMillis, note, endedEpoch, endedStep);
+                    new TreeMap<>(finalMetrics), new TreeMap<>(bestMetrics), wallMillis, note, endedEpoch, endedStep, best);
         }
 
         private static <T> List<T> sortedByEpoch(List<T> list, java.util.function.ToIntFunction<T> epoch) {

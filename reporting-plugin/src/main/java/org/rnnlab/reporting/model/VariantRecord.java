@@ -4,18 +4,21 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.rnnlab.api.event.BestEpoch;
 
 /**
  * Everything a report shows about one variant's run. {@code note} says why a run ended early (the
  * divergence reason or the error message) and is empty otherwise; {@code endedEpoch} and
- * {@code endedStep} locate a divergence and are -1 when unknown.
+ * {@code endedStep} locate a divergence and are -1 when unknown; {@code best} is the epoch the run counts as its
+ * best and the metric that chose it.
  */
 public record VariantRecord(String name, Map<String, String> settings, long seed, int epochsPlanned,
                             VariantStatus status, List<EpochRecord> epochs, List<GradientRecord> gradients,
                             List<ConfusionRecord> evaluations, List<SampleRecord> samples,
                             Map<String, Double> finalMetrics, Map<String, Double> bestMetrics,
-                            long wallMillis, String note, int endedEpoch, long endedStep) {
+                            long wallMillis, String note, int endedEpoch, long endedStep, BestEpoch best) {
     public VariantRecord {
+        best = best == null ? BestEpoch.NONE : best;
         settings = sorted(settings);
         epochs = List.copyOf(epochs);
         gradients = List.copyOf(gradients);
@@ -23,6 +26,16 @@ public record VariantRecord(String name, Map<String, String> settings, long seed
         samples = List.copyOf(samples);
         finalMetrics = sorted(finalMetrics);
         bestMetrics = sorted(bestMetrics);
+    }
+
+    /** A record that names no best epoch. */
+    public VariantRecord(String name, Map<String, String> settings, long seed, int epochsPlanned,
+                         VariantStatus status, List<EpochRecord> epochs, List<GradientRecord> gradients,
+                         List<ConfusionRecord> evaluations, List<SampleRecord> samples,
+                         Map<String, Double> finalMetrics, Map<String, Double> bestMetrics,
+                         long wallMillis, String note, int endedEpoch, long endedStep) {
+        this(name, settings, seed, epochsPlanned, status, epochs, gradients, evaluations, samples, finalMetrics,
+                bestMetrics, wallMillis, note, endedEpoch, endedStep, BestEpoch.NONE);
     }
 
     private static <V> Map<String, V> sorted(Map<String, V> map) {
