@@ -53,6 +53,8 @@ class EventLogTest {
                 new RunCompleted(x, "a", RunStatus.STOPPED_EARLY, Map.of("val.loss", 0.9), Map.of("val.loss", 0.8), 1234L),
                 new RunCompleted(x, "d", RunStatus.STOPPED_EARLY, Map.of("test.accuracy", 0.83), Map.of("val.accuracy", 0.8),
                         99L, new org.rnnlab.api.event.BestEpoch(3, "val.accuracy", 0.8, true)),
+                new org.rnnlab.api.event.ClaimChecked(x, "test.accuracy: d better than a", "measured", 
+                        org.rnnlab.api.event.ClaimVerdict.FAILS, Map.of("a", 0.5, "d", 0.83), "measured d 0.83, a 0.5"),
                 new ExperimentCompleted(x, run, Map.of("a", RunStatus.STOPPED_EARLY, "b", RunStatus.DIVERGED,
                         "c", RunStatus.FAILED), 5678L));
     }
@@ -126,7 +128,7 @@ class EventLogTest {
 
         List<String> lines = Files.readAllLines(EventLog.file(run), StandardCharsets.UTF_8);
 
-        assertThat(lines.getFirst()).isEqualTo("{\"format\":\"rnnlab-events\",\"version\":1}");
+        assertThat(lines.getFirst()).isEqualTo("{\"format\":\"rnnlab-events\",\"version\":2}");
         assertThat(lines).hasSize(everyType().size() + 1);
         assertThat(lines.get(1)).startsWith("{\"event\":\"ExperimentStarted\",\"experiment\":\"x\",")
                 .contains("\"runDirectory\":\".\"")
@@ -220,10 +222,15 @@ class EventLogTest {
 
     @Test
     void aLogOfANewerVersionOrNoLogAtAllIsRefused() throws Exception {
-        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":2}\n");
+        // version 1 (before ClaimChecked) is still read
+        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":1}\n");
+        List<Event> none = new ArrayList<>();
+        EventLog.history(run).replay(none::add);
+        assertThat(none).isEmpty();
+        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":3}\n");
         assertThatThrownBy(() -> EventLog.history(run)).isInstanceOf(RnnlabException.class)
-                .hasMessageContaining("is event log version 2; this rnnlab reads versions 1 to 1");
-        assertThatThrownBy(() -> EventLogWriter.open(run)).hasMessageContaining("version 2");
+                .hasMessageContaining("is event log version 3; this rnnlab reads versions 1 to 2");
+        assertThatThrownBy(() -> EventLogWriter.open(run)).hasMessageContaining("version 3");
 
         Files.writeString(EventLog.file(run), "variant,status\n");
         assertThatThrownBy(() -> EventLog.history(run)).hasMessageContaining("line 1: not an rnnlab event log");

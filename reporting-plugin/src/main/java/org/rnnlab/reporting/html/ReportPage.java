@@ -52,6 +52,9 @@ public final class ReportPage {
         }
         body.append("</p></header>");
 
+        if (!runPage && !e.claims().isEmpty()) {
+            body.append(section(toc, "claims", "Claims of the lesson", ClaimsSection.of(e), ""));
+        }
         if (!e.description().isBlank()) {
             body.append(section(toc, "lesson", "What to look for", paragraphs(e.description()), "lesson"));
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.rnnlab.api.event.BatchCompleted;
 import org.rnnlab.api.event.Checkpointed;
+import org.rnnlab.api.event.ClaimChecked;
 import org.rnnlab.api.event.EpochCompleted;
 import org.rnnlab.api.event.Evaluation;
 import org.rnnlab.api.event.Event;
@@ -30,6 +31,7 @@ public final class ExperimentRecorder {
     private Map<String, String> provenance = Map.of();
     private long wallMillis = -1;
     private final Map<String, VariantBuilder> variants = new TreeMap<>();
+    private final List<ClaimChecked> claims = new ArrayList<>();
 
     /** Records one event. */
     public synchronized void record(Event event) {
@@ -99,6 +101,10 @@ public final class ExperimentRecorder {
                 v.wallMillis = e.wallMillis();
                 v.best = e.best();
             }
+            case ClaimChecked e -> {
+                claims.removeIf(c -> c.claim().equals(e.claim()));
+                claims.add(e);
+            }
             case ExperimentCompleted e -> {
                 wallMillis = e.wallMillis();
                 e.status().forEach((v, status) -> {
@@ -142,7 +148,7 @@ public final class ExperimentRecorder {
     /** The experiment as recorded so far. */
     public synchronized ExperimentRecord snapshot() {
         return new ExperimentRecord(name, description, provenance,
-                variants.values().stream().map(VariantBuilder::build).toList(), wallMillis);
+                variants.values().stream().map(VariantBuilder::build).toList(), wallMillis, claims);
     }
 
     /** One variant as recorded so far. */
