@@ -4,10 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.rnnlab.api.data.EncodedInput;
-import org.rnnlab.api.data.TokenIds;
-import org.rnnlab.api.data.Tokenizer;
-import org.rnnlab.api.data.Vocabulary;
 
 /**
  * Words and punctuation of the NFC-normalised text: a word is a run of Unicode letters, marks and digits
@@ -15,7 +11,7 @@ import org.rnnlab.api.data.Vocabulary;
  * punctuation mark, a symbol, an emoji with its modifiers) is a token of its own; Unicode white space
  * separates tokens and is dropped.
  */
-final class WordTokenizer implements Tokenizer {
+final class WordTokenizer implements OrderedTokenizer {
     private static final Pattern TOKEN = Pattern.compile(
             "(?<word>[\\p{L}\\p{M}\\p{N}]+(?:['’][\\p{L}\\p{M}\\p{N}]+)*)|(?<space>\\s+)|(?<other>\\X)",
             Pattern.UNICODE_CHARACTER_CLASS);
@@ -26,7 +22,8 @@ final class WordTokenizer implements Tokenizer {
         this.options = options;
     }
 
-    TokenizerOptions options() {
+    @Override
+    public TokenizerOptions options() {
         return options;
     }
 
@@ -44,22 +41,7 @@ final class WordTokenizer implements Tokenizer {
     }
 
     @Override
-    public Vocabulary fit(List<String> trainingTexts) {
-        return TokenCounting.fit(trainingTexts, this::tokens, options);
-    }
-
-    @Override
-    public EncodedInput encode(String text, Vocabulary vocabulary) {
-        return new TokenIds(vocabulary.ids(tokens(text)));
-    }
-
-    @Override
     public String join(List<String> tokens) {
         return String.join(" ", tokens);
-    }
-
-    @Override
-    public boolean ordered() {
-        return true;
     }
 }

@@ -16,16 +16,30 @@ import org.rnnlab.api.data.TaskKind;
  * @param layers     number of stacked layers
  * @param cellOptions the cell's own options ({@code cell.*} without the prefix)
  * @param fused      whether to run cells' fused sequence kernels where they have them
+ * @param bidirectional whether every layer also reads the sequence backwards ({@link
+ *                   org.rnnlab.model.cell.BidirectionalStack}); the head then reads {@code 2 * hidden} features
  * @since 0.1
  */
 public record ModelSpec(TaskKind kind, boolean tokenInput, int inputSize, int embedding, int outputs, String cell,
-                        int hidden, int layers, Map<String, String> cellOptions, boolean fused) {
+                        int hidden, int layers, Map<String, String> cellOptions, boolean fused, boolean bidirectional) {
+
+    /** A unidirectional model. */
+    public ModelSpec(TaskKind kind, boolean tokenInput, int inputSize, int embedding, int outputs, String cell,
+                     int hidden, int layers, Map<String, String> cellOptions, boolean fused) {
+        this(kind, tokenInput, inputSize, embedding, outputs, cell, hidden, layers, cellOptions, fused, false);
+    }
+
     public ModelSpec {
         cellOptions = Map.copyOf(cellOptions);
         if (inputSize < 1 || outputs < 1 || hidden < 1 || layers < 1 || embedding < 0) {
             throw new IllegalArgumentException("model sizes must be positive: input " + inputSize + ", outputs " + outputs
                     + ", hidden " + hidden + ", layers " + layers + ", embedding " + embedding);
         }
+    }
+
+    /** The width of what the head reads: {@code hidden}, or {@code 2 * hidden} when bidirectional. */
+    public int featureSize() {
+        return bidirectional ? 2 * hidden : hidden;
     }
 
     /** The width of what the first cell layer reads. */

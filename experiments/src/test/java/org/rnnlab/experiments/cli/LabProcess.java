@@ -51,6 +51,14 @@ public final class LabProcess {
         return lab(TIMEOUT, args);
     }
 
+    /** {@code lab args} in this JVM ({@link Lab#commandLine}), for the unit tests of the commands. */
+    public static Result inProcess(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = Lab.commandLine(new java.io.PrintWriter(out), new java.io.PrintWriter(err)).execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
     /** {@link #lab(String...)} with its own time limit, for commands that train. */
     public static Result lab(Duration timeout, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java(), "-Dguice_bytecode_gen_option=DISABLED",
