@@ -4,19 +4,22 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.rnnlab.api.event.BestEpoch;
 
 /**
  * Everything a report shows about one variant's run; {@code attention} holds a sequence-to-sequence
  * model's attention maps per epoch. {@code note} says why a run ended early (the
  * divergence reason or the error message) and is empty otherwise; {@code endedEpoch} and
- * {@code endedStep} locate a divergence and are -1 when unknown.
+ * {@code endedStep} locate a divergence and are -1 when unknown; {@code best} is the epoch the run counts as its
+ * best and the metric that chose it.
  */
 public record VariantRecord(String name, Map<String, String> settings, long seed, int epochsPlanned,
                             VariantStatus status, List<EpochRecord> epochs, List<GradientRecord> gradients,
                             List<ConfusionRecord> evaluations, List<SampleRecord> samples, List<AttentionRecord> attention,
                             Map<String, Double> finalMetrics, Map<String, Double> bestMetrics,
-                            long wallMillis, String note, int endedEpoch, long endedStep) {
+                            long wallMillis, String note, int endedEpoch, long endedStep, BestEpoch best) {
     public VariantRecord {
+        best = best == null ? BestEpoch.NONE : best;
         settings = sorted(settings);
         epochs = List.copyOf(epochs);
         gradients = List.copyOf(gradients);
@@ -27,13 +30,13 @@ public record VariantRecord(String name, Map<String, String> settings, long seed
         bestMetrics = sorted(bestMetrics);
     }
 
-    /** A variant without attention maps: what every model but a sequence-to-sequence one with attention records. */
+    /** A record of a run with no attention maps that names no best epoch. */
     public VariantRecord(String name, Map<String, String> settings, long seed, int epochsPlanned, VariantStatus status,
                          List<EpochRecord> epochs, List<GradientRecord> gradients, List<ConfusionRecord> evaluations,
                          List<SampleRecord> samples, Map<String, Double> finalMetrics, Map<String, Double> bestMetrics,
                          long wallMillis, String note, int endedEpoch, long endedStep) {
         this(name, settings, seed, epochsPlanned, status, epochs, gradients, evaluations, samples, List.of(), finalMetrics,
-                bestMetrics, wallMillis, note, endedEpoch, endedStep);
+                bestMetrics, wallMillis, note, endedEpoch, endedStep, BestEpoch.NONE);
     }
 
     private static <V> Map<String, V> sorted(Map<String, V> map) {
