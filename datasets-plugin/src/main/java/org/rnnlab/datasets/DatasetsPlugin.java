@@ -9,7 +9,7 @@ import org.rnnlab.api.RnnlabVersion;
 
 /**
  * The built-in datasets ({@code dinosaurs}, {@code hello}, {@code adding}, {@code order}, {@code sentiment},
- * {@code shakespeare}, {@code csv}, {@code text}, {@code jsb-chorales}, {@code midi}) and tokenizers ({@code character}, {@code word},
+ * {@code shakespeare}, {@code shakespeare-words}, {@code csv}, {@code text}, {@code jsb-chorales}, {@code midi}) and tokenizers ({@code character}, {@code word},
  * {@code bag-of-words}, {@code fixed-window}).
  */
 public final class DatasetsPlugin implements Plugin {
@@ -35,6 +35,7 @@ public final class DatasetsPlugin implements Plugin {
                 datasets.addBinding().to(OrderDataset.class);
                 datasets.addBinding().to(SentimentDataset.class);
                 datasets.addBinding().to(ShakespeareDataset.class);
+                datasets.addBinding().to(ShakespeareWordsDataset.class);
                 datasets.addBinding().to(CsvDataset.class);
                 datasets.addBinding().to(TextFileDataset.class);
                 datasets.addBinding().to(JsbChoralesDataset.class);

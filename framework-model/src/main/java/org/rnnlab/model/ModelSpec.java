@@ -16,20 +16,32 @@ import org.rnnlab.api.data.TaskKind;
  * @param layers     number of stacked layers
  * @param cellOptions the cell's own options ({@code cell.*} without the prefix)
  * @param fused      whether to run cells' fused sequence kernels where they have them
+ * @param window     what each step reads of the tokens up to it ({@link InputWindow#NONE}: its own token)
  * @since 0.1
  */
 public record ModelSpec(TaskKind kind, boolean tokenInput, int inputSize, int embedding, int outputs, String cell,
-                        int hidden, int layers, Map<String, String> cellOptions, boolean fused) {
+                        int hidden, int layers, Map<String, String> cellOptions, boolean fused, InputWindow window) {
     public ModelSpec {
         cellOptions = Map.copyOf(cellOptions);
+        window = window == null ? InputWindow.NONE : window;
         if (inputSize < 1 || outputs < 1 || hidden < 1 || layers < 1 || embedding < 0) {
             throw new IllegalArgumentException("model sizes must be positive: input " + inputSize + ", outputs " + outputs
                     + ", hidden " + hidden + ", layers " + layers + ", embedding " + embedding);
         }
+        if (!window.none() && !(tokenInput && embedding > 0)) {
+            throw new IllegalArgumentException("a window of " + window.size() + " tokens per step needs token ids"
+                    + " and an embedding (embedding > 0), got embedding " + embedding);
+        }
+    }
+
+    /** A model that reads one token (or one feature vector) per step. */
+    public ModelSpec(TaskKind kind, boolean tokenInput, int inputSize, int embedding, int outputs, String cell,
+                     int hidden, int layers, Map<String, String> cellOptions, boolean fused) {
+        this(kind, tokenInput, inputSize, embedding, outputs, cell, hidden, layers, cellOptions, fused, InputWindow.NONE);
     }
 
     /** The width of what the first cell layer reads. */
     public int cellInputSize() {
-        return tokenInput && embedding > 0 ? embedding : inputSize;
+        return tokenInput && embedding > 0 ? embedding * window.width() : inputSize;
     }
 }
