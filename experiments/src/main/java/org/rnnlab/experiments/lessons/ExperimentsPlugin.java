@@ -35,6 +35,7 @@ public final class ExperimentsPlugin implements Plugin {
                 experiments.addBinding().toInstance(Lessons.sentiment());
                 experiments.addBinding().toInstance(Lessons.shakespeare());
                 experiments.addBinding().toInstance(MusicLesson.music());
+                experiments.addBinding().toInstance(NextWordLesson.nextWord());
             }
         };
     }
