@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# compare-with-pytorch.sh: rnnlab's training throughput against PyTorch's on the same workload, one
-# thread each, measured side by side in one run.
+# compare-with-pytorch.sh: rnnlab's training throughput against PyTorch's on the same workload, the same
+# number of threads each (one unless THREADS says otherwise), measured side by side in one run.
 #
 #   benchmarks/compare-with-pytorch.sh [ROUNDS]        (default 3 rounds)
 #
 # For every cell and hidden size it runs `./lab bench --cell C --hidden H --json` and the peer
-# benchmark benchmarks/peer/torch_rnn_bench.py (OPENBLAS_NUM_THREADS=1, torch.set_num_threads(1))
+# benchmark benchmarks/peer/torch_rnn_bench.py (OPENBLAS_NUM_THREADS=THREADS, torch.set_num_threads(THREADS))
 # one after the other, ROUNDS times, interleaved so that both see the same machine load, then prints
 # the median of each row as a markdown table. ratio = rnnlab tokens/s / PyTorch tokens/s (wall clock,
 # as the peer measures it), taken per round (the pair ran back to back) and then the median over the
@@ -13,7 +13,10 @@
 # when other programs share the machine. Progress goes to stderr, the table to stdout.
 #
 # Environment: CELLS (default "rnn lstm gru"), HIDDEN (default "128 512"), PYTHON (default
-# /usr/bin/python3, needs PyTorch), SIZES (the peer's "B T V E STEPS", default "32 64 65 64 30").
+# /usr/bin/python3, needs PyTorch), SIZES (the peer's "B T V E STEPS", default "32 64 65 64 30"),
+# THREADS (default 1: `lab bench --threads`, and the peer's thread count and OPENBLAS_NUM_THREADS; above 1,
+# every round also runs rnnlab on one thread, and the table gains rnnlab's speed-up by wall clock).
+# BIDIRECTIONAL=1 (both sides bidirectional: `lab bench --bidirectional` and PyTorch's bidirectional=True).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,8 +24,15 @@ ROUNDS="${1:-3}"
 CELLS="${CELLS:-rnn lstm gru}"
 HIDDEN="${HIDDEN:-128 512}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
+THREADS="${THREADS:-1}"
 read -r B T V E STEPS <<<"${SIZES:-32 64 65 64 30}"
 PEER="$ROOT/benchmarks/peer/run_with_cpu_time.py"
+OURS_BI=()
+PEER_BI=()
+if [[ "${BIDIRECTIONAL:-0}" == 1 ]]; then
+    OURS_BI=(--bidirectional)
+    PEER_BI=(bidirectional)
+fi
 
 if ! [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]]; then
     echo "usage: $0 [ROUNDS]   (ROUNDS is a positive number, not '$ROUNDS')" >&2
@@ -43,15 +53,15 @@ fi
 RESULTS="$(mktemp)"
 trap 'rm -f "$RESULTS"' EXIT
 
-echo "load before: $(uptime)" >&2
+echo "threads: $THREADS each; load before: $(uptime)" >&2
 for ((round = 1; round <= ROUNDS; round++)); do
     for cell in $CELLS; do
         for h in $HIDDEN; do
             ours="$("$ROOT/lab" bench --cell "$cell" --hidden "$h" --batch "$B" --seq "$T" --vocab "$V" --embed "$E" \
-                --steps "$STEPS" --threads 1 --json 2>/dev/null | tail -n 1)"
+                --steps "$STEPS" --threads "$THREADS" "${OURS_BI[@]}" --json 2>/dev/null | tail -n 1)"
             read -r ours_wall ours_cpu < <("$PYTHON" -c \
                 'import json,sys; r=json.loads(sys.argv[1]); print(r["tokens_per_second"], r["tokens_per_cpu_second"] or "nan")' "$ours")
-            peer="$(OPENBLAS_NUM_THREADS=1 "$PYTHON" "$PEER" "$cell" "$h" "$B" "$T" "$V" "$E" "$STEPS" 1)"
+            peer="$(OPENBLAS_NUM_THREADS="$THREADS" "$PYTHON" "$PEER" "$cell" "$h" "$B" "$T" "$V" "$E" "$STEPS" "$THREADS" "${PEER_BI[@]}")"
             peer_wall="$(sed -n 's/.*: \([0-9,]*\) tokens\/s,.*/\1/p' <<<"$peer" | tr -d ,)"
             peer_cpu="$(sed -n 's/^cpu tokens\/s: \([0-9.]*\)$/\1/p' <<<"$peer")"
             if [[ -z "$peer_wall" || -z "$peer_cpu" ]]; then
@@ -59,7 +69,14 @@ for ((round = 1; round <= ROUNDS; round++)); do
                 echo "$peer" >&2
                 exit 1
             fi
-            echo "$cell $h $ours_wall $peer_wall $ours_cpu $peer_cpu" >>"$RESULTS"
+            one_wall="$ours_wall"
+            if [[ "$THREADS" != 1 ]]; then
+                # rnnlab's own speed-up: the same run on one thread, in the same round
+                one="$("$ROOT/lab" bench --cell "$cell" --hidden "$h" --batch "$B" --seq "$T" --vocab "$V" --embed "$E" \
+                    --steps "$STEPS" --threads 1 --json 2>/dev/null | tail -n 1)"
+                one_wall="$("$PYTHON" -c 'import json,sys; print(json.loads(sys.argv[1])["tokens_per_second"])' "$one")"
+            fi
+            echo "$cell $h $ours_wall $peer_wall $ours_cpu $peer_cpu $one_wall" >>"$RESULTS"
             printf 'round %d/%d %-4s H=%-4s rnnlab %8.0f  PyTorch %8.0f tokens/s\n' \
                 "$round" "$ROUNDS" "$cell" "$h" "$ours_wall" "$peer_wall" >&2
         done
@@ -67,14 +84,16 @@ for ((round = 1; round <= ROUNDS; round++)); do
 done
 echo "load after: $(uptime)" >&2
 
-"$PYTHON" - "$RESULTS" "$CELLS" "$HIDDEN" <<'EOF'
+"$PYTHON" - "$RESULTS" "$CELLS" "$HIDDEN" "$THREADS" <<'EOF'
 import statistics, sys
 rows = {}
 for line in open(sys.argv[1]):
-    cell, h, ow, pw, oc, pc = line.split()
-    rows.setdefault((cell, int(h)), []).append((float(ow), float(pw), float(oc), float(pc)))
-print("| cell | H | rnnlab tokens/s | PyTorch tokens/s | ratio | ratio (CPU time) |")
-print("|---|---:|---:|---:|---:|---:|")
+    cell, h, ow, pw, oc, pc, one = line.split()
+    rows.setdefault((cell, int(h)), []).append((float(ow), float(pw), float(oc), float(pc), float(one)))
+threads = int(sys.argv[4])
+extra = f" | rnnlab {threads} threads / 1 thread |" if threads > 1 else " |"
+print(f"| cell | H | rnnlab tokens/s | PyTorch tokens/s | ratio | ratio (CPU time){extra}")
+print("|---|---:|---:|---:|---:|---:|" + ("---:|" if threads > 1 else ""))
 for cell in sys.argv[2].split():
     for h in (int(x) for x in sys.argv[3].split()):
         runs = rows[(cell, h)]
@@ -82,5 +101,6 @@ for cell in sys.argv[2].split():
         # the ratio of each round's pair (run back to back, under the same load), median over rounds
         ratio = statistics.median(r[0] / r[1] for r in runs)
         cpu_ratio = statistics.median(r[2] / r[3] for r in runs)
-        print(f"| {cell} | {h} | {ours:,.0f} | {peer:,.0f} | {ratio:.2f} | {cpu_ratio:.2f} |")
+        speedup = f" {statistics.median(r[0] / r[4] for r in runs):.2f} |" if threads > 1 else ""
+        print(f"| {cell} | {h} | {ours:,.0f} | {peer:,.0f} | {ratio:.2f} | {cpu_ratio:.2f} |{speedup}")
 EOF

@@ -19,6 +19,7 @@ def shape(name):
         "recnn": ("NN", BATCH, g * h, h),
         "head": ("NT", ROWS, VOCAB, h),
         "recgrad": ("NN", BATCH, h, g * h),
+        "recgradnt": ("NT", BATCH, h, g * h),
         "wgrad": ("TN", g * h, h, ROWS),
     }[p[0]]
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * GEMM shapes of a character-LM step: B = 32, T = 64 (2048 rows), embedding E = 64, head V = 65,
  * cells with G gates (1 rnn, 3 gru, 4 lstm) of H units. Names: {@code proj-H<h>-G<g>},
- * {@code rec-H<h>-G<g>}, {@code recnn-H<h>-G<g>}, {@code head-H<h>}, {@code recgrad-H<h>-G<g>}, {@code wgrad-H<h>-G<g>}.
+ * {@code rec-H<h>-G<g>}, {@code recnn-H<h>-G<g>}, {@code head-H<h>}, {@code recgrad-H<h>-G<g>}, {@code recgradnt-H<h>-G<g>}, {@code wgrad-H<h>-G<g>}.
  */
 public final class GemmShapes {
     static final int BATCH = 32;
@@ -39,6 +39,8 @@ public final class GemmShapes {
             case "recnn" -> new Shape(Form.NN, BATCH, g * h, h);
             // gradient into h of one step: dZ[B, G*H] * W_hh[G*H, H]
             case "recgrad" -> new Shape(Form.NN, BATCH, h, g * h);
+            // the same with W_hh^T[H, G*H] materialised once per sequence: dZ[B, G*H] * (W_hh^T)^T
+            case "recgradnt" -> new Shape(Form.NT, BATCH, h, g * h);
             // weight gradient over all steps: dZ[T*B, G*H]^T * H[T*B, H]
             case "wgrad" -> new Shape(Form.TN, g * h, h, ROWS);
             default -> throw new IllegalArgumentException("unknown GEMM shape " + name);

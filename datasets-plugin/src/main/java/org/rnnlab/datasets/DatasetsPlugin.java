@@ -9,8 +9,9 @@ import org.rnnlab.api.RnnlabVersion;
 
 /**
  * The built-in datasets ({@code dinosaurs}, {@code hello}, {@code adding}, {@code order}, {@code sentiment},
- * {@code shakespeare}, {@code shakespeare-words}, {@code csv}, {@code text}, {@code jsb-chorales}, {@code midi}) and tokenizers ({@code character}, {@code word},
- * {@code bag-of-words}, {@code fixed-window}).
+ * {@code shakespeare}, {@code shakespeare-words}, {@code csv}, {@code text}, {@code jsb-chorales}, {@code midi}, {@code conll},
+ * {@code word-boundaries}) and tokenizers ({@code character}, {@code word}, {@code bag-of-words},
+ * {@code fixed-window}, {@code whitespace}).
  */
 public final class DatasetsPlugin implements Plugin {
     @Override
@@ -40,11 +41,14 @@ public final class DatasetsPlugin implements Plugin {
                 datasets.addBinding().to(TextFileDataset.class);
                 datasets.addBinding().to(JsbChoralesDataset.class);
                 datasets.addBinding().to(MidiDataset.class);
+                datasets.addBinding().to(ConllDataset.class);
+                datasets.addBinding().to(WordBoundariesDataset.class);
                 var tokenizers = Components.of(binder(), ComponentKind.TOKENIZER);
                 tokenizers.addBinding().to(CharacterTokenizerFactory.class);
                 tokenizers.addBinding().to(WordTokenizerFactory.class);
                 tokenizers.addBinding().to(BagOfWordsTokenizerFactory.class);
                 tokenizers.addBinding().to(FixedWindowTokenizerFactory.class);
+                tokenizers.addBinding().to(WhitespaceTokenizerFactory.class);
             }
         };
     }

@@ -16,11 +16,28 @@ import org.rnnlab.api.data.TaskKind;
  * @param layers     number of stacked layers
  * @param cellOptions the cell's own options ({@code cell.*} without the prefix)
  * @param fused      whether to run cells' fused sequence kernels where they have them
+ * @param bidirectional whether every layer also reads the sequence backwards ({@link
+ *                   org.rnnlab.model.cell.BidirectionalStack}); the head then reads {@code 2 * hidden} features
  * @param window     what each step reads of the tokens up to it ({@link InputWindow#NONE}: its own token)
  * @since 0.1
  */
 public record ModelSpec(TaskKind kind, boolean tokenInput, int inputSize, int embedding, int outputs, String cell,
-                        int hidden, int layers, Map<String, String> cellOptions, boolean fused, InputWindow window) {
+                        int hidden, int layers, Map<String, String> cellOptions, boolean fused, boolean bidirectional,
+                        InputWindow window) {
+
+    /** A unidirectional model that reads one token (or one feature vector) per step. */
+    public ModelSpec(TaskKind kind, boolean tokenInput, int inputSize, int embedding, int outputs, String cell,
+                     int hidden, int layers, Map<String, String> cellOptions, boolean fused) {
+        this(kind, tokenInput, inputSize, embedding, outputs, cell, hidden, layers, cellOptions, fused, false);
+    }
+
+    /** A model that reads one token (or one feature vector) per step. */
+    public ModelSpec(TaskKind kind, boolean tokenInput, int inputSize, int embedding, int outputs, String cell,
+                     int hidden, int layers, Map<String, String> cellOptions, boolean fused, boolean bidirectional) {
+        this(kind, tokenInput, inputSize, embedding, outputs, cell, hidden, layers, cellOptions, fused, bidirectional,
+                InputWindow.NONE);
+    }
+
     public ModelSpec {
         cellOptions = Map.copyOf(cellOptions);
         window = window == null ? InputWindow.NONE : window;
@@ -34,10 +51,9 @@ public record ModelSpec(TaskKind kind, boolean tokenInput, int inputSize, int em
         }
     }
 
-    /** A model that reads one token (or one feature vector) per step. */
-    public ModelSpec(TaskKind kind, boolean tokenInput, int inputSize, int embedding, int outputs, String cell,
-                     int hidden, int layers, Map<String, String> cellOptions, boolean fused) {
-        this(kind, tokenInput, inputSize, embedding, outputs, cell, hidden, layers, cellOptions, fused, InputWindow.NONE);
+    /** The width of what the head reads: {@code hidden}, or {@code 2 * hidden} when bidirectional. */
+    public int featureSize() {
+        return bidirectional ? 2 * hidden : hidden;
     }
 
     /** The width of what the first cell layer reads. */

@@ -19,12 +19,15 @@ import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.Workspace;
 import org.rnnlab.engine.autodiff.Graph;
 import org.rnnlab.engine.autodiff.Var;
+import org.rnnlab.model.cell.BidirectionalStack;
 import org.rnnlab.model.cell.CellStack;
+import org.rnnlab.model.cell.RecurrentLayers;
 
 /**
  * A recurrent model for one task: input (learned embedding {@code embedding.weight [V, E]}, one-hot
  * vectors, or feature vectors; with an {@link InputWindow}, the embeddings of the last n tokens at each
- * step) -> {@link CellStack} -> linear head ({@code head.weight [C, H]},
+ * step) -> {@link CellStack} (or {@link BidirectionalStack}, whose outputs have
+ * {@code 2H} columns) -> linear head ({@code head.weight [C, H]} or {@code [C, 2H]},
  * {@code head.bias [C]}) -> loss. The loss follows the task: cross-entropy at every real step
  * (language modelling, tagging), cross-entropy or mean squared error from each sequence's last real
  * step (classification, regression). Padded steps never reach the loss: per-step losses are masked,
@@ -43,12 +46,12 @@ public final class SequenceModel {
     public static final String HEAD_BIAS = "head.bias";
 
     private final ModelSpec spec;
-    private final CellStack stack;
+    private final RecurrentLayers stack;
     private final List<Parameter> parameters;
     private final Graph graph;
     private float[] oneHot = new float[0];
 
-    private SequenceModel(ModelSpec spec, CellStack stack, List<Parameter> parameters) {
+    private SequenceModel(ModelSpec spec, RecurrentLayers stack, List<Parameter> parameters) {
         this.spec = spec;
         this.stack = stack;
         this.parameters = List.copyOf(parameters);
@@ -61,8 +64,9 @@ public final class SequenceModel {
      * initialisation), the head ({@code U(-1/sqrt(H), 1/sqrt(H))} as PyTorch's {@code nn.Linear}).
      */
     public static SequenceModel create(CellFactory cells, ModelSpec spec, RandomGenerator random) {
-        CellStack stack = CellStack.of(cells, new CellSpec(spec.cellInputSize(), spec.hidden(), spec.cellOptions()),
-                spec.layers());
+        CellSpec first = new CellSpec(spec.cellInputSize(), spec.hidden(), spec.cellOptions());
+        RecurrentLayers stack = spec.bidirectional() ? BidirectionalStack.of(cells, first, spec.layers())
+                : CellStack.of(cells, first, spec.layers());
         List<Parameter> params = new ArrayList<>();
         if (spec.tokenInput() && spec.embedding() > 0) {
             Parameter e = parameter(EMBEDDING, spec.inputSize(), spec.embedding());
@@ -79,9 +83,9 @@ public final class SequenceModel {
             cellValues.put(p.name(), cp.value());
         }
         stack.initialize(cellValues, random);
-        Parameter w = parameter(HEAD_WEIGHT, spec.outputs(), spec.hidden());
+        Parameter w = parameter(HEAD_WEIGHT, spec.outputs(), spec.featureSize());
         Parameter b = parameter(HEAD_BIAS, spec.outputs());
-        double bound = 1.0 / Math.sqrt(spec.hidden());
+        double bound = 1.0 / Math.sqrt(spec.featureSize());
         for (Parameter p : List.of(w, b)) {
             float[] d = p.value().data();
             for (int i = 0; i < d.length; i++) {
@@ -97,7 +101,7 @@ public final class SequenceModel {
         return spec;
     }
 
-    public CellStack stack() {
+    public RecurrentLayers stack() {
         return stack;
     }
 
@@ -106,9 +110,9 @@ public final class SequenceModel {
         return parameters;
     }
 
-    /** Number of carried state tensors: layers times the cell's states ({@code h} or {@code h, c}). */
+    /** Number of carried state tensors: layers (times 2 when bidirectional) times the cell's states ({@code h} or {@code h, c}). */
     public int stateCount() {
-        return stack.layers() * stack.stateNames().size();
+        return stack.stateCount();
     }
 
     /** The parameter values by name, in order (shared, not copied). */
@@ -318,9 +322,21 @@ public final class SequenceModel {
         CellStack.Output out = stack.forward(graph, x, steps, batch, mask, vars, init, stepGradientNorms, spec.fused());
         boolean perStep = spec.kind() == TaskKind.LANGUAGE_MODELLING || spec.kind() == TaskKind.SEQUENCE_TAGGING
                 || spec.kind() == TaskKind.MULTI_LABEL_SEQUENCE;
-        Var features = perStep ? out.outputs() : graph.sliceRows(out.outputs(), (steps - 1) * batch, rows);
+        Var features = perStep ? out.outputs() : spec.bidirectional() ? lastOfBothDirections(out)
+                : graph.sliceRows(out.outputs(), (steps - 1) * batch, rows);
         Var logits = graph.addBias(graph.matmulTransposed(features, vars.get(HEAD_WEIGHT)), vars.get(HEAD_BIAS));
         return new Forward(logits, out.finalStates(), perStep);
+    }
+
+    /**
+     * Per sequence, the top layer's forward state after its last real step beside its reverse state after
+     * its first step (PyTorch's {@code h_n[-2]} and {@code h_n[-1]}): a bidirectional stack's outputs are zero
+     * at padding, so the last row is no summary there.
+     */
+    private Var lastOfBothDirections(CellStack.Output out) {
+        int perDirection = stack.stateNames().size();
+        int top = out.finalStates().size() - 2 * perDirection;
+        return graph.concatColumns(List.of(out.finalStates().get(top), out.finalStates().get(top + perDirection)));
     }
 
     private Var loss(Forward f, ModelBatch batch) {

@@ -40,6 +40,7 @@ import org.rnnlab.api.report.EventHistory;
 import org.rnnlab.api.report.ReportContext;
 import org.rnnlab.api.report.ReporterFactory;
 import org.rnnlab.api.train.RunResult;
+import org.rnnlab.engine.kernel.KernelThreads;
 import org.rnnlab.runtime.events.EventLog;
 import org.rnnlab.runtime.events.EventLogWriter;
 
@@ -52,9 +53,12 @@ import org.rnnlab.runtime.events.EventLogWriter;
  * loaded once into the run's {@link DatasetCache}, from which the variants take them. Then one
  * reporter per {@link ComponentKind#REPORTER} component is subscribed to a fresh {@link OrderedEventBus},
  * {@link ExperimentStarted} is published, and the variants train on a fixed pool of
- * {@link RunOptions#threads()} threads, each prepared by a {@link VariantPipeline} and trained by the
- * trainer its {@code trainer} setting names (default {@code bptt}). Trainers publish their runs' events;
- * a variant whose preparation or trainer throws ends only itself, which the runner reports as {@link RunFailed} (its stack trace goes to
+ * {@code min(threads, variants)} threads ({@link RunOptions#threads()}), each prepared by a
+ * {@link VariantPipeline} and trained by the trainer its {@code trainer} setting names (default
+ * {@code bptt}). The threads the variants leave over go to their kernels ({@code threads / at once}
+ * each, see {@link KernelThreads}), so one large model uses every core it is given; the results are the
+ * same bits with any number of kernel threads. Trainers publish their runs' events; a variant whose
+ * preparation or trainer throws ends only itself, which the runner reports as {@link RunFailed} (its stack trace goes to
  * {@code <variant>/error.txt}). {@link ExperimentCompleted} follows the last variant, and the bus is
  * drained before {@link #run} returns.
  */
@@ -152,15 +156,23 @@ public final class ExperimentRunner {
                     toRun.add(i);
                 }
             }
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Math.max(1, toRun.size())),
-                    namedThreads(plan.name()));
+            int atOnce = Math.min(options.threads(), Math.max(1, toRun.size()));
+            // cores the variants side by side leave over go to each variant's kernels (same bits either way)
+            int kernelThreads = Math.max(1, options.threads() / atOnce);
+            ExecutorService pool = Executors.newFixedThreadPool(atOnce, namedThreads(plan.name()));
             try {
                 Map<Integer, Future<RunStatus>> futures = new LinkedHashMap<>();
                 for (int i : toRun) {
                     Variant v = variants.get(i);
                     Path folder = FileNames.inside(runDirectory, folders.get(i));
                     futures.put(i, pool.submit(() -> {
-                        RunStatus s = runVariant(plan.name(), v, folder, pipeline, bus, failures, resuming);
+                        RunStatus s;
+                        KernelThreads.use(kernelThreads);
+                        try {
+                            s = runVariant(plan.name(), v, folder, pipeline, bus, failures, resuming);
+                        } finally {
+                            KernelThreads.use(1);
+                        }
                         String failure;
                         synchronized (failures) {
                             failure = failures.get(v.name());

@@ -27,6 +27,7 @@ final class Provenance {
             Kernels k = Kernels.get();
             p.put("kernels.name", k.name());
             p.put("kernels.vector_bits", Integer.toString(k.vectorBits()));
+            p.put("kernels.tile", k.tile());
         } catch (RuntimeException | LinkageError e) {
             // recorded rather than fatal: the trainers will fail with the real cause if kernels are missing
             p.put("kernels.name", "unavailable (" + ErrorText.of(e) + ")");

@@ -137,4 +137,22 @@ public abstract class CellCompatibilityKit {
             CellChecks.stacking(factory(), spec(), fused);
         }
     }
+
+    @Nested
+    @DisplayName("bidirectional")
+    class Bidirectional {
+        @Test
+        @DisplayName("PyTorch's parameter names (weight_ih_l0_reverse, ...), layer 1 reads both directions")
+        void parameterLayout() {
+            BidirectionalChecks.parameterLayout(factory(), spec());
+        }
+
+        @ParameterizedTest(name = "fused={0}")
+        @ValueSource(booleans = {false, true})
+        @DisplayName("sequences of different lengths: forward over the batch, reverse from each one's own last step")
+        void matchesOneDirectionRuns(boolean fused) {
+            assumeFusedIfAsked(fused);
+            BidirectionalChecks.matchesOneDirectionRuns(factory(), spec(), fused);
+        }
+    }
 }

@@ -21,8 +21,11 @@ final class ModelFileCheck {
 
     private ModelFileCheck() {}
 
-    /** Before building: layers, hidden, outputs and embedding agree with the tensors, and the model fits the heap. */
-    static void beforeBuilding(Path file, int layers, int hidden, java.util.OptionalInt outputs, int embedding,
+    /**
+     * Before building: layers, hidden, outputs and embedding agree with the tensors, and the model fits the heap.
+     * {@code directions} is 2 for a bidirectional model, whose head reads both directions' outputs.
+     */
+    static void beforeBuilding(Path file, int layers, int hidden, int directions, java.util.OptionalInt outputs, int embedding,
                                Map<String, Tensor> tensors, long freeHeapBytes) {
         Set<Integer> found = new TreeSet<>();
         for (String name : tensors.keySet()) {
@@ -41,9 +44,10 @@ final class ModelFileCheck {
         if (head == null || head.shape().length != 2) {
             throw new RnnlabException(file + ": it has no head.weight of rank 2, so its hidden size cannot be checked");
         }
-        if (head.shape()[1] != hidden) {
-            throw new RnnlabException(file + ": its metadata says hidden=" + hidden + " but head.weight has shape "
-                    + java.util.Arrays.toString(head.shape()) + " (hidden " + head.shape()[1] + "); not building a model from it");
+        if (head.shape()[1] != hidden * directions) {
+            throw new RnnlabException(file + ": its metadata says hidden=" + hidden + (directions == 2 ? " in both directions" : "")
+                    + " but head.weight has shape " + java.util.Arrays.toString(head.shape()) + " (hidden "
+                    + head.shape()[1] / directions + "); not building a model from it");
         }
         if (outputs.isPresent() && head.shape()[0] != outputs.getAsInt()) {
             throw new RnnlabException(file + ": its metadata says outputs=" + outputs.getAsInt() + " but head.weight has "

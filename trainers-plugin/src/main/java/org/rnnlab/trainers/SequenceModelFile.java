@@ -40,6 +40,8 @@ final class SequenceModelFile {
     private static final String OUTPUTS = "outputs";
     private static final String FUSED = "fused";
     private static final String TOKENIZER = "tokenizer";
+    /** Written only when true, so unidirectional files keep the entries they always had. */
+    private static final String BIDIRECTIONAL = "bidirectional";
 
     private SequenceModelFile() {}
 
@@ -55,6 +57,9 @@ final class SequenceModelFile {
         meta.put(INPUT_SIZE, Integer.toString(spec.inputSize()));
         meta.put(OUTPUTS, Integer.toString(spec.outputs()));
         meta.put(FUSED, Boolean.toString(spec.fused()));
+        if (spec.bidirectional()) {
+            meta.put(BIDIRECTIONAL, "true");
+        }
         new TreeMap<>(spec.cellOptions()).forEach((k, v) -> meta.put(CELL + "." + k, v));
         if (tokenizer != null) {
             meta.put(TOKENIZER, tokenizer.id());
@@ -84,8 +89,10 @@ final class SequenceModelFile {
         ModelSpec spec;
         try {
             int embedding = Integer.parseInt(meta.get(EMBEDDING));
+            boolean bidirectional = Boolean.parseBoolean(meta.getOrDefault(BIDIRECTIONAL, "false"));
             Runtime rt = Runtime.getRuntime();
             ModelFileCheck.beforeBuilding(path, Integer.parseInt(meta.get(LAYERS)), Integer.parseInt(meta.get(HIDDEN)),
+                    bidirectional ? 2 : 1,
                     meta.containsKey(OUTPUTS) ? java.util.OptionalInt.of(Integer.parseInt(meta.get(OUTPUTS))) : java.util.OptionalInt.empty(),
                     embedding, file.tensors(), rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
             int inputSize = tokenInput ? vocabulary.size() : Integer.parseInt(meta.get(INPUT_SIZE));
@@ -103,7 +110,8 @@ final class SequenceModelFile {
             InputWindow window = kind == TaskKind.LANGUAGE_MODELLING && tokenizer != null
                     ? InputWindow.of(tokenizer.window(), tokenizer.ordered()) : InputWindow.NONE;
             spec = new ModelSpec(kind, tokenInput, inputSize, embedding, outputs, meta.get(CELL),
-                    Integer.parseInt(meta.get(HIDDEN)), Integer.parseInt(meta.get(LAYERS)), under(meta, CELL), false, window);
+                    Integer.parseInt(meta.get(HIDDEN)), Integer.parseInt(meta.get(LAYERS)), under(meta, CELL), false,
+                    bidirectional, window);
         } catch (NumberFormatException e) {
             throw new RnnlabException(path + ": a size in its metadata is not a number: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -118,7 +126,8 @@ final class SequenceModelFile {
                     + (vocabulary == null ? "" : " (with " + VOCABULARY_FILE + ")") + ": " + e.getMessage(), e);
         }
         ModelFileCheck.sameTensors(path, model.namedValues().keySet(), file.tensors().keySet());
-        return new SequenceTaskModel(model, tokenizer, vocabulary);
+        List<String> labels = meta.getOrDefault(LABELS, "").isEmpty() ? List.of() : List.of(meta.get(LABELS).split("\n"));
+        return new SequenceTaskModel(model, tokenizer, vocabulary, labels, List.of());
     }
 
     private static Vocabulary vocabulary(ModelFile file) {

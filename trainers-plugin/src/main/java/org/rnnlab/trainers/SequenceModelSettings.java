@@ -14,10 +14,18 @@ final class SequenceModelSettings {
             "embedding size of token inputs; 0 feeds one-hot vectors").defaultsTo(32).checked(SettingCheck.between(0, 16_384));
     static final SettingKey<Boolean> FUSED = SettingKey.flag("fused",
             "use the cells' hand-written sequence kernels when they have them").defaultsTo(true);
+    static final SettingKey<Boolean> BIDIRECTIONAL = SettingKey.flag("bidirectional",
+            "every layer also reads each sequence backwards, from its last real step (PyTorch's bidirectional=True);"
+                    + " needs whole sequences (trainer bptt)").defaultsTo(false);
 
     private SequenceModelSettings() {}
 
     static SettingsSchema schema(String taskId) {
         return SettingsSchema.of("task " + taskId, HIDDEN, LAYERS, EMBEDDING, FUSED);
+    }
+
+    /** {@link #schema} and {@link #BIDIRECTIONAL}: the tasks that may read a sequence's future (not a language model). */
+    static SettingsSchema schemaWithDirection(String taskId) {
+        return schema(taskId).plus(SettingsSchema.of("task " + taskId, BIDIRECTIONAL));
     }
 }

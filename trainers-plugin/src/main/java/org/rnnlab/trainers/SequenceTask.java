@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.rnnlab.api.ComponentRegistry;
+import org.rnnlab.api.ConfigException;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.TextExample;
@@ -42,12 +43,15 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
     static final SequenceTask REGRESSION = new SequenceTask("regression",
             "numbers per sequence from its last step (mean squared error)", TaskKind.SEQUENCE_REGRESSION);
     static final SequenceTask TAGGING = new SequenceTask("tagging",
-            "one tag per token (cross-entropy at each step); accuracy, macro F1, confusion matrix", TaskKind.SEQUENCE_TAGGING);
+            "one tag per token (cross-entropy at each step, padding masked); accuracy, F1 per tag, CoNLL entity F1 for"
+                    + " BIO tags, confusion matrix", TaskKind.SEQUENCE_TAGGING);
 
     static final String FORMAT = "rnnlab-sequence-model/1";
     /** The setting that names the tokenizer (also its role), and the tokenizer when it is absent. */
     static final String TOKENIZER = RuntimeSettings.TOKENIZER.name();
     static final String DEFAULT_TOKENIZER = RuntimeSettings.TOKENIZER.shownDefault();
+    /** How many held-out examples a tagger keeps to show as samples. */
+    static final int SHOWCASE = 20;
 
     static List<SequenceTask> builtIn() {
         return List.of(LANGUAGE_MODELLING, CLASSIFICATION, REGRESSION, TAGGING);
@@ -55,7 +59,8 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
 
     @Override
     public SettingsSchema settings() {
-        return SequenceModelSettings.schema(id);
+        return kind == TaskKind.LANGUAGE_MODELLING ? SequenceModelSettings.schema(id)
+                : SequenceModelSettings.schemaWithDirection(id);
     }
 
     @Override
@@ -81,12 +86,24 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
         EncodedData encoded = (EncodedData) data;
         Settings settings = settings().requireValues(request.settings());
         String cell = settings.get(RuntimeSettings.CELL);
+        boolean bidirectional = kind != TaskKind.LANGUAGE_MODELLING && settings.get(SequenceModelSettings.BIDIRECTIONAL);
+        if (kind == TaskKind.LANGUAGE_MODELLING && SequenceModelSettings.BIDIRECTIONAL.find(request.settings()).getOrElse(false)) {
+            // the key is the other tasks' (a variant that does not name its task is checked against all of them)
+            throw new ConfigException("setting 'bidirectional' is true, but a language model that reads the text"
+                    + " backwards sees every token it must predict; use it for tagging or classification");
+        }
+        if (bidirectional && settings.get(RuntimeSettings.TRAINER).equals("tbptt")) {
+            throw new ConfigException("setting 'bidirectional' is true but trainer 'tbptt' truncates back-propagation:"
+                    + " a reverse direction needs whole sequences (use trainer=bptt)");
+        }
         ModelSpec spec = new ModelSpec(kind, encoded.tokenInput(), encoded.inputSize(),
                 encoded.tokenInput() ? settings.get(SequenceModelSettings.EMBEDDING) : 0, encoded.outputs(), cell,
                 settings.get(SequenceModelSettings.HIDDEN), settings.get(SequenceModelSettings.LAYERS),
-                settings.under(RuntimeSettings.CELL.name()), settings.get(SequenceModelSettings.FUSED), encoded.window());
+                settings.under(RuntimeSettings.CELL.name()), settings.get(SequenceModelSettings.FUSED), bidirectional,
+                encoded.window());
         SequenceModel model = SequenceModel.create(request.cell(cell), spec, new SplittableRandom(request.seed()));
-        return new SequenceTaskModel(model, encoded.tokenizer(), encoded.vocabulary());
+        List<TextExample> showcase = kind == TaskKind.SEQUENCE_TAGGING && encoded.tokenInput() ? showcase(encoded) : List.of();
+        return new SequenceTaskModel(model, encoded.tokenizer(), encoded.vocabulary(), encoded.labels(), showcase);
     }
 
     @Override
@@ -101,9 +118,23 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
         return kind == TaskKind.LANGUAGE_MODELLING;
     }
 
+    /** The held-out examples a tagger's samples are drawn from: test, else validation, else training. */
+    private static List<TextExample> showcase(EncodedData data) {
+        for (String split : List.of("test", "validation", "train")) {
+            List<org.rnnlab.api.data.Example> examples = data.dataset().split(split);
+            if (!examples.isEmpty()) {
+                return examples.stream().limit(SHOWCASE).map(e -> (TextExample) e).toList();
+            }
+        }
+        return List.of();
+    }
+
     @Override
     public List<String> samples(TaskModel model, SampleRequest request, RandomGenerator random) {
         SequenceTaskModel m = (SequenceTaskModel) model;
+        if (kind == TaskKind.SEQUENCE_TAGGING) {
+            return taggedSamples(m, request.count());
+        }
         if (!generates() || !m.model().spec().tokenInput()) {
             return List.of();
         }
@@ -112,6 +143,24 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
         List<String> out = new ArrayList<>(request.count());
         for (int n = 0; n < request.count(); n++) {
             out.add(generation.sample(m.model(), m.tokenizer(), m.vocabulary(), random));
+        }
+        return out;
+    }
+
+    /**
+     * {@code count} held-out examples (the same ones every epoch, so the report shows them improve) written
+     * with the predicted tags, errors marked ({@link Tagger#render}); the first line says how to read them.
+     */
+    private static List<String> taggedSamples(SequenceTaskModel m, int count) {
+        if (m.showcase().isEmpty() || count == 0) {
+            return List.of();
+        }
+        Tagger tagger = m.tagger();
+        List<String> out = new ArrayList<>(count + 1);
+        out.add(m.tags().equals(List.of("none", "space")) ? SpacedLine.LEGEND
+                : "each token as token/predicted tag; a wrong one also shows (true TAG)");
+        for (int i = 0; i < Math.min(count, m.showcase().size()); i++) {
+            out.add(tagger.render(m.showcase().get(i)));
         }
         return out;
     }

@@ -1,20 +1,55 @@
 package org.rnnlab.trainers;
 
+import java.util.List;
+import java.util.Locale;
+import org.rnnlab.api.ConfigException;
+import org.rnnlab.api.RnnlabException;
 import org.rnnlab.api.data.Batch;
+import org.rnnlab.api.data.TextExample;
 import org.rnnlab.api.data.Tokenizer;
 import org.rnnlab.api.data.Vocabulary;
 import org.rnnlab.api.task.TaskData;
+import org.rnnlab.api.task.TokenTagger;
 import org.rnnlab.model.SequenceModel;
 import org.rnnlab.model.TruncatedBackprop;
 
 /**
  * A {@link SequenceModel} as a {@link SequenceTask} hands it on: with the tokenizer and vocabulary that
- * turn text into its input (both null for vector inputs), so that a rebuilt model can generate.
+ * turn text into its input (both null for vector inputs), so that a rebuilt model can generate, and for a
+ * tagger its tags and the held-out examples its samples show ({@code showcase}, empty for a rebuilt model).
  */
-record SequenceTaskModel(SequenceModel model, Tokenizer tokenizer, Vocabulary vocabulary) implements SequenceModelTaskModel {
+record SequenceTaskModel(SequenceModel model, Tokenizer tokenizer, Vocabulary vocabulary, List<String> tags,
+                         List<TextExample> showcase) implements SequenceModelTaskModel, TokenTagger {
+
+    SequenceTaskModel {
+        tags = List.copyOf(tags);
+        showcase = List.copyOf(showcase);
+    }
+
+    SequenceTaskModel(SequenceModel model, Tokenizer tokenizer, Vocabulary vocabulary) {
+        this(model, tokenizer, vocabulary, List.of(), List.of());
+    }
+
+    /** The model as a {@link Tagger}: it must be a tagging model on token ids. */
+    Tagger tagger() {
+        if (model.spec().kind() != org.rnnlab.api.data.TaskKind.SEQUENCE_TAGGING || tokenizer == null) {
+            throw new RnnlabException("this is a " + model.spec().kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + " model, not a tagger: tagging needs a model trained on a tagging dataset (conll, word-boundaries)");
+        }
+        return new Tagger(model, tokenizer, vocabulary, tags);
+    }
+
+    @Override
+    public List<TaggedToken> tag(String text) {
+        return tagger().tag(text);
+    }
 
     @Override
     public void trainBatch(TaskData data, Batch batch, int truncation, boolean measureFlow, ChunkUpdate update) {
+        if (model.spec().bidirectional() && truncation != Integer.MAX_VALUE) {
+            throw new ConfigException("setting 'bidirectional' is true but the trainer truncates back-propagation to "
+                    + truncation + " steps: a reverse direction needs whole sequences (use trainer=bptt)");
+        }
         TruncatedBackprop.train(model, ((EncodedData) data).batch("train", batch), truncation, measureFlow, update);
     }
 }

@@ -11,7 +11,9 @@ import org.rnnlab.model.data.Batcher;
 
 /**
  * The metrics of a model on one split, named {@code <prefix>.<metric>}: {@code loss} always;
- * {@code accuracy} and {@code f1_macro} (Tribuo) for classification and tagging; {@code accuracy}
+ * {@code accuracy} and {@code f1_macro} (Tribuo) for classification and tagging, and for tagging
+ * {@code f1.<tag>} per tag and, with BIO tags, the CoNLL entity scores {@code span_f1},
+ * {@code span_precision}, {@code span_recall} ({@link TagScores}); {@code accuracy}
  * (next token), {@code nats_per_token} and {@code perplexity} for language models; {@code mse} for
  * regression. Padded steps are never counted.
  */
@@ -31,6 +33,7 @@ final class SplitEvaluator {
         int[] actual = new int[0];
         int[] predicted = new int[0];
         int filled = 0;
+        TaggedSentences sentences = data.kind() == TaskKind.SEQUENCE_TAGGING ? new TaggedSentences() : null;
         for (Batch b : batches) {
             ModelBatch mb = data.batch(split, b);
             SequenceModel.Predictions p = model.evaluate(mb, List.of());
@@ -48,6 +51,9 @@ final class SplitEvaluator {
             System.arraycopy(p.actual(), 0, actual, filled, p.actual().length);
             System.arraycopy(p.predicted(), 0, predicted, filled, p.predicted().length);
             filled += p.actual().length;
+            if (sentences != null) {
+                sentences.add(mb, p.actual(), p.predicted());
+            }
         }
         Map<String, Double> m = new TreeMap<>();
         double loss = terms == 0 ? Double.NaN : lossSum / terms;
@@ -65,6 +71,9 @@ final class SplitEvaluator {
                         java.util.Arrays.copyOf(predicted, filled));
                 m.put(prefix + ".accuracy", scores.accuracy());
                 m.put(prefix + ".f1_macro", scores.macroF1());
+                if (sentences != null) {
+                    TaggedSentences.putMetrics(sentences.scores(data.dataset().labels()), prefix, m);
+                }
             }
             case SEQUENCE_REGRESSION -> m.put(prefix + ".mse", values == 0 ? Double.NaN : squaredError / values);
         }

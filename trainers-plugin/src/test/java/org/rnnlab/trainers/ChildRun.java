@@ -10,12 +10,14 @@ import org.rnnlab.api.event.BatchCompleted;
 import org.rnnlab.api.event.Checkpointed;
 import org.rnnlab.api.event.EpochCompleted;
 import org.rnnlab.api.train.RunResult;
+import org.rnnlab.engine.kernel.KernelThreads;
 
 /**
  * A run in a JVM of its own, for the fresh-JVM tests: {@code ChildRun <runDir> <trainer> <resume> key=value...}.
  * Writes every epoch's metrics (not timings) to {@code <runDir>/metrics.txt}, and to standard output one
  * line per batch and checkpoint so the parent can kill it at a chosen moment. With
- * {@code -Dchild.batchDelayMillis=n} it sleeps after every batch, so that a kill lands inside an epoch.
+ * {@code -Dchild.batchDelayMillis=n} it sleeps after every batch, so that a kill lands inside an epoch;
+ * with {@code -Dchild.kernelThreads=n} the kernels of the training thread use {@code n} threads.
  */
 public final class ChildRun {
     private ChildRun() {}
@@ -43,6 +45,7 @@ public final class ChildRun {
             }
             System.out.flush();
         });
+        KernelThreads.use(Integer.getInteger("child.kernelThreads", 1));
         RunResult r = TrainerTest.train(trainer, settings, runDir, bus, resume);
         lines.add("final " + r.status() + " " + new java.util.TreeMap<>(r.finalMetrics()));
         Files.write(runDir.resolve(resume ? "metrics-resumed.txt" : "metrics.txt"), lines);

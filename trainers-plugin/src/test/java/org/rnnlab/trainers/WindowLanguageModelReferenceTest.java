@@ -88,7 +88,7 @@ class WindowLanguageModelReferenceTest {
         int vocab = c.get("vocab").asInt();
         InputWindow window = new InputWindow(c.get("window").asInt(), c.get("kind").asText().equals("fixed-window"));
         ModelSpec spec = new ModelSpec(TaskKind.LANGUAGE_MODELLING, true, vocab, c.get("embedding").asInt(), vocab, "dense",
-                c.get("hidden").asInt(), 1, Map.of(), fused, window);
+                c.get("hidden").asInt(), 1, Map.of(), fused, false, window);
         SequenceModel model = SequenceModel.create(new TestComponents().get(ComponentKind.CELL, "dense"), spec,
                 new SplittableRandom(0));
         Map<String, Tensor> values = new LinkedHashMap<>();

@@ -3,18 +3,29 @@ package org.rnnlab.engine.kernel;
 /**
  * The float32 kernels every tensor operation runs on. Two implementations exist: {@link ScalarKernels},
  * the plain-loop reference, and {@link VectorKernels}, on the Vector API; {@link #get()} picks one at
- * start-up ({@code -Drnnlab.kernels=scalar|vector} forces it). Both give the same results up to
- * float rounding, which tests check.
+ * start-up ({@code -Drnnlab.kernels=scalar|vector} forces it, see {@link KernelSelection}).
  *
  * <p>Matrices are row-major regions of arrays: {@code (array, offset, leading dimension)}. The GEMM
  * forms either overwrite {@code C} or add to it ({@code accumulate}). No method allocates once warm
  * (the vector GEMM grows per-thread packing buffers to the largest shape seen). Implementations are
- * thread-safe.
+ * thread-safe; with {@link KernelThreads} the calling thread's large products and element-wise passes
+ * are split over a fixed pool.
  *
- * <p>Results are reproducible: the same inputs give the same bits on every call, interpreted or
- * compiled, so a run can be repeated bit for bit on the same machine and vector width (the
- * implementations avoid operations whose rounding depends on JIT state, such as the Vector API's
- * {@code EXP}/{@code TANH} and {@code reduceLanes(ADD)}).
+ * <p><b>The same bits everywhere.</b> Every implementation computes every output element by the same
+ * sequence of IEEE operations, so results are equal bit for bit whatever the implementation, the vector
+ * width, the register tile and the number of threads, interpreted or compiled:
+ * <ul>
+ *   <li>a GEMM element is one chain of fused multiply-adds along the shared dimension in increasing
+ *       order, {@code c = fma(a_p, b_p, c)}, starting from {@code C} when accumulating and from zero
+ *       otherwise; blocking and threads only decide which thread computes which chain, and when;</li>
+ *   <li>{@code axpy} and {@code mulAccumulate} are one fused multiply-add per element, every other
+ *       element-wise operation the same float operations in the same order as {@link ScalarKernels};</li>
+ *   <li>exp, sigmoid and tanh are {@link FloatMath}'s (never the Vector API's {@code EXP}/{@code TANH},
+ *       whose result depends on whether C2 has compiled the loop);</li>
+ *   <li>reductions run in an order that depends only on their length ({@link Sums}; the softmax
+ *       normaliser adds a row's exponentials left to right).</li>
+ * </ul>
+ * Tests check each vector kernel against its scalar twin for equality of bits.
  */
 public interface Kernels {
 
@@ -25,6 +36,11 @@ public interface Kernels {
 
     /** {@code "scalar"} or {@code "vector"}. */
     String name();
+
+    /** The register tile of the GEMMs (for provenance), e.g. {@code "8x3"}; {@code "none"} for plain loops. */
+    default String tile() {
+        return "none";
+    }
 
     /** Width of the float vectors used, in bits; 32 for the scalar kernels. */
     int vectorBits();
@@ -89,17 +105,26 @@ public interface Kernels {
     double softmaxCrossEntropy(int rows, int cols, float[] logits, int lOff, int[] target, int tOff,
                                float[] mask, int mOff, float[] grad, int gOff, float gradScale);
 
-    /** Sum of {@code x[0..n)}, accumulated in double. */
+    /** Sum of {@code x[0..n)}, accumulated in double in the order of {@link Sums}. */
     double sum(int n, float[] x, int xOff);
 
-    /** Sum of squares of {@code x[0..n)}, accumulated in double. */
+    /** Sum of squares of {@code x[0..n)}, accumulated in double in the order of {@link Sums}. */
     double sumOfSquares(int n, float[] x, int xOff);
 
     /** {@code out[i, :] = table[ids[i], :]} for {@code i < count}; rows have {@code dim} floats. */
-    void gather(int count, int dim, int[] ids, int idsOff, float[] table, int tableOff, float[] out, int outOff);
+    default void gather(int count, int dim, int[] ids, int idsOff, float[] table, int tableOff, float[] out, int outOff) {
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(table, tableOff + ids[idsOff + i] * dim, out, outOff + i * dim, dim);
+        }
+    }
 
-    /** {@code table[ids[i], :] += g[i, :]} for {@code i < count}. */
-    void scatterAdd(int count, int dim, int[] ids, int idsOff, float[] g, int gOff, float[] table, int tableOff);
+    /** {@code table[ids[i], :] += g[i, :]} for {@code i < count}, in increasing {@code i} (ids may repeat). */
+    default void scatterAdd(int count, int dim, int[] ids, int idsOff, float[] g, int gOff, float[] table, int tableOff) {
+        for (int i = 0; i < count; i++) {
+            int t = tableOff + ids[idsOff + i] * dim;
+            add(dim, table, t, g, gOff + i * dim, table, t);
+        }
+    }
 
     /**
      * The element-wise part of one LSTM backward time step over {@code rows} consecutive rows, in one pass.

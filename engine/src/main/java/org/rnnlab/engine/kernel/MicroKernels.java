@@ -20,9 +20,20 @@ final class MicroKernels {
 
     private MicroKernels() {}
 
-    /** A 4-row tile of {@code nv} (1 to 3) vectors. */
-    static void kernel(int nv, int k, float[] a, int a0, int rsA, int csA, float[] b, int b0,
+    /** A tile of {@code mr} (4 or 8) rows and {@code nv} (1 to 3) vectors. */
+    static void kernel(int mr, int nv, int k, float[] a, int a0, int rsA, int csA, float[] b, int b0,
                        int ldb, float[] c, int c0, int ldc, boolean acc) {
+        if (mr == 8) {
+            switch (nv) {
+                case 3 -> WideMicroKernels.kernel8x3(k, a, a0, rsA, csA, b, b0, ldb, c, c0, ldc, acc);
+                case 2 -> kernel8x2(k, a, a0, rsA, csA, b, b0, ldb, c, c0, ldc, acc);
+                default -> {
+                    kernel4x1(k, a, a0, rsA, csA, b, b0, ldb, c, c0, ldc, acc);
+                    kernel4x1(k, a, a0 + 4 * rsA, rsA, csA, b, b0, ldb, c, c0 + 4 * ldc, ldc, acc);
+                }
+            }
+            return;
+        }
         switch (nv) {
             case 3 -> kernel4x3(k, a, a0, rsA, csA, b, b0, ldb, c, c0, ldc, acc);
             case 2 -> kernel4x2(k, a, a0, rsA, csA, b, b0, ldb, c, c0, ldc, acc);
@@ -222,21 +233,13 @@ final class MicroKernels {
         c30.intoArray(c, c0 + 3 * ldc);
     }
 
+    /** One row, one vector: a single chain, since splitting it would change the order of the additions. */
     static void kernel1x1(int k, float[] a, int a0, int csA, float[] b, int b0, int ldb,
-                                  float[] c, int c0, boolean acc) {
+                          float[] c, int c0, boolean acc) {
         FloatVector s0 = acc ? FloatVector.fromArray(S, c, c0) : FloatVector.zero(S);
-        FloatVector s1 = FloatVector.zero(S);
-        int p = 0;
-        int ap = a0;
-        int bp = b0;
-        // two accumulators hide the fma latency of this single-row tail
-        for (; p + 1 < k; p += 2, ap += 2 * csA, bp += 2 * ldb) {
-            s0 = FloatVector.broadcast(S, a[ap]).fma(FloatVector.fromArray(S, b, bp), s0);
-            s1 = FloatVector.broadcast(S, a[ap + csA]).fma(FloatVector.fromArray(S, b, bp + ldb), s1);
-        }
-        if (p < k) {
+        for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += csA, bp += ldb) {
             s0 = FloatVector.broadcast(S, a[ap]).fma(FloatVector.fromArray(S, b, bp), s0);
         }
-        s0.add(s1).intoArray(c, c0);
+        s0.intoArray(c, c0);
     }
 }

@@ -1,8 +1,9 @@
 package org.rnnlab.engine.kernel;
 
 /**
- * The reference kernels: plain loops, one element at a time, float accumulation in the obvious order.
- * Every {@link VectorKernels} method is tested against the method of the same name here.
+ * The reference kernels: plain loops, one element at a time, in the order {@link Kernels} defines (a GEMM
+ * element is a chain of {@link Math#fma} along the shared dimension). Every {@link VectorKernels} method
+ * is tested against the method of the same name here, bit for bit.
  */
 public final class ScalarKernels implements Kernels {
 
@@ -28,7 +29,7 @@ public final class ScalarKernels implements Kernels {
                 float aip = a[aOff + i * lda + p];
                 int bp = bOff + p * ldb;
                 for (int j = 0; j < n; j++) {
-                    c[ci + j] += aip * b[bp + j];
+                    c[ci + j] = Math.fma(aip, b[bp + j], c[ci + j]);
                 }
             }
         }
@@ -41,12 +42,12 @@ public final class ScalarKernels implements Kernels {
             int ai = aOff + i * lda;
             for (int j = 0; j < n; j++) {
                 int bj = bOff + j * ldb;
-                float s = 0f;
-                for (int p = 0; p < k; p++) {
-                    s += a[ai + p] * b[bj + p];
-                }
                 int ci = cOff + i * ldc + j;
-                c[ci] = accumulate ? c[ci] + s : s;
+                float s = accumulate ? c[ci] : 0f;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[ai + p], b[bj + p], s);
+                }
+                c[ci] = s;
             }
         }
     }
@@ -66,7 +67,7 @@ public final class ScalarKernels implements Kernels {
                 float api = a[ap + i];
                 int ci = cOff + i * ldc;
                 for (int j = 0; j < n; j++) {
-                    c[ci + j] += api * b[bp + j];
+                    c[ci + j] = Math.fma(api, b[bp + j], c[ci + j]);
                 }
             }
         }
@@ -75,7 +76,7 @@ public final class ScalarKernels implements Kernels {
     @Override
     public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
         for (int i = 0; i < n; i++) {
-            y[yOff + i] += alpha * x[xOff + i];
+            y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
         }
     }
 
@@ -103,7 +104,7 @@ public final class ScalarKernels implements Kernels {
     @Override
     public void mulAccumulate(int n, float[] x, int xOff, float[] y, int yOff, float[] z, int zOff) {
         for (int i = 0; i < n; i++) {
-            z[zOff + i] += x[xOff + i] * y[yOff + i];
+            z[zOff + i] = Math.fma(x[xOff + i], y[yOff + i], z[zOff + i]);
         }
     }
 
@@ -130,14 +131,14 @@ public final class ScalarKernels implements Kernels {
     @Override
     public void sigmoid(int n, float[] x, int xOff, float[] y, int yOff) {
         for (int i = 0; i < n; i++) {
-            y[yOff + i] = (float) (1.0 / (1.0 + Math.exp(-x[xOff + i])));
+            y[yOff + i] = FloatMath.sigmoid(x[xOff + i]);
         }
     }
 
     @Override
     public void tanh(int n, float[] x, int xOff, float[] y, int yOff) {
         for (int i = 0; i < n; i++) {
-            y[yOff + i] = (float) Math.tanh(x[xOff + i]);
+            y[yOff + i] = FloatMath.tanh(x[xOff + i]);
         }
     }
 
@@ -172,7 +173,7 @@ public final class ScalarKernels implements Kernels {
     public void reluBackward(int n, float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff,
                              boolean accumulate) {
         for (int i = 0; i < n; i++) {
-            float d = y[yOff + i] > 0f ? dy[dyOff + i] : 0f;
+            float d = y[yOff + i] <= 0f ? 0f : dy[dyOff + i];
             dx[dxOff + i] = accumulate ? dx[dxOff + i] + d : d;
         }
     }
@@ -195,7 +196,7 @@ public final class ScalarKernels implements Kernels {
             }
             float sum = 0f;
             for (int j = 0; j < cols; j++) {
-                float e = (float) Math.exp(logits[lr + j] - max);
+                float e = FloatMath.exp(logits[lr + j] - max);
                 grad[gr + j] = e;
                 sum += e;
             }
@@ -212,41 +213,12 @@ public final class ScalarKernels implements Kernels {
 
     @Override
     public double sum(int n, float[] x, int xOff) {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            s += x[xOff + i];
-        }
-        return s;
+        return Sums.sum(n, x, xOff);
     }
 
     @Override
     public double sumOfSquares(int n, float[] x, int xOff) {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            double v = x[xOff + i];
-            s += v * v;
-        }
-        return s;
-    }
-
-    @Override
-    public void gather(int count, int dim, int[] ids, int idsOff, float[] table, int tableOff, float[] out,
-                       int outOff) {
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(table, tableOff + ids[idsOff + i] * dim, out, outOff + i * dim, dim);
-        }
-    }
-
-    @Override
-    public void scatterAdd(int count, int dim, int[] ids, int idsOff, float[] g, int gOff, float[] table,
-                           int tableOff) {
-        for (int i = 0; i < count; i++) {
-            int t = tableOff + ids[idsOff + i] * dim;
-            int s = gOff + i * dim;
-            for (int j = 0; j < dim; j++) {
-                table[t + j] += g[s + j];
-            }
-        }
+        return Sums.sumOfSquares(n, x, xOff);
     }
 
     @Override

@@ -5,15 +5,49 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Kernels on the Vector API at the platform's preferred width ({@code FloatVector.SPECIES_PREFERRED}).
- * Each loop runs whole vectors up to {@code loopBound} and finishes with a scalar tail; the GEMMs live in
- * {@link VectorGemm}, exp/sigmoid/tanh in {@link VectorMath} (reproducible bit for bit, unlike the
- * Vector API's own transcendental operators). Results equal {@link ScalarKernels} up to float rounding (the summation order
- * differs), which the tests check.
+ * Kernels on the Vector API, at the platform's preferred width ({@code FloatVector.SPECIES_PREFERRED}) or
+ * the one {@code -Drnnlab.vectorBits=128|256|512} asks for. Each loop runs whole vectors up to
+ * {@code loopBound} and finishes with a scalar tail that repeats the lane's operations; the GEMMs live in
+ * {@link VectorGemm}, exp/sigmoid/tanh in {@link VectorMath}. Results equal {@link ScalarKernels} bit for
+ * bit (see {@link Kernels} for the order every element is computed in), which the tests check.
  */
 public final class VectorKernels implements Kernels {
-    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** Forces the vector width in bits (128, 256 or 512, at most the platform's). */
+    public static final String BITS_PROPERTY = "rnnlab.vectorBits";
+    static final VectorSpecies<Float> S = species(System.getProperty(BITS_PROPERTY));
     private static final int L = S.length();
+
+    /** The species for a {@link #BITS_PROPERTY} value (null: the preferred one). */
+    static VectorSpecies<Float> species(String bits) {
+        VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;
+        if (bits == null || bits.isBlank()) {
+            return preferred;
+        }
+        VectorSpecies<Float> s = switch (bits.trim()) {
+            case "128" -> FloatVector.SPECIES_128;
+            case "256" -> FloatVector.SPECIES_256;
+            case "512" -> FloatVector.SPECIES_512;
+            default -> throw new IllegalArgumentException("-D" + BITS_PROPERTY + "=" + bits
+                    + " is not a vector width; use 128, 256 or 512");
+        };
+        if (s.vectorBitSize() > preferred.vectorBitSize()) {
+            throw new IllegalArgumentException("-D" + BITS_PROPERTY + "=" + bits + " is wider than this CPU's "
+                    + preferred.vectorBitSize() + "-bit vectors");
+        }
+        return s;
+    }
+
+    private final GemmTile tile;
+
+    /** The kernels with this machine's GEMM tile ({@link GemmTile#choose}). */
+    public VectorKernels() {
+        this(VectorGemm.TILE);
+    }
+
+    /** The kernels with the given GEMM tile (tests compare every tile). */
+    VectorKernels(GemmTile tile) {
+        this.tile = tile;
+    }
 
     @Override
     public String name() {
@@ -26,21 +60,26 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public String tile() {
+        return tile.toString();
+    }
+
+    @Override
     public void gemmNN(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                        float[] c, int cOff, int ldc, boolean accumulate) {
-        VectorGemm.nn(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        VectorGemm.nn(tile, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
     }
 
     @Override
     public void gemmNT(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                        float[] c, int cOff, int ldc, boolean accumulate) {
-        VectorGemm.nt(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        VectorGemm.nt(tile, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
     }
 
     @Override
     public void gemmTN(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                        float[] c, int cOff, int ldc, boolean accumulate) {
-        VectorGemm.tn(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        VectorGemm.tn(tile, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
     }
 
     @Override
@@ -104,6 +143,15 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void addBias(int rows, int cols, float[] bias, int biasOff, float[] x, int xOff) {
+        KernelPool pool = KernelThreads.pool();
+        if (pool != null && rows > 1 && (long) rows * cols >= PooledPasses.MIN_ELEMENTS) {
+            pool.passes.addBias(this, rows, cols, bias, biasOff, x, xOff);
+        } else {
+            addBiasRows(rows, cols, bias, biasOff, x, xOff);
+        }
+    }
+
+    void addBiasRows(int rows, int cols, float[] bias, int biasOff, float[] x, int xOff) {
         for (int r = 0; r < rows; r++) {
             add(cols, x, xOff + r * cols, bias, biasOff, x, xOff + r * cols);
         }
@@ -111,8 +159,18 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void sumRows(int rows, int cols, float[] g, int gOff, float[] bias, int biasOff) {
+        KernelPool pool = KernelThreads.pool();
+        if (pool != null && cols >= 2 * L && (long) rows * cols >= PooledPasses.MIN_ELEMENTS) {
+            pool.passes.sumRows(this, rows, cols, g, gOff, bias, biasOff);
+        } else {
+            sumRowsColumns(rows, cols, 0, cols, g, gOff, bias, biasOff);
+        }
+    }
+
+    /** Columns {@code [c0, c1)} of {@link #sumRows}: each column still adds the rows in order. */
+    void sumRowsColumns(int rows, int cols, int c0, int c1, float[] g, int gOff, float[] bias, int biasOff) {
         for (int r = 0; r < rows; r++) {
-            add(cols, bias, biasOff, g, gOff + r * cols, bias, biasOff);
+            add(c1 - c0, bias, biasOff + c0, g, gOff + r * cols + c0, bias, biasOff + c0);
         }
     }
 
@@ -123,7 +181,7 @@ public final class VectorKernels implements Kernels {
             VectorMath.sigmoid(x, xOff + i, y, yOff + i);
         }
         for (; i < n; i++) {
-            y[yOff + i] = VectorMath.sigmoid(x[xOff + i]);
+            y[yOff + i] = FloatMath.sigmoid(x[xOff + i]);
         }
     }
 
@@ -134,7 +192,7 @@ public final class VectorKernels implements Kernels {
             VectorMath.tanh(x, xOff + i, y, yOff + i);
         }
         for (; i < n; i++) {
-            y[yOff + i] = VectorMath.tanh(x[xOff + i]);
+            y[yOff + i] = FloatMath.tanh(x[xOff + i]);
         }
     }
 
@@ -204,7 +262,7 @@ public final class VectorKernels implements Kernels {
             }
         }
         for (; i < n; i++) {
-            float d = y[yOff + i] > 0f ? dy[dyOff + i] : 0f;
+            float d = y[yOff + i] <= 0f ? 0f : dy[dyOff + i];
             dx[dxOff + i] = accumulate ? dx[dxOff + i] + d : d;
         }
     }
@@ -212,110 +270,81 @@ public final class VectorKernels implements Kernels {
     @Override
     public double softmaxCrossEntropy(int rows, int cols, float[] logits, int lOff, int[] target, int tOff,
                                       float[] mask, int mOff, float[] grad, int gOff, float gradScale) {
+        KernelPool pool = KernelThreads.pool();
+        if (pool != null && rows > 1 && (long) rows * cols >= PooledPasses.MIN_ELEMENTS) {
+            return pool.passes.softmaxCrossEntropy(this, rows, cols, logits, lOff, target, tOff, mask, mOff, grad, gOff,
+                    gradScale);
+        }
         double loss = 0;
-        int bound = S.loopBound(cols);
         for (int r = 0; r < rows; r++) {
-            int lr = lOff + r * cols;
-            int gr = gOff + r * cols;
-            float w = mask == null ? 1f : mask[mOff + r];
-            if (w == 0f) {
-                java.util.Arrays.fill(grad, gr, gr + cols, 0f);
-                continue;
-            }
-            float max = Float.NEGATIVE_INFINITY;
-            int j = 0;
-            if (bound > 0) {
-                FloatVector mv = FloatVector.fromArray(S, logits, lr);
-                for (j = L; j < bound; j += L) {
-                    mv = mv.max(FloatVector.fromArray(S, logits, lr + j));
-                }
-                max = mv.reduceLanes(VectorOperators.MAX);
-            }
-            for (; j < cols; j++) {
-                max = Math.max(max, logits[lr + j]);
-            }
-            FloatVector sv = FloatVector.zero(S);
-            for (j = 0; j < bound; j += L) {
-                FloatVector e = VectorMath.exp(FloatVector.fromArray(S, logits, lr + j).sub(max));
-                e.intoArray(grad, gr + j);
-                sv = sv.add(e);
-            }
-            float sum = sumLanes(sv);
-            for (; j < cols; j++) {
-                float e = VectorMath.exp(logits[lr + j] - max);
-                grad[gr + j] = e;
-                sum += e;
-            }
-            int t = target[tOff + r];
-            loss += w * (Math.log(sum) - (logits[lr + t] - max));
-            scale(cols, w * gradScale / sum, grad, gr);
-            grad[gr + t] -= w * gradScale;
+            loss += softmaxRow(r, cols, logits, lOff, target, tOff, mask, mOff, grad, gOff, gradScale);
         }
         return loss;
     }
 
-    /**
-     * The lanes added in order. {@code reduceLanes(ADD)} may add floats in another order once compiled
-     * than when interpreted, which would make results depend on JIT timing.
-     */
-    private static float sumLanes(FloatVector v) {
-        float s = 0f;
-        for (int l = 0; l < L; l++) {
-            s += v.lane(l);
+    /** Row {@code r} of {@link #softmaxCrossEntropy}: writes its gradient and returns its loss. */
+    double softmaxRow(int r, int cols, float[] logits, int lOff, int[] target, int tOff, float[] mask, int mOff,
+                      float[] grad, int gOff, float gradScale) {
+        int lr = lOff + r * cols;
+        int gr = gOff + r * cols;
+        float w = mask == null ? 1f : mask[mOff + r];
+        if (w == 0f) {
+            java.util.Arrays.fill(grad, gr, gr + cols, 0f);
+            return 0;
         }
-        return s;
+        int bound = S.loopBound(cols);
+        float max = Float.NEGATIVE_INFINITY;
+        int j = 0;
+        if (bound > 0) {
+            FloatVector mv = FloatVector.fromArray(S, logits, lr);
+            for (j = L; j < bound; j += L) {
+                mv = mv.max(FloatVector.fromArray(S, logits, lr + j));
+            }
+            max = mv.reduceLanes(VectorOperators.MAX);
+        }
+        for (; j < cols; j++) {
+            max = Math.max(max, logits[lr + j]);
+        }
+        for (j = 0; j < bound; j += L) {
+            VectorMath.exp(FloatVector.fromArray(S, logits, lr + j).sub(max)).intoArray(grad, gr + j);
+        }
+        for (; j < cols; j++) {
+            grad[gr + j] = FloatMath.exp(logits[lr + j] - max);
+        }
+        // left to right, as the scalar kernel: lane-wise partial sums would depend on the vector width
+        float sum = 0f;
+        for (j = 0; j < cols; j++) {
+            sum += grad[gr + j];
+        }
+        int t = target[tOff + r];
+        scale(cols, w * gradScale / sum, grad, gr);
+        grad[gr + t] -= w * gradScale;
+        return w * (Math.log(sum) - (logits[lr + t] - max));
     }
 
     @Override
     public double sum(int n, float[] x, int xOff) {
-        FloatVector acc = FloatVector.zero(S);
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            acc = acc.add(FloatVector.fromArray(S, x, xOff + i));
-        }
-        double s = sumLanes(acc);
-        for (; i < n; i++) {
-            s += x[xOff + i];
-        }
-        return s;
+        return Sums.sum(n, x, xOff);
     }
 
     @Override
     public double sumOfSquares(int n, float[] x, int xOff) {
-        FloatVector acc = FloatVector.zero(S);
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-            acc = v.fma(v, acc);
-        }
-        double s = sumLanes(acc);
-        for (; i < n; i++) {
-            double v = x[xOff + i];
-            s += v * v;
-        }
-        return s;
-    }
-
-    @Override
-    public void gather(int count, int dim, int[] ids, int idsOff, float[] table, int tableOff, float[] out,
-                       int outOff) {
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(table, tableOff + ids[idsOff + i] * dim, out, outOff + i * dim, dim);
-        }
-    }
-
-    @Override
-    public void scatterAdd(int count, int dim, int[] ids, int idsOff, float[] g, int gOff, float[] table,
-                           int tableOff) {
-        for (int i = 0; i < count; i++) {
-            int t = tableOff + ids[idsOff + i] * dim;
-            add(dim, table, t, g, gOff + i * dim, table, t);
-        }
+        return Sums.sumOfSquares(n, x, xOff);
     }
 
     @Override
     public void lstmBackwardPointwise(int rows, int h, float[] z, int zOff, float[] tc, int tcOff, float[] cPrev,
                                       int cpOff, float[] dh, int dhOff, float[] dc, int dcOff, float[] dz, int dzOff) {
+        KernelPool pool = KernelThreads.pool();
+        if (pool != null && rows > 1 && (long) rows * h >= PooledPasses.MIN_ELEMENTS / 4) {
+            pool.passes.lstmBackwardPointwise(this, rows, h, z, zOff, tc, tcOff, cPrev, cpOff, dh, dhOff, dc, dcOff, dz, dzOff);
+        } else {
+            lstmBackwardRows(rows, h, z, zOff, tc, tcOff, cPrev, cpOff, dh, dhOff, dc, dcOff, dz, dzOff);
+        }
+    }
+
+    void lstmBackwardRows(int rows, int h, float[] z, int zOff, float[] tc, int tcOff, float[] cPrev,
+                          int cpOff, float[] dh, int dhOff, float[] dc, int dcOff, float[] dz, int dzOff) {
         int bound = S.loopBound(h);
         for (int r = 0; r < rows; r++) {
             int zr = zOff + r * 4 * h;

@@ -45,6 +45,6 @@ class KernelSelectionTest {
         Kernels k = Kernels.get();
         assertThat(k.name()).isEqualTo(expected);
         assertThat(k.vectorBits()).isEqualTo(expected.equals("scalar") ? 32
-                : jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize());
+                : VectorKernels.S.vectorBitSize());
     }
 }

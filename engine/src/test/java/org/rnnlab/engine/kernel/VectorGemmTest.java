@@ -9,21 +9,19 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The vector GEMMs against the scalar reference on awkward shapes (each of m, n, k from
- * {1, 3, 17, 33, 65, 128}, plus a shared dimension longer than one packing block), overwrite and
- * accumulate, with leading dimensions larger than the matrix
- * and non-zero offsets.
+ * The vector GEMMs with every register tile against the scalar reference on awkward shapes (each of m,
+ * n, k from {1, 3, 17, 33, 65, 128}, plus a shared dimension longer than one packing block), overwrite
+ * and accumulate, with leading dimensions larger than the matrix and non-zero offsets: equal bit for bit,
+ * since both compute every element as the same chain of fused multiply-adds ({@link Kernels}).
  *
- * <p>Tolerance: a dot product of length {@code k} computed in float32 in any order is within
- * {@code gamma_k * sum_p |a_ip b_pj|} of the exact value, {@code gamma_k = k u / (1 - k u)}; adding
- * into {@code C} adds one more rounding. Two implementations therefore differ by at most
- * {@code 2 gamma_(k+1) (sum_p |a_ip b_pj| + |c_ij|)}, computed per element in double.
+ * <p>The reference itself is checked against the exact product (in double) with the error bound of a
+ * float32 dot product: a chain of {@code k} fused multiply-adds starting from {@code c} is within
+ * {@code gamma_k (sum_p |a_ip b_pj| + |c_ij|)} of the exact value, {@code gamma_k = k u / (1 - k u)}.
  */
 class VectorGemmTest {
     static final double U = Math.ulp(1f) / 2;
     private static final int[] DIMS = {1, 3, 17, 33, 65, 128};
     private final Kernels ref = new ScalarKernels();
-    private final Kernels vec = new VectorKernels();
 
     enum Form { NN, NT, TN }
 
@@ -48,7 +46,32 @@ class VectorGemmTest {
 
     @ParameterizedTest(name = "{0} m={1} n={2} k={3}")
     @MethodSource("shapes")
-    void matchesTheScalarReference(Form form, int m, int n, int k) {
+    void everyTileMatchesTheScalarReferenceBitForBit(Form form, int m, int n, int k) {
+        for (GemmTile tile : GemmTile.values()) {
+            compare(new VectorKernels(tile), form, m, n, k, 1);
+        }
+    }
+
+    /** Products large enough to be split over the calling thread's pool give the bits of one thread. */
+    @ParameterizedTest(name = "{0} m={1} n={2} k={3}")
+    @MethodSource("parallelShapes")
+    void splittingOverThreadsKeepsEveryBit(Form form, int m, int n, int k) {
+        for (int threads : new int[] {2, 3}) {
+            compare(new VectorKernels(VectorGemm.TILE), form, m, n, k, threads);
+        }
+    }
+
+    static Stream<Arguments> parallelShapes() {
+        Stream.Builder<Arguments> s = Stream.builder();
+        for (Form f : Form.values()) {
+            s.add(Arguments.of(f, 32, 517, 128));   // the per-step recurrent product, with a column tail
+            s.add(Arguments.of(f, 130, 301, 70));   // packed operands, row and column tails
+            s.add(Arguments.of(f, 33, 260, 300));   // a shared dimension over one packing block
+        }
+        return s.build();
+    }
+
+    private void compare(Kernels vec, Form form, int m, int n, int k, int threads) {
         SplittableRandom r = new SplittableRandom(m * 10007L + n * 101L + k);
         // A is [m,k] (or [k,m] for TN), B is [k,n] (or [n,k] for NT); pad every row by 3 and offset by 5
         int aRows = form == Form.TN ? k : m;
@@ -65,30 +88,47 @@ class VectorGemmTest {
             float[] c1 = c0.clone();
             float[] c2 = c0.clone();
             run(ref, form, m, n, k, a, lda, b, ldb, c1, ldc, accumulate);
-            run(vec, form, m, n, k, a, lda, b, ldb, c2, ldc, accumulate);
-            double gamma = (k + 1) * U / (1 - (k + 1) * U);
+            KernelThreads.use(threads);
+            try {
+                run(vec, form, m, n, k, a, lda, b, ldb, c2, ldc, accumulate);
+            } finally {
+                KernelThreads.use(1);
+            }
+            double gamma = k * U / (1 - k * U);
             int failures = 0;
+            int differentBits = 0;
             String firstFailure = null;
+            String firstDifference = null;
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
-                    double absSum = accumulate ? Math.abs(c0[5 + i * ldc + j]) : 0;
+                    int at = 5 + i * ldc + j;
+                    double exact = accumulate ? c0[at] : 0;
+                    double absSum = Math.abs(exact);
                     for (int p = 0; p < k; p++) {
                         double av = form == Form.TN ? a[5 + p * lda + i] : a[5 + i * lda + p];
                         double bv = form == Form.NT ? b[5 + j * ldb + p] : b[5 + p * ldb + j];
+                        exact += av * bv;
                         absSum += Math.abs(av * bv);
                     }
-                    int at = 5 + i * ldc + j;
                     // checked by hand and reported once: an AssertJ call per element dominates the run time
-                    if (Math.abs((double) c2[at] - c1[at]) > 2 * gamma * absSum) {
+                    if (Math.abs(c1[at] - exact) > gamma * absSum) {
                         failures++;
                         if (firstFailure == null) {
-                            firstFailure = String.format("%s m=%d n=%d k=%d acc=%s C[%d,%d]: %s vs %s, bound %s",
-                                    form, m, n, k, accumulate, i, j, c2[at], c1[at], 2 * gamma * absSum);
+                            firstFailure = String.format("%s m=%d n=%d k=%d acc=%s C[%d,%d]: %s vs exact %s, bound %s",
+                                    form, m, n, k, accumulate, i, j, c1[at], exact, gamma * absSum);
+                        }
+                    }
+                    if (Float.floatToRawIntBits(c1[at]) != Float.floatToRawIntBits(c2[at])) {
+                        differentBits++;
+                        if (firstDifference == null) {
+                            firstDifference = String.format("%s %s m=%d n=%d k=%d acc=%s threads=%d C[%d,%d]: %s vs %s",
+                                    vec.tile(), form, m, n, k, accumulate, threads, i, j, c2[at], c1[at]);
                         }
                     }
                 }
             }
-            assertThat(failures).as("elements out of tolerance; first: %s", firstFailure).isZero();
+            assertThat(failures).as("reference elements beyond the error bound; first: %s", firstFailure).isZero();
+            assertThat(differentBits).as("vector elements that differ from the reference; first: %s", firstDifference).isZero();
             // padding between rows and before the matrix is untouched
             boolean paddingKept = true;
             for (int i = 0; i < 5; i++) {

@@ -34,7 +34,7 @@ class VectorMathTest {
             }
             double exact = Math.exp(v);
             // 4 ulps: the polynomial's 7e-9 plus rounding in ~10 float operations and the reduction
-            assertThat(Math.abs(VectorMath.exp(v) - exact)).as("exp(%s)", v).isLessThanOrEqualTo(4 * Math.ulp((float) exact));
+            assertThat(Math.abs(FloatMath.exp(v) - exact)).as("exp(%s)", v).isLessThanOrEqualTo(4 * Math.ulp((float) exact));
         }
     }
 
@@ -44,17 +44,17 @@ class VectorMathTest {
         for (float v : x) {
             double t = Math.tanh(v);
             // near zero tanh(x) ~ x: relative accuracy matters; elsewhere a few ulps of 1
-            assertThat(Math.abs(VectorMath.tanh(v) - t)).as("tanh(%s)", v)
+            assertThat(Math.abs(FloatMath.tanh(v) - t)).as("tanh(%s)", v)
                     .isLessThanOrEqualTo(Math.max(4 * Math.ulp((float) t), 3 * Math.ulp(0.5f)));
             double s = 1 / (1 + Math.exp(-v));
-            assertThat(Math.abs(VectorMath.sigmoid(v) - s)).as("sigmoid(%s)", v)
+            assertThat(Math.abs(FloatMath.sigmoid(v) - s)).as("sigmoid(%s)", v)
                     .isLessThanOrEqualTo(4 * Math.ulp((float) s) + 1e-38);
         }
-        assertThat(VectorMath.tanh(1e-30f)).isEqualTo(1e-30f);
-        assertThat(VectorMath.tanh(100f)).isEqualTo(1f);
-        assertThat(VectorMath.tanh(-100f)).isEqualTo(-1f);
-        assertThat(VectorMath.sigmoid(-100f)).isLessThan(1e-37f);
-        assertThat(VectorMath.sigmoid(100f)).isEqualTo(1f);
+        assertThat(FloatMath.tanh(1e-30f)).isEqualTo(1e-30f);
+        assertThat(FloatMath.tanh(100f)).isEqualTo(1f);
+        assertThat(FloatMath.tanh(-100f)).isEqualTo(-1f);
+        assertThat(FloatMath.sigmoid(-100f)).isLessThan(1e-37f);
+        assertThat(FloatMath.sigmoid(100f)).isEqualTo(1f);
     }
 
     @Test
@@ -65,18 +65,18 @@ class VectorMathTest {
         k.tanh(x.length, x, 0, y, 0);
         for (int i = 0; i < x.length; i++) {
             assertThat(Float.floatToRawIntBits(y[i])).as("tanh lane %d (%s)", i, x[i])
-                    .isEqualTo(Float.floatToRawIntBits(VectorMath.tanh(x[i])));
+                    .isEqualTo(Float.floatToRawIntBits(FloatMath.tanh(x[i])));
         }
         k.sigmoid(x.length, x, 0, y, 0);
         for (int i = 0; i < x.length; i++) {
             assertThat(Float.floatToRawIntBits(y[i])).as("sigmoid lane %d (%s)", i, x[i])
-                    .isEqualTo(Float.floatToRawIntBits(VectorMath.sigmoid(x[i])));
+                    .isEqualTo(Float.floatToRawIntBits(FloatMath.sigmoid(x[i])));
         }
-        var s = FloatVector.SPECIES_PREFERRED;
+        var s = VectorKernels.S;
         for (int i = 0; i + s.length() <= x.length; i += s.length()) {
             float[] e = VectorMath.exp(FloatVector.fromArray(s, x, i)).toArray();
             for (int l = 0; l < e.length; l++) {
-                assertThat(Float.floatToRawIntBits(e[l])).isEqualTo(Float.floatToRawIntBits(VectorMath.exp(x[i + l])));
+                assertThat(Float.floatToRawIntBits(e[l])).isEqualTo(Float.floatToRawIntBits(FloatMath.exp(x[i + l])));
             }
         }
     }

@@ -72,13 +72,17 @@ public final class BenchCommand implements Callable<Integer> {
     double warmupTime;
 
     @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
-            description = "Threads for the kernels. Only 1 is implemented: the engine runs every kernel on the "
-                    + "calling thread, so any other value is refused (default: ${DEFAULT-VALUE}).")
+            description = "Threads for the kernels: the large products and element-wise passes of the one model are "
+                    + "split over N threads; the results are the same bits as with 1 (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--fused", defaultValue = "true", arity = "1", paramLabel = "true|false",
             description = "Run the cell's fused sequence kernel; false runs the composed per-step graph (default: ${DEFAULT-VALUE}).")
     boolean fused;
+
+    @Option(names = "--bidirectional", description = "A bidirectional cell layer (PyTorch's bidirectional=True; "
+            + "the peer takes the argument 'bidirectional').")
+    boolean bidirectional;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the weights and the random batch (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -89,7 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         BenchSettings settings = new BenchSettings(cell, hidden, batch, seq, vocab, embed, steps, warmup, warmupTime, threads,
-                fused, seed);
+                fused, seed, bidirectional);
         List<String> problems = settings.problems();
         if (!problems.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", problems));
@@ -113,10 +117,10 @@ public final class BenchCommand implements Callable<Integer> {
         BenchSettings s = r.settings();
         double[] losses = r.losses();
         return String.format(Locale.ROOT,
-                "rnnlab %s H=%d B=%d T=%d V=%d E=%d steps=%d threads=%d fused=%s kernels=%s/%d-bit java %s: "
+                "rnnlab %s%s H=%d B=%d T=%d V=%d E=%d steps=%d threads=%d fused=%s kernels=%s/%d-bit/%s java %s: "
                         + "%,.0f tokens/s (%,.0f per CPU second), %.1f GFLOP/s, warm-up %d steps, loss %.4f -> %.4f",
-                s.cell(), s.hidden(), s.batch(), s.seq(), s.vocab(), s.embed(), s.steps(), s.threads(), s.fused(),
-                r.kernels(), r.vectorBits(), Runtime.version(), r.tokensPerSecond(), r.tokensPerCpuSecond(), r.gigaflops(),
+                s.cell(), s.bidirectional() ? " bidirectional" : "", s.hidden(), s.batch(), s.seq(), s.vocab(), s.embed(), s.steps(), s.threads(), s.fused(),
+                r.kernels(), r.vectorBits(), r.tile(), Runtime.version(), r.tokensPerSecond(), r.tokensPerCpuSecond(), r.gigaflops(),
                 r.warmupSteps(), losses[0], losses[losses.length - 1]);
     }
 
@@ -124,6 +128,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchSettings s = r.settings();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cell", s.cell());
+        m.put("bidirectional", s.bidirectional());
         m.put("hidden", s.hidden());
         m.put("batch", s.batch());
         m.put("seq", s.seq());
@@ -144,7 +149,7 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("first_loss", r.losses()[0]);
         m.put("last_loss", r.losses()[r.losses().length - 1]);
         m.put("allocated_bytes_per_step", Double.isNaN(r.allocatedBytesPerStep()) ? null : Math.round(r.allocatedBytesPerStep()));
-        m.put("kernels", Map.of("name", r.kernels(), "vector_bits", r.vectorBits()));
+        m.put("kernels", Map.of("name", r.kernels(), "vector_bits", r.vectorBits(), "tile", r.tile()));
         Map<String, Object> jvm = new LinkedHashMap<>();
         jvm.put("version", Runtime.version().toString());
         jvm.put("vendor", System.getProperty("java.vendor"));

@@ -12,11 +12,12 @@ package org.rnnlab.experiments.bench;
  * @param losses        the mean loss of every step, warm-up steps first
  * @param kernels       the engine's kernels ({@code vector} or {@code scalar})
  * @param vectorBits    their vector width
+ * @param tile          the register tile of their GEMMs ({@code none} for the scalar kernels)
  * @param allocatedBytesPerStep bytes the training thread allocated per timed step (NaN if unknown)
  */
 public record BenchResult(BenchSettings settings, int warmupSteps, double seconds, double cpuSeconds, long flopsPerToken,
                           double[] losses, String kernels,
-                          int vectorBits, double allocatedBytesPerStep) {
+                          int vectorBits, String tile, double allocatedBytesPerStep) {
 
     /** Tokens trained per second over the timed steps (B*T per step, as the peer counts). */
     public double tokensPerSecond() {

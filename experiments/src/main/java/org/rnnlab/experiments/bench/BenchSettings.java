@@ -18,12 +18,20 @@ import org.rnnlab.api.ConfigException;
  * @param warmupSeconds the longest the warm-up goes on after {@code warmup} steps, waiting for the JIT
  *                compiler to finish compiling the kernels, so that the timed steps see the steady state
  *                of a long training run; 0 warms up by steps only, exactly as the peer does
- * @param threads threads the kernels may use; only 1 is implemented
+ * @param threads threads the kernels use (the training thread and {@code threads - 1} workers)
  * @param fused   whether cells run their fused sequence kernels (false: the composed per-step graph)
  * @param seed    seed of the weights and of the random inputs and targets
+ * @param bidirectional whether the cell layer is bidirectional (the peer's {@code bidirectional=True}; the head
+ *                reads {@code 2H})
  */
 public record BenchSettings(String cell, int hidden, int batch, int seq, int vocab, int embed, int steps, int warmup,
-                            double warmupSeconds, int threads, boolean fused, long seed) {
+                            double warmupSeconds, int threads, boolean fused, long seed, boolean bidirectional) {
+
+    /** A unidirectional benchmark. */
+    public BenchSettings(String cell, int hidden, int batch, int seq, int vocab, int embed, int steps, int warmup,
+                         double warmupSeconds, int threads, boolean fused, long seed) {
+        this(cell, hidden, batch, seq, vocab, embed, steps, warmup, warmupSeconds, threads, fused, seed, false);
+    }
 
     /** Enough for C2 to compile the kernels even on a busy two-core machine. */
     public static final double DEFAULT_WARMUP_SECONDS = 60;
@@ -48,10 +56,7 @@ public record BenchSettings(String cell, int hidden, int batch, int seq, int voc
         if (!(warmupSeconds >= 0) || Double.isInfinite(warmupSeconds)) {
             out.add("--warmup-time must be 0 or more seconds but was " + warmupSeconds);
         }
-        if (threads != 1) {
-            out.add("--threads " + threads + " is not implemented: the engine's kernels run on the calling thread, "
-                    + "so only --threads 1 is accepted");
-        }
+        positive(out, "--threads", threads);
         return out;
     }
 

@@ -12,6 +12,7 @@ import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.experiment.Settings;
 import org.rnnlab.api.train.Optimizer;
 import org.rnnlab.api.train.OptimizerFactory;
+import org.rnnlab.engine.kernel.KernelThreads;
 import org.rnnlab.engine.kernel.Kernels;
 import org.rnnlab.model.ModelBatch;
 import org.rnnlab.model.ModelInput;
@@ -22,9 +23,10 @@ import org.rnnlab.model.train.GradientClipping;
 
 /**
  * The training step of the peer benchmark {@code torch_rnn_bench.py}, run through rnnlab's own model,
- * clipping and optimiser: embedding(V, E) -> one cell layer (H) -> linear(H, V) -> cross-entropy over
+ * clipping and optimiser: embedding(V, E) -> one cell layer (H; with {@code bidirectional} both directions,
+ * and the head reads 2H) -> linear(H, V) -> cross-entropy over
  * all {@code B*T} positions, back-propagation through all T steps, gradients clipped to a global norm
- * of 5, then one Adam step at learning rate 1e-3. Inputs and targets are random ids drawn once from the
+ * of 5, then one Adam step at learning rate 1e-3. The kernels use {@code settings.threads()} threads. Inputs and targets are random ids drawn once from the
  * seed, so every step trains on the same batch (as the peer does) and the loss goes down.
  *
  * <p>Not thread-safe: one benchmark per thread.
@@ -55,7 +57,7 @@ public final class CharModelBenchmark {
         this.settings = settings.validated();
         SplittableRandom random = new SplittableRandom(settings.seed());
         ModelSpec spec = new ModelSpec(TaskKind.LANGUAGE_MODELLING, true, settings.vocab(), settings.embed(),
-                settings.vocab(), settings.cell(), settings.hidden(), 1, Map.of(), settings.fused());
+                settings.vocab(), settings.cell(), settings.hidden(), 1, Map.of(), settings.fused(), settings.bidirectional());
         this.model = SequenceModel.create(cells, spec, random);
         this.optimizer = adam.create(Settings.of(Map.of()));
         int rows = settings.batch() * settings.seq();
@@ -88,6 +90,15 @@ public final class CharModelBenchmark {
      * a long training run), or until {@code warmupSeconds} have passed.
      */
     public BenchResult run() {
+        KernelThreads.use(settings.threads());
+        try {
+            return measure();
+        } finally {
+            KernelThreads.use(1);
+        }
+    }
+
+    private BenchResult measure() {
         java.util.ArrayList<Double> warm = new java.util.ArrayList<>();
         for (int i = 0; i < settings.warmup(); i++) {
             warm.add(step());
@@ -128,11 +139,12 @@ public final class CharModelBenchmark {
         double bytesPerStep = allocStart < 0 || allocEnd < 0 ? Double.NaN : (allocEnd - allocStart) / (double) settings.steps();
         Kernels kernels = Kernels.get();
         return new BenchResult(settings, warm.size(), seconds, cpuSeconds, flopsPerToken(), losses, kernels.name(), kernels.vectorBits(),
-                bytesPerStep);
+                kernels.tile(), bytesPerStep);
     }
 
     /**
-     * The peer's {@code flops_per_token = 2 * 3 * (gates*H*(E+H) + H*V)}: multiply-adds of the cell's
+     * The peer's {@code flops_per_token = 2 * 3 * (gates*H*(E+H) + H*V)} (each term twice when
+     * bidirectional): multiply-adds of the cell's
      * weight matrices and of the head, forward plus backward taken as three times forward. The cell's
      * part is read from its two-dimensional parameters, which gives the peer's number for rnn, lstm and
      * gru and the same measure for any other cell.
@@ -144,7 +156,7 @@ public final class CharModelBenchmark {
                 cellWeights += (long) p.shape()[0] * p.shape()[1];
             }
         }
-        return 2L * 3L * (cellWeights + (long) settings.hidden() * settings.vocab());
+        return 2L * 3L * (cellWeights + (long) model.spec().featureSize() * settings.vocab());
     }
 
     /**

@@ -34,6 +34,7 @@ import picocli.CommandLine;
                 ReferenceCheckCommand.class,
                 ReportCommand.class,
                 GenerateCommand.class,
+                TagCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Lab implements Callable<Integer>, Supplier<PluginRegistry> {

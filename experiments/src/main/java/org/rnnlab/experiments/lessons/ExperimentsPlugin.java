@@ -35,6 +35,8 @@ public final class ExperimentsPlugin implements Plugin {
                 experiments.addBinding().toInstance(Lessons.sentiment());
                 experiments.addBinding().toInstance(Lessons.shakespeare());
                 experiments.addBinding().toInstance(MusicLesson.music());
+                experiments.addBinding().toInstance(Lessons.wordBoundaries());
+                experiments.addBinding().toInstance(Lessons.tagging());
                 experiments.addBinding().toInstance(NextWordLesson.nextWord());
             }
         };

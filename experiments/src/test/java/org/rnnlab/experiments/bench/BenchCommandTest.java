@@ -90,15 +90,40 @@ class BenchCommandTest {
         assertThat(r.err()).startsWith("lab: unknown cell 'lstn'; known cells: ").contains("gru", "lstm", "rnn");
     }
 
+    /**
+     * Sizes at which the recurrent products are large enough to be split over the pool (the kernels keep
+     * small ones on the calling thread).
+     */
+    private static String[] splitSizes(String threads) {
+        return new String[] {"bench", "--cell", "lstm", "--hidden", "128", "--batch", "8", "--seq", "6", "--vocab", "11",
+                "--embed", "16", "--steps", "2", "--warmup", "1", "--warmup-time", "0", "--json", "--threads", threads};
+    }
+
+    private static JsonNode json(Result r) {
+        try {
+            return new ObjectMapper().readTree(r.out());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + r.out() + r.err(), e);
+        }
+    }
+
     @Test
-    void onlyOneThreadIsAcceptedAndHelpSaysWhy() {
-        Result r = lab(bench("lstm", "--threads", "2"));
+    void twoThreadsTrainTheSameModelAsOne() {
+        Result one = lab(splitSizes("1"));
+        Result two = lab(splitSizes("2"));
+        Result zero = lab(bench("lstm", "--threads", "0"));
         Result help = lab("bench", "--help");
 
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--threads 2 is not implemented").contains("Try 'lab bench --help'");
-        assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("--threads", "Only 1 is implemented", "--json", "--fused");
+        assertThat(two.exit()).as(two.err()).isZero();
+        JsonNode a = json(one);
+        JsonNode b = json(two);
+        assertThat(b.get("threads").asInt()).isEqualTo(2);
+        // the same seed gives the same losses to the last bit whatever the number of threads
+        assertThat(b.get("first_loss").asDouble()).isEqualTo(a.get("first_loss").asDouble());
+        assertThat(b.get("last_loss").asDouble()).isEqualTo(a.get("last_loss").asDouble());
+        assertThat(zero.exit()).isEqualTo(2);
+        assertThat(zero.err()).contains("--threads must be").contains("Try 'lab bench --help'");
+        assertThat(help.out()).contains("--threads", "same bits", "--json", "--fused");
     }
 
     @Test

@@ -61,4 +61,17 @@ class CharModelBenchmarkTest {
         assertThat(tiny("lstm", true, 1).flopsPerToken()).isEqualTo(6L * (4 * 8 * 13 + 56));
         assertThat(tiny("gru", true, 1).flopsPerToken()).isEqualTo(6L * (3 * 8 * 13 + 56));
     }
+
+    @Test
+    void theBidirectionalWorkloadTrainsAndCountsBothDirections() {
+        BenchSettings s = new BenchSettings("lstm", 8, 2, 4, 7, 5, 20, 0, 0, 1, true, 42, true);
+        CharModelBenchmark bench = new CharModelBenchmark(REGISTRY.get(ComponentKind.CELL, "lstm"),
+                REGISTRY.get(ComponentKind.OPTIMIZER, "adam"), s);
+        // the peer's 2 * 3 * (D*gates*H*(E+H) + D*H*V) with D=2
+        assertThat(bench.flopsPerToken()).isEqualTo(6L * (2 * 4 * 8 * 13 + 2 * 56));
+        assertThat(bench.model().namedValues()).containsKey("weight_hh_l0_reverse");
+        double[] losses = bench.run().losses();
+        assertThat(losses[19]).isLessThan(losses[0] - 0.01);
+        assertThat(BenchCommand.asJson(bench.run())).containsEntry("bidirectional", true);
+    }
 }

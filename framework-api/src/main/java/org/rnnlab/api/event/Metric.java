@@ -70,7 +70,15 @@ public record Metric(String name, String unit, Direction direction, String meani
                 default -> new Metric(name, "", Direction.NEITHER, "timing (varies from run to run)");
             };
         }
+        int tag = m.indexOf(".f1.");
+        if (tag >= 0) {
+            // a tagger's F1 per tag: val.f1.B-PER
+            return new Metric(name, "0 to 1", Direction.HIGHER_IS_BETTER, "F1 of the tag '" + name.substring(tag + 4) + "'" + on);
+        }
         return switch (last) {
+            case "span_f1", "span_precision", "span_recall" -> new Metric(name, "0 to 1", Direction.HIGHER_IS_BETTER,
+                    "entity " + last.substring(5).replace("f1", "F1") + on + " (an entity counts only with its whole span"
+                            + " and type right, as the CoNLL evaluation counts)");
             case "loss" -> new Metric(name, lossUnit(siblings), Direction.LOWER_IS_BETTER, lossKind(siblings) + on);
             case "accuracy" -> new Metric(name, "0 to 1", Direction.HIGHER_IS_BETTER, "share of correct predictions" + on);
             case "nats_per_token" -> new Metric(name, "nats per token", Direction.LOWER_IS_BETTER, "cross-entropy" + on);

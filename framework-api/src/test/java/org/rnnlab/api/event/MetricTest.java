@@ -31,6 +31,16 @@ class MetricTest {
     }
 
     @Test
+    void taggingMetricsSayWhatTheyMeasure() {
+        Metric tag = Metric.of("test.f1.B-PER", List.of("test.loss", "test.f1.B-PER"));
+        assertThat(tag.describe()).isEqualTo("F1 of the tag 'B-PER' on the test set, 0 to 1; higher is better");
+        assertThat(Metric.of("val.span_f1").describe())
+                .startsWith("entity F1 on the validation set (an entity counts only with its whole span and type right")
+                .endsWith("0 to 1; higher is better");
+        assertThat(Metric.of("val.span_recall").higherIsBetter()).isTrue();
+    }
+
+    @Test
     void anUnknownNameStillSaysWhatItCan() {
         assertThat(Metric.of("val.word_error").direction()).isEqualTo(Metric.Direction.LOWER_IS_BETTER);
         assertThat(Metric.of("val.accuracy_top5").direction()).isEqualTo(Metric.Direction.HIGHER_IS_BETTER);

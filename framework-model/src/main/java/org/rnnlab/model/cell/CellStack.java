@@ -30,7 +30,7 @@ import org.rnnlab.engine.autodiff.Var;
  *
  * @since 0.1
  */
-public final class CellStack {
+public final class CellStack implements RecurrentLayers {
     private final List<Cell> layers;
     /** Zero initial states, shared read-only between calls (graph constants are never written). */
     private volatile Tensor zeroState;
@@ -56,6 +56,7 @@ public final class CellStack {
     }
 
     /** Every layer's parameters with the layer suffix, layer by layer, each layer in its cell's order. */
+    @Override
     public List<ParameterSpec> parameters() {
         List<ParameterSpec> all = new ArrayList<>();
         for (int k = 0; k < layers.size(); k++) {
@@ -72,12 +73,23 @@ public final class CellStack {
     }
 
     /** The state names of one layer, output first ({@code [h]} or {@code [h, c]}). */
+    @Override
     public List<String> stateNames() {
         return layers.getFirst().stateNames();
     }
 
     public int hiddenSize() {
         return layers.getFirst().hiddenSize();
+    }
+
+    @Override
+    public int outputSize() {
+        return hiddenSize();
+    }
+
+    @Override
+    public int stateCount() {
+        return layers.size() * stateNames().size();
     }
 
     public int layers() {
@@ -98,6 +110,7 @@ public final class CellStack {
      * {@code random} in that order: the same seed gives the same weights. {@code parameters} holds a
      * tensor for every name of {@link #parameters()}.
      */
+    @Override
     public void initialize(Map<String, Tensor> parameters, RandomGenerator random) {
         for (int k = 0; k < layers.size(); k++) {
             Map<String, Tensor> own = layerParameters(parameters, k, "initialize");
@@ -120,6 +133,7 @@ public final class CellStack {
      *     of the complete gradient reaching the top layer's {@code h_t} (through the outputs and the recurrence)
      * @param fused whether to use a cell's {@link Cell#fused()} kernel where it has one
      */
+    @Override
     public Output forward(Graph graph, Var input, int steps, int batch, Tensor mask, Map<String, Var> parameters,
                           List<Var> initialStates, double[] stepGradientNorms, boolean fused) {
         int rows = steps * batch;

@@ -27,8 +27,14 @@ public record ReferenceCase(String cell, int steps, int batch, int input, int hi
         return Optional.ofNullable(values.get(name));
     }
 
+    /** Whether the case is of a bidirectional layer ({@code make_bidirectional_reference.py}: reverse parameters, lengths). */
+    public boolean bidirectional() {
+        return params.keySet().stream().anyMatch(n -> n.endsWith("_reverse"));
+    }
+
     /** {@code lstm T=5 B=2 I=3 H=4 layers=2}. */
     public String describe() {
-        return cell + " T=" + steps + " B=" + batch + " I=" + input + " H=" + hidden + " layers=" + layers;
+        return cell + (bidirectional() ? " bidirectional" : "") + " T=" + steps + " B=" + batch + " I=" + input
+                + " H=" + hidden + " layers=" + layers;
     }
 }

@@ -19,8 +19,8 @@ import org.rnnlab.engine.autodiff.Var;
 import org.rnnlab.model.cell.CellStack;
 
 /**
- * Runs PyTorch reference cases through rnnlab's cells (via {@link CellStack}, composed and fused) and
- * measures the largest relative error of every output, final state and gradient.
+ * Runs PyTorch reference cases through rnnlab's cells (via {@link CellStack}, composed and fused; a
+ * bidirectional case through {@link BidirectionalReferenceCheck}) and measures the largest relative error of every output, final state and gradient.
  *
  * <p>Error of a quantity: {@code max_i |actual_i - expected_i| / max(|expected_i|, floor)} with
  * {@code floor = FLOOR * max(1, max_j |expected_j|)}. It passes when at most
@@ -147,24 +147,15 @@ public final class ReferenceCheck {
 
     /** One case on one path. */
     public static CaseResult check(ReferenceCase c, CellFactory factory, boolean fused) {
+        if (c.bidirectional()) {
+            return BidirectionalReferenceCheck.check(c, factory, fused);
+        }
         CellChoice choice = cellFor(c.cell());
         CellStack stack = CellStack.of(factory, new CellSpec(c.input(), c.hidden(), choice.options()), c.layers());
         int rows = c.steps() * c.batch();
         Graph graph = new Graph(new Workspace());
-        Map<String, Var> params = new HashMap<>();
         Map<String, Tensor> grads = new HashMap<>();
-        for (ParameterSpec p : stack.parameters()) {
-            ReferenceTensor value = c.params().get(p.name());
-            if (value == null) {
-                throw new RnnlabException("reference case " + c.describe() + " has no parameter '" + p.name()
-                        + "' that cell " + choice + " needs");
-            }
-            Tensor v = value.toTensor();
-            v.requireShape("reference parameter " + p.name(), p.shape());
-            Tensor g = Tensor.zeros(p.shape());
-            grads.put(p.name(), g);
-            params.put(p.name(), graph.parameter(v, g));
-        }
+        Map<String, Var> params = parameters(graph, c, stack.parameters(), grads, "cell " + choice);
         Tensor gradX = Tensor.zeros(rows, c.input());
         Var x = graph.parameter(c.value("x").orElseThrow().toTensor(rows, c.input()), gradX);
         List<String> states = stack.stateNames();
@@ -214,6 +205,28 @@ public final class ReferenceCheck {
         return new CaseResult(c, choice, fused ? "fused" : "composed", m);
     }
 
+    /**
+     * The case's value of every parameter in {@code specs} as a graph parameter, its gradient (zero) put into
+     * {@code grads}; a missing or misshapen one is refused naming the case and what needs it.
+     */
+    static Map<String, Var> parameters(Graph graph, ReferenceCase c, List<ParameterSpec> specs, Map<String, Tensor> grads,
+                                       String needs) {
+        Map<String, Var> params = new HashMap<>();
+        for (ParameterSpec p : specs) {
+            ReferenceTensor value = c.params().get(p.name());
+            if (value == null) {
+                throw new RnnlabException("reference case " + c.describe() + " has no parameter '" + p.name()
+                        + "' that " + needs + " needs");
+            }
+            Tensor v = value.toTensor();
+            v.requireShape("reference parameter " + p.name(), p.shape());
+            Tensor g = Tensor.zeros(p.shape());
+            grads.put(p.name(), g);
+            params.put(p.name(), graph.parameter(v, g));
+        }
+        return params;
+    }
+
     /** {@code max_i |actual_i - expected_i| / max(|expected_i|, floor)}; see the class comment for the floor. */
     public static double relativeError(float[] actual, int offset, double[] expected) {
         double scale = 1;
@@ -231,14 +244,14 @@ public final class ReferenceCheck {
         return worst;
     }
 
-    private static Measurement measure(String quantity, Tensor actual, ReferenceTensor expected) {
+    static Measurement measure(String quantity, Tensor actual, ReferenceTensor expected) {
         if (actual.size() != expected.size()) {
             throw new RnnlabException(quantity + ": rnnlab has " + actual + " but the reference " + expected);
         }
         return new Measurement(quantity, relativeError(actual.data(), actual.offset(), expected.data()));
     }
 
-    private static Tensor stackRows(List<Tensor> parts) {
+    static Tensor stackRows(List<Tensor> parts) {
         int size = parts.stream().mapToInt(Tensor::size).sum();
         float[] all = new float[size];
         int at = 0;

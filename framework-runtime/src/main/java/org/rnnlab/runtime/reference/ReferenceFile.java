@@ -17,7 +17,7 @@ import org.rnnlab.api.RnnlabException;
  */
 public record ReferenceFile(Path source, String generator, List<ReferenceCase> cases) {
     private static final List<String> VALUE_NAMES =
-            List.of("x", "h0", "c0", "probe", "y", "hT", "cT", "grad_x", "grad_h0", "grad_c0");
+            List.of("x", "h0", "c0", "probe", "y", "hT", "cT", "grad_x", "grad_h0", "grad_c0", "lengths");
 
     public ReferenceFile {
         cases = List.copyOf(cases);

@@ -10,7 +10,8 @@ import org.rnnlab.reporting.model.VariantRecord;
 /**
  * Confusion-matrix heatmaps, one per classifier variant, with a slider that steps through the epochs
  * (every epoch's matrix is in the page; the script shows one at a time). Cells are shaded by the share
- * of their row, so classes of different sizes compare.
+ * of their row, so classes of different sizes compare. Under each, the last matrix's precision, recall, F1
+ * and support per label ({@link LabelFiguresTable}).
  */
 final class ConfusionSection {
     private ConfusionSection() {}
@@ -41,7 +42,7 @@ final class ConfusionSection {
             for (int i = 0; i < evaluations.size(); i++) {
                 h.append(matrix(evaluations.get(i), i, i != last));
             }
-            h.append("</div></figure>");
+            h.append("</div>").append(LabelFiguresTable.of(evaluations.get(last))).append("</figure>");
         }
         return h.append("</div>").toString();
     }

@@ -1,0 +1,200 @@
+package org.rnnlab.engine.kernel;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A fixed pool of worker threads for one calling thread ({@link KernelThreads}). A job of {@code parts}
+ * parts is published with a generation number; the caller and the workers claim parts one at a time
+ * until none is left, and the caller returns when every part is done. Which thread computes a part may
+ * vary, but a part is always the same range of the output, so the results never do. Claiming rather than
+ * assigning parts keeps a busy machine from stalling the caller on a worker the scheduler has not run
+ * yet: the caller then does the parts itself. Jobs are preallocated objects whose fields are set per
+ * call (a lambda per GEMM would allocate on every training step). Waiting spins briefly, then parks.
+ */
+final class KernelPool implements AutoCloseable {
+    private static final long SPIN_NANOS = 50_000;
+
+    /** A unit of work split in parts. */
+    interface Job {
+        void run(int part, int parts);
+    }
+
+    private final int parts;
+    private final Thread caller;
+    private final Thread[] workers;
+    /** The generation in the high 32 bits, the next part to claim in the low 32. */
+    private final AtomicLong claims = new AtomicLong();
+    private final AtomicInteger done = new AtomicInteger();
+    private volatile long generation;
+    private volatile boolean closed;
+    private volatile Job job;
+    private volatile Throwable failure;
+    private final GemmJob gemm = new GemmJob();
+    /** The element-wise passes this pool can split. */
+    final PooledPasses passes = new PooledPasses(this);
+
+    KernelPool(int parts, String callerName) {
+        this.parts = parts;
+        this.caller = Thread.currentThread();
+        this.workers = new Thread[parts - 1];
+        for (int w = 0; w < workers.length; w++) {
+            Thread t = new Thread(this::workerLoop, callerName + "-kernels-" + (w + 1));
+            t.setDaemon(true);
+            workers[w] = t;
+            t.start();
+        }
+    }
+
+    int parts() {
+        return parts;
+    }
+
+    /** Runs {@code job} in {@link #parts} parts and returns when all are done; rethrows a part's failure. */
+    void run(Job j) {
+        if (Thread.currentThread() != caller) {
+            throw new IllegalStateException("a kernel pool is used only by the thread that made it");
+        }
+        long gen = generation + 1;
+        job = j;
+        failure = null;
+        done.set(0);
+        claims.set(gen << 32);
+        generation = gen;
+        for (Thread w : workers) {
+            LockSupport.unpark(w);
+        }
+        work(j, gen);
+        long start = System.nanoTime();
+        while (done.get() != parts) {
+            if (System.nanoTime() - start < SPIN_NANOS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(this, SPIN_NANOS);
+            }
+        }
+        job = null;
+        Throwable t = failure;
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+    }
+
+    /** Claims and runs parts of generation {@code gen} until none is left. */
+    private void work(Job j, long gen) {
+        while (true) {
+            long c = claims.get();
+            int part = (int) c;
+            if (c >>> 32 != gen || part >= parts) {
+                return;
+            }
+            if (!claims.compareAndSet(c, c + 1)) {
+                continue;
+            }
+            try {
+                j.run(part, parts);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            } finally {
+                if (done.incrementAndGet() == parts && Thread.currentThread() != caller) {
+                    LockSupport.unpark(caller);
+                }
+            }
+        }
+    }
+
+    /** A GEMM split by columns of {@code C} (see {@link VectorGemm#columns}). */
+    void gemm(VectorGemm.Form form, GemmTile tile, int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+              float[] c, int cOff, int ldc, boolean acc) {
+        gemm.set(form, tile, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        try {
+            run(gemm);
+        } finally {
+            gemm.clear();
+        }
+    }
+
+    private void workerLoop() {
+        long seen = 0;
+        while (true) {
+            long start = System.nanoTime();
+            while (generation == seen && !closed) {
+                if (System.nanoTime() - start < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+            if (closed) {
+                return;
+            }
+            long c = claims.get();
+            seen = c >>> 32;
+            Job j = job;
+            if (j != null) {
+                work(j, seen);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Thread w : workers) {
+            LockSupport.unpark(w);
+        }
+    }
+
+    /** The arguments of one GEMM call, reused from call to call. */
+    private static final class GemmJob implements Job {
+        private VectorGemm.Form form;
+        private GemmTile tile;
+        private int m;
+        private int n;
+        private int k;
+        private float[] a;
+        private int aOff;
+        private int lda;
+        private float[] b;
+        private int bOff;
+        private int ldb;
+        private float[] c;
+        private int cOff;
+        private int ldc;
+        private boolean acc;
+
+        void set(VectorGemm.Form form, GemmTile tile, int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                 float[] c, int cOff, int ldc, boolean acc) {
+            this.form = form;
+            this.tile = tile;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.a = a;
+            this.aOff = aOff;
+            this.lda = lda;
+            this.b = b;
+            this.bOff = bOff;
+            this.ldb = ldb;
+            this.c = c;
+            this.cOff = cOff;
+            this.ldc = ldc;
+            this.acc = acc;
+        }
+
+        void clear() {
+            a = null;
+            b = null;
+            c = null;
+        }
+
+        @Override
+        public void run(int part, int parts) {
+            VectorGemm.columns(form, tile, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc, part, parts);
+        }
+    }
+}
