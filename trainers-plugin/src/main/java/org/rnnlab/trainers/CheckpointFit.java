@@ -13,8 +13,9 @@ import org.rnnlab.engine.Tensor;
 
 /**
  * Loads a checkpoint into a run's model and optimiser only if it holds exactly their tensors: every
- * parameter under {@code model/} with its shape, nothing else there, and an optimiser state the optimiser
- * accepts for these parameters ({@link Optimizer#restore(Map, java.util.List)}). Anything else is refused
+ * parameter under {@code model/} with its shape, nothing else there, an optimiser state the optimiser
+ * accepts for these parameters ({@link Optimizer#restore(Map, java.util.List)}), and, if the best epoch's
+ * weights are kept under {@code best/} ({@link BestWeights}), exactly the model's tensors there too. Anything else is refused
  * in one line naming the checkpoint and the tensor, before a value is copied: a checksum only says the file
  * is what was written, not that it was written for this model.
  */
@@ -28,7 +29,11 @@ final class CheckpointFit {
     static void load(Checkpoint checkpoint, String where, TaskModel model, Optimizer optimizer) {
         try {
             requireOwnPrefixes(checkpoint);
-            requireModelTensors(checkpoint.under(MODEL), model);
+            requireModelTensors(MODEL, checkpoint.under(MODEL), model);
+            Map<String, Tensor> best = checkpoint.under(BestWeights.PREFIX);
+            if (!best.isEmpty()) {
+                requireModelTensors(BestWeights.PREFIX, best, model);
+            }
             optimizer.restore(checkpoint.under(OPTIMIZER), model.parameters());
             model.load(checkpoint.under(MODEL));
         } catch (RnnlabException | IllegalArgumentException e) {
@@ -38,27 +43,27 @@ final class CheckpointFit {
 
     private static void requireOwnPrefixes(Checkpoint checkpoint) {
         for (String name : checkpoint.tensors().keySet()) {
-            if (!name.startsWith(MODEL + "/") && !name.startsWith(OPTIMIZER + "/")) {
-                throw new RnnlabException("tensor '" + name + "' is neither model/ nor optimizer/ state");
+            if (!name.startsWith(MODEL + "/") && !name.startsWith(OPTIMIZER + "/") && !name.startsWith(BestWeights.PREFIX + "/")) {
+                throw new RnnlabException("tensor '" + name + "' is neither model/, optimizer/ nor best/ state");
             }
         }
     }
 
-    private static void requireModelTensors(Map<String, Tensor> saved, TaskModel model) {
+    private static void requireModelTensors(String prefix, Map<String, Tensor> saved, TaskModel model) {
         Set<String> extra = new TreeSet<>(saved.keySet());
         for (Parameter p : model.parameters()) {
             Tensor t = saved.get(p.name());
             if (t == null) {
-                throw new RnnlabException("it lacks tensor '" + MODEL + "/" + p.name() + "'");
+                throw new RnnlabException("it lacks tensor '" + prefix + "/" + p.name() + "'");
             }
             if (!Arrays.equals(t.shape(), p.value().shape())) {
-                throw new RnnlabException("tensor '" + MODEL + "/" + p.name() + "' has shape " + Arrays.toString(t.shape())
+                throw new RnnlabException("tensor '" + prefix + "/" + p.name() + "' has shape " + Arrays.toString(t.shape())
                         + " but the model's is " + Arrays.toString(p.value().shape()));
             }
             extra.remove(p.name());
         }
         if (!extra.isEmpty()) {
-            throw new RnnlabException("tensor '" + MODEL + "/" + extra.iterator().next() + "' is not a parameter of the model"
+            throw new RnnlabException("tensor '" + prefix + "/" + extra.iterator().next() + "' is not a parameter of the model"
                     + (extra.size() > 1 ? " (and " + (extra.size() - 1) + " more)" : ""));
         }
     }

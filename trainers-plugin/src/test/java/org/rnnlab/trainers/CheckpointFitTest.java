@@ -87,6 +87,27 @@ class CheckpointFitTest {
     }
 
     @Test
+    void theBestEpochsWeightsMustBeTheModelsTensorsToo() throws Exception {
+        Map<String, String> settings = TrainerTest.adding("gru", 1);
+        Path file = checkpointAfterOneEpoch(settings);
+        CheckpointEditor edit = new CheckpointEditor(file);
+        // a copy of the model under best/ (what BestWeights stores when the best epoch is not the last), one of another shape
+        Map<String, CheckpointEditor.Tensor> best = new java.util.LinkedHashMap<>();
+        edit.tensors.forEach((name, t) -> {
+            if (name.startsWith("model/")) {
+                best.put("best/" + name.substring("model/".length()), t);
+            }
+        });
+        CheckpointEditor.Tensor t = best.get("best/weight_hh_l0");
+        best.put("best/weight_hh_l0", new CheckpointEditor.Tensor(new int[] {8, 24}, t.values()));
+        edit.tensors.putAll(best);
+        edit.write(file);
+        assertThatThrownBy(() -> TrainerTest.train("bptt", settings, dir, new RecordingBus(), true))
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("tensor 'best/weight_hh_l0' has shape [8, 24] but the model's is [24, 8]");
+    }
+
+    @Test
     void anOptimizerSlotOfAnotherSizeOrForNoParameterIsRefused() throws Exception {
         Map<String, String> settings = TrainerTest.adding("gru", 1);
         Path file = checkpointAfterOneEpoch(settings);
