@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.api.RnnlabException;
 import org.rnnlab.api.event.BatchCompleted;
 import org.rnnlab.api.event.Checkpointed;
+import org.rnnlab.api.event.DataExcerpts;
 import org.rnnlab.api.event.EpochCompleted;
 import org.rnnlab.api.event.Evaluation;
 import org.rnnlab.api.event.Event;
@@ -51,6 +52,7 @@ class EventLogTest {
                 new RunDiverged(x, "b", 2, 17L, 3.5, "loss is NaN"),
                 new RunFailed(x, "c", null),
                 new RunCompleted(x, "a", RunStatus.STOPPED_EARLY, Map.of("val.loss", 0.9), Map.of("val.loss", 0.8), 1234L),
+                new DataExcerpts(x, "a", "test", List.of("60.64.67 60.64.67 - 43.62", "-")),
                 new ExperimentCompleted(x, run, Map.of("a", RunStatus.STOPPED_EARLY, "b", RunStatus.DIVERGED,
                         "c", RunStatus.FAILED), 5678L));
     }
@@ -124,7 +126,7 @@ class EventLogTest {
 
         List<String> lines = Files.readAllLines(EventLog.file(run), StandardCharsets.UTF_8);
 
-        assertThat(lines.getFirst()).isEqualTo("{\"format\":\"rnnlab-events\",\"version\":1}");
+        assertThat(lines.getFirst()).isEqualTo("{\"format\":\"rnnlab-events\",\"version\":2}");
         assertThat(lines).hasSize(everyType().size() + 1);
         assertThat(lines.get(1)).startsWith("{\"event\":\"ExperimentStarted\",\"experiment\":\"x\",")
                 .contains("\"runDirectory\":\".\"")
@@ -217,11 +219,32 @@ class EventLogTest {
     }
 
     @Test
+    void aVersionOneLogStillReadsAndTakesTheNewEventsOfAResumedRun() throws Exception {
+        // as rnnlab wrote it before DataExcerpts existed
+        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":1}\n"
+                + "{\"event\":\"RunStarted\",\"experiment\":\"x\",\"variant\":\"a\",\"settings\":{\"cell\":\"gru\"},"
+                + "\"seed\":1,\"runDirectory\":\"a\",\"epochs\":2}\n"
+                + "{\"event\":\"Samples\",\"experiment\":\"x\",\"variant\":\"a\",\"epoch\":1,\"samples\":[\"60 -\"],"
+                + "\"novelShare\":1.0}\n");
+        DataExcerpts excerpts = new DataExcerpts("x", "a", "test", List.of("48.60 48.60", "- 72"));
+        write(run, List.of(excerpts));
+
+        List<Event> back = read(run);
+
+        assertThat(back).hasSize(3);
+        assertThat(back.get(0)).isEqualTo(new RunStarted("x", "a", Map.of("cell", "gru"), 1, run.resolve("a"), 2));
+        assertThat(((Samples) back.get(1)).samples()).containsExactly("60 -");
+        assertThat(back.get(2)).isEqualTo(excerpts);
+        assertThat(Files.readAllLines(EventLog.file(run)).getLast()).isEqualTo("{\"event\":\"DataExcerpts\",\"experiment\":\"x\","
+                + "\"variant\":\"a\",\"split\":\"test\",\"excerpts\":[\"48.60 48.60\",\"- 72\"]}");
+    }
+
+    @Test
     void aLogOfANewerVersionOrNoLogAtAllIsRefused() throws Exception {
-        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":2}\n");
+        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":3}\n");
         assertThatThrownBy(() -> EventLog.history(run)).isInstanceOf(RnnlabException.class)
-                .hasMessageContaining("is event log version 2; this rnnlab reads versions 1 to 1");
-        assertThatThrownBy(() -> EventLogWriter.open(run)).hasMessageContaining("version 2");
+                .hasMessageContaining("is event log version 3; this rnnlab reads versions 1 to 2");
+        assertThatThrownBy(() -> EventLogWriter.open(run)).hasMessageContaining("version 3");
 
         Files.writeString(EventLog.file(run), "variant,status\n");
         assertThatThrownBy(() -> EventLog.history(run)).hasMessageContaining("line 1: not an rnnlab event log");
