@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.rnnlab.api.event.BatchCompleted;
 import org.rnnlab.api.event.Checkpointed;
+import org.rnnlab.api.event.DataExcerpts;
 import org.rnnlab.api.event.EpochCompleted;
 import org.rnnlab.api.event.Evaluation;
 import org.rnnlab.api.event.Event;
@@ -51,6 +52,11 @@ public final class ExperimentRecorder {
                 v.note = ""; // a resumed run starts over from what failed
                 v.endedEpoch = -1;
                 v.endedStep = -1;
+            }
+            case DataExcerpts e -> {
+                List<ExcerptRecord> excerpts = variant(e.variant()).excerpts;
+                excerpts.removeIf(r -> r.split().equals(e.split())); // a resumed run publishes them again
+                excerpts.add(new ExcerptRecord(e.split(), e.excerpts()));
             }
             case BatchCompleted e -> variant(e.variant());
             case Checkpointed e -> variant(e.variant());
@@ -159,6 +165,7 @@ public final class ExperimentRecorder {
         final List<GradientRecord> gradients = new ArrayList<>();
         final List<ConfusionRecord> evaluations = new ArrayList<>();
         final List<SampleRecord> samples = new ArrayList<>();
+        final List<ExcerptRecord> excerpts = new ArrayList<>();
         final Map<String, Double> finalMetrics = new TreeMap<>();
         final Map<String, Double> bestMetrics = new TreeMap<>();
         long wallMillis = -1;
@@ -174,7 +181,7 @@ public final class ExperimentRecorder {
             return new VariantRecord(name, new TreeMap<>(settings), seed, epochsPlanned, status,
                     sortedByEpoch(epochs, EpochRecord::epoch), sortedByEpoch(gradients, GradientRecord::epoch),
                     sortedByEpoch(evaluations, ConfusionRecord::epoch), sortedByEpoch(samples, SampleRecord::epoch),
-                    new TreeMap<>(finalMetrics), new TreeMap<>(bestMetrics), wallMillis, note, endedEpoch, endedStep);
+                    new TreeMap<>(finalMetrics), new TreeMap<>(bestMetrics), wallMillis, note, endedEpoch, endedStep, excerpts);
         }
 
         private static <T> List<T> sortedByEpoch(List<T> list, java.util.function.ToIntFunction<T> epoch) {

@@ -8,14 +8,26 @@ import java.util.TreeMap;
 /**
  * Everything a report shows about one variant's run. {@code note} says why a run ended early (the
  * divergence reason or the error message) and is empty otherwise; {@code endedEpoch} and
- * {@code endedStep} locate a divergence and are -1 when unknown.
+ * {@code endedStep} locate a divergence and are -1 when unknown. {@code excerpts} are real examples of its
+ * data to show beside its samples, one per split, in the order they were published.
  */
 public record VariantRecord(String name, Map<String, String> settings, long seed, int epochsPlanned,
                             VariantStatus status, List<EpochRecord> epochs, List<GradientRecord> gradients,
                             List<ConfusionRecord> evaluations, List<SampleRecord> samples,
                             Map<String, Double> finalMetrics, Map<String, Double> bestMetrics,
-                            long wallMillis, String note, int endedEpoch, long endedStep) {
+                            long wallMillis, String note, int endedEpoch, long endedStep, List<ExcerptRecord> excerpts) {
+    /** A variant without excerpts of its data. */
+    public VariantRecord(String name, Map<String, String> settings, long seed, int epochsPlanned,
+                         VariantStatus status, List<EpochRecord> epochs, List<GradientRecord> gradients,
+                         List<ConfusionRecord> evaluations, List<SampleRecord> samples,
+                         Map<String, Double> finalMetrics, Map<String, Double> bestMetrics,
+                         long wallMillis, String note, int endedEpoch, long endedStep) {
+        this(name, settings, seed, epochsPlanned, status, epochs, gradients, evaluations, samples, finalMetrics, bestMetrics,
+                wallMillis, note, endedEpoch, endedStep, List.of());
+    }
+
     public VariantRecord {
+        excerpts = List.copyOf(excerpts);
         settings = sorted(settings);
         epochs = List.copyOf(epochs);
         gradients = List.copyOf(gradients);
