@@ -10,8 +10,8 @@ import org.rnnlab.api.RnnlabVersion;
 /**
  * The built-in datasets ({@code dinosaurs}, {@code hello}, {@code adding}, {@code order}, {@code sentiment},
  * {@code shakespeare}, {@code csv}, {@code text}, {@code jsb-chorales}, {@code midi}, {@code conll},
- * {@code word-boundaries}) and tokenizers ({@code character}, {@code word}, {@code bag-of-words},
- * {@code fixed-window}, {@code whitespace}).
+ * {@code word-boundaries}, {@code dates}, {@code translation}) and tokenizers ({@code character}, {@code word},
+ * {@code bag-of-words}, {@code fixed-window}, {@code whitespace}).
  */
 public final class DatasetsPlugin implements Plugin {
     @Override
@@ -42,6 +42,8 @@ public final class DatasetsPlugin implements Plugin {
                 datasets.addBinding().to(MidiDataset.class);
                 datasets.addBinding().to(ConllDataset.class);
                 datasets.addBinding().to(WordBoundariesDataset.class);
+                datasets.addBinding().to(DatesDataset.class);
+                datasets.addBinding().to(TranslationDataset.class);
                 var tokenizers = Components.of(binder(), ComponentKind.TOKENIZER);
                 tokenizers.addBinding().to(CharacterTokenizerFactory.class);
                 tokenizers.addBinding().to(WordTokenizerFactory.class);

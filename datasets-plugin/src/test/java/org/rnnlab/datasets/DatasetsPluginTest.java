@@ -45,19 +45,19 @@ class DatasetsPluginTest {
     @Test
     void registersEveryDatasetAndTokenizerById() {
         assertThat(registry.ids(ComponentKind.DATASET))
-                .containsExactly("adding", "conll", "csv", "dinosaurs", "hello", "jsb-chorales", "midi", "order", "sentiment",
-                        "shakespeare", "text", "word-boundaries");
+                .containsExactly("adding", "conll", "csv", "dates", "dinosaurs", "hello", "jsb-chorales", "midi", "order",
+                        "sentiment", "shakespeare", "text", "translation", "word-boundaries");
         assertThat(registry.ids(ComponentKind.TOKENIZER))
                 .containsExactly("bag-of-words", "character", "fixed-window", "whitespace", "word");
-        assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<DatasetProvider>>() {}))).hasSize(12);
+        assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<DatasetProvider>>() {}))).hasSize(14);
         assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<TokenizerFactory>>() {}))).hasSize(5);
     }
 
     @Test
     void anUnknownIdListsTheIdsThatExist() {
         assertThatThrownBy(() -> registry.get(ComponentKind.DATASET, "dinosaur")).isInstanceOf(UnknownComponentException.class)
-                .hasMessage("unknown dataset 'dinosaur'; known datasets: adding, conll, csv, dinosaurs, hello, jsb-chorales, midi,"
-                        + " order, sentiment, shakespeare, text, word-boundaries");
+                .hasMessage("unknown dataset 'dinosaur'; known datasets: adding, conll, csv, dates, dinosaurs, hello, jsb-chorales,"
+                        + " midi, order, sentiment, shakespeare, text, translation, word-boundaries");
         assertThatThrownBy(() -> registry.get(ComponentKind.TOKENIZER, "bpe")).isInstanceOf(UnknownComponentException.class)
                 .hasMessage("unknown tokenizer 'bpe'; known tokenizers: bag-of-words, character, fixed-window, whitespace, word");
     }

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.rnnlab.api.data.Batch;
+import org.rnnlab.api.event.AttentionMap;
+import org.rnnlab.api.event.AttentionMaps;
 import org.rnnlab.api.event.BatchCompleted;
 import org.rnnlab.api.event.Checkpointed;
 import org.rnnlab.api.event.EpochCompleted;
@@ -128,6 +130,7 @@ final class BpttTrainer implements Trainer {
             Optional<Samples> drawn = rs.samples() > 0
                     ? samples(task, model, data, rs, run.seed(), epoch, experiment, variant) : Optional.empty();
             drawn.ifPresent(bus::publish);
+            attention(task, model, data, epoch, experiment, variant).ifPresent(bus::publish);
             Optional<String> beyond = bound.exceededBy(metrics, epoch);
             if (beyond.isPresent()) {
                 return diverged(bus, new RunDiverged(experiment, variant, epoch, progress.batches,
@@ -163,6 +166,16 @@ final class BpttTrainer implements Trainer {
         store.saveModel();
         bus.publish(new RunCompleted(experiment, variant, status, finals, progress.bestMetrics, millisSince(started)));
         return new RunResult(status, finals, progress.bestMetrics);
+    }
+
+    /** The examples whose attention the report shows after each epoch: the first of the test split (else validation). */
+    static final int ATTENTION_EXAMPLES = 4;
+
+    private static Optional<AttentionMaps> attention(Task task, TaskModel model, TaskData data, int epoch, String experiment,
+                                                     String variant) {
+        String split = data.lengths("test").length > 0 ? "test" : "validation";
+        List<AttentionMap> maps = task.attention(model, data, split, ATTENTION_EXAMPLES);
+        return maps.isEmpty() ? Optional.empty() : Optional.of(new AttentionMaps(experiment, variant, epoch, split, maps));
     }
 
     /** The final metric that counts the model's trainable numbers (weights and biases), as papers' tables list them. */

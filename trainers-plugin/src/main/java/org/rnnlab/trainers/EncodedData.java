@@ -13,6 +13,7 @@ import org.rnnlab.api.data.EncodedInput;
 import org.rnnlab.api.data.Example;
 import org.rnnlab.api.data.NextTokenBatch;
 import org.rnnlab.api.data.PaddedIds;
+import org.rnnlab.api.data.PairExample;
 import org.rnnlab.api.data.PaddedVectors;
 import org.rnnlab.api.data.TaskKind;
 import org.rnnlab.api.data.TextExample;
@@ -80,6 +81,7 @@ final class EncodedData implements TaskData {
             case LANGUAGE_MODELLING -> vocabulary.size();
             case SEQUENCE_CLASSIFICATION, SEQUENCE_TAGGING -> dataset.labels().size();
             case SEQUENCE_REGRESSION -> first.values().length;
+            case SEQUENCE_TO_SEQUENCE -> throw notSequenceToSequence(dataset);
             case MULTI_LABEL_SEQUENCE -> throw new ConfigException("dataset '" + dataset.id()
                     + "' holds sets of outputs per step: the multi-label task learns it, not " + dataset.kind());
         };
@@ -177,6 +179,7 @@ final class EncodedData implements TaskData {
                 }
                 yield new ModelBatch(input(members), new Targets.SequenceValues(values, o));
             }
+            case SEQUENCE_TO_SEQUENCE -> throw notSequenceToSequence(dataset);
             // the constructor refuses these datasets (MultiLabelTask encodes them)
             case MULTI_LABEL_SEQUENCE -> throw new IllegalStateException("no sequence-task batches for " + dataset.kind());
         };
@@ -197,6 +200,7 @@ final class EncodedData implements TaskData {
     private Encoded encode(Example example, String split) {
         TaskKind kind = dataset.kind();
         return switch (example) {
+            case PairExample p -> throw notSequenceToSequence(dataset);
             case VectorExample v -> {
                 if (kind != TaskKind.SEQUENCE_REGRESSION) {
                     throw new ConfigException("dataset '" + dataset.id() + "' (" + kind + ") holds vector examples; "
@@ -232,5 +236,11 @@ final class EncodedData implements TaskData {
                 yield new Encoded(ids, counts, null, label, tags, null);
             }
         };
+    }
+
+    // the sequence-to-sequence task trains through its own model, not through these batches
+    private static ConfigException notSequenceToSequence(Dataset dataset) {
+        return new ConfigException("dataset '" + dataset.id() + "' holds (source, target) pairs; "
+                + "this trainer does not train sequence-to-sequence models");
     }
 }

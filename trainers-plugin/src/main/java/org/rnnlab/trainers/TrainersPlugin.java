@@ -37,6 +37,7 @@ public final class TrainersPlugin implements Plugin {
                 for (SequenceTask t : SequenceTask.builtIn()) {
                     tasks.addBinding().toInstance(t);
                 }
+                tasks.addBinding().toInstance(new SequenceToSequenceTask());
                 tasks.addBinding().toInstance(new MultiLabelTask());
                 Multibinder<TrainerFactory> trainers = Components.of(binder(), ComponentKind.TRAINER);
                 trainers.addBinding().toInstance(TrainerComponent.BPTT);

@@ -198,6 +198,74 @@ public final class Graph {
         return record(new SelectRowsNode(this, workspace.take(x.value.shape()), mask, x, y));
     }
 
+    /** The same elements under another shape of equal size (a view). */
+    public Var reshape(Var x, int... shape) {
+        return record(new ReshapeNode(this, node(x, "reshape input"), shape));
+    }
+
+    /**
+     * {@code out[s, b] = rows[s*B + b] . query[b]}, {@code [S, B]}: each row of a time-major sequence
+     * {@code rows [S*B, K]} dotted with its sequence's row of {@code query [B, K]}.
+     */
+    public Var blockDot(Var rows, Var query) {
+        Node x = matrix(rows, "blockDot rows");
+        Node q = matrix(query, "blockDot query");
+        if (q.cols() != x.cols() || x.rows() % q.rows() != 0) {
+            throw new ShapeException("blockDot: rows " + x.value + " need blocks of query " + q.value + "'s shape");
+        }
+        return record(new BlockDotNode(this, workspace.take(x.rows() / q.rows(), q.rows()), x, q));
+    }
+
+    /**
+     * {@code out[b] = sum_s weights[s, b] * rows[s*B + b]}, {@code [B, H]}: per sequence, the weighted
+     * sum of its rows in a time-major sequence {@code rows [S*B, H]}.
+     */
+    public Var blockWeightedSum(Var weights, Var rows) {
+        Node w = matrix(weights, "blockWeightedSum weights");
+        Node x = matrix(rows, "blockWeightedSum rows");
+        if (w.rows() * w.cols() != x.rows()) {
+            throw new ShapeException("blockWeightedSum: weights " + w.value + " need one entry per row of " + x.value);
+        }
+        return record(new BlockWeightedSumNode(this, workspace.take(w.cols(), x.cols()), w, x));
+    }
+
+    /** {@code rows[s*B + b] + block[b]}: a {@code [B, n]} block added to every block of {@code rows [S*B, n]}. */
+    public Var addToBlocks(Var rows, Var block) {
+        Node x = matrix(rows, "addToBlocks rows");
+        Node b = matrix(block, "addToBlocks block");
+        if (b.cols() != x.cols() || x.rows() % b.rows() != 0) {
+            throw new ShapeException("addToBlocks: rows " + x.value + " need blocks of " + b.value + "'s shape");
+        }
+        return record(new AddToBlocksNode(this, workspace.take(x.value.shape()), x, b));
+    }
+
+    /**
+     * {@code out[s, b] = weights . tanh(rows[s*B + b] + block[b])}, {@code [S, B]}: {@link #addToBlocks},
+     * tanh and a product with {@code weights [1, n]} in one node (the additive score of attention).
+     */
+    public Var blockTanhDot(Var rows, Var block, Var weights) {
+        Node x = matrix(rows, "blockTanhDot rows");
+        Node b = matrix(block, "blockTanhDot block");
+        Node w = matrix(weights, "blockTanhDot weights");
+        if (b.cols() != x.cols() || x.rows() % b.rows() != 0 || w.rows() != 1 || w.cols() != x.cols()) {
+            throw new ShapeException("blockTanhDot: rows " + x.value + " need blocks of " + b.value
+                    + "'s shape and weights of one row as wide, got " + w.value);
+        }
+        return record(new BlockTanhDotNode(this, workspace.take(x.rows() / b.rows(), b.rows()), x, b, w));
+    }
+
+    /**
+     * Softmax down each column of {@code x [S, B]} over the entries with {@code mask[s*B + b] != 0}
+     * ({@code mask} may be null); masked entries are 0, a column without entries is all zeros.
+     */
+    public Var softmaxColumns(Var x, Tensor mask) {
+        Node n = matrix(x, "softmaxColumns input");
+        if (mask != null && mask.size() != n.value.size()) {
+            throw new ShapeException("softmaxColumns: mask " + mask + " needs one entry per element of " + n.value);
+        }
+        return record(new ColumnSoftmaxNode(this, workspace.take(n.value.shape()), n, mask));
+    }
+
     /**
      * Softmax cross-entropy of {@code logits[rows, classes]} against {@code targets}: the mean over rows
      * with {@code mask[r] != 0} ({@code mask} may be null). A scalar.

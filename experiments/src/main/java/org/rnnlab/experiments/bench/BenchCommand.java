@@ -22,14 +22,17 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code lab bench}: training throughput on the workload of the PyTorch peer {@code torch_rnn_bench.py}
- * (see {@link CharModelBenchmark}). The last line of the text output is {@code tokens/s: N}.
+ * (see {@link CharModelBenchmark}), or with {@code --workload seq2seq} on that of
+ * {@code torch_seq2seq_bench.py} (see {@link Seq2SeqBenchmark}). The last line of the text output is
+ * {@code tokens/s: N}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Training throughput of one cell on the PyTorch peer's workload (benchmarks/peer/torch_rnn_bench.py):",
                 "embedding(V,E) -> cell(H) -> linear(H,V) -> cross-entropy over all B*T tokens, full BPTT,",
                 "global-norm clip 5, Adam 1e-3, on a fixed random batch. Prints a summary, then 'tokens/s: N'.",
-                "Compare with PyTorch: benchmarks/compare-with-pytorch.sh"})
+                "--workload seq2seq: the encoder-decoder of benchmarks/peer/torch_seq2seq_bench.py instead.",
+                "Compare with PyTorch: benchmarks/compare-with-pytorch.sh, benchmarks/compare-seq2seq-with-pytorch.sh"})
 public final class BenchCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,6 +42,20 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--workload", defaultValue = "char", paramLabel = "char|seq2seq",
+            description = "char: a language model over random characters (torch_rnn_bench.py); seq2seq: an encoder-decoder "
+                    + "with teacher forcing over random pairs (torch_seq2seq_bench.py) (default: ${DEFAULT-VALUE}).")
+    String workload;
+
+    @Option(names = "--attention", defaultValue = "additive", paramLabel = "none|additive|general|dot",
+            description = "seq2seq: the decoder's attention (default: ${DEFAULT-VALUE}).")
+    String attention;
+
+    @Option(names = "--sizes", defaultValue = Seq2SeqShape.DEFAULT_SIZES, paramLabel = "S,T,Vs,Vt,Es,Et",
+            description = "seq2seq: source and decoder steps, vocabularies and embeddings of the two sides; "
+                    + "--batch defaults to 64 there, as the peer's (default: the dates lesson's, ${DEFAULT-VALUE}).")
+    String sizes;
 
     @Option(names = "--cell", required = true, paramLabel = "ID",
             description = "The cell: rnn, irnn, lstm, gru, dense, or any plugin's cell (lab plugins lists them).")
@@ -92,6 +109,18 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
+        if ("seq2seq".equals(workload)) {
+            return seq2seq();
+        }
+        if (!"char".equals(workload)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--workload must be char or seq2seq but was '"
+                    + workload + "'");
+        }
+        for (String option : List.of("--attention", "--sizes")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), option + " is for --workload seq2seq");
+            }
+        }
         BenchSettings settings = new BenchSettings(cell, hidden, batch, seq, vocab, embed, steps, warmup, warmupTime, threads,
                 fused, seed, bidirectional);
         List<String> problems = settings.problems();
@@ -108,6 +137,64 @@ public final class BenchCommand implements Callable<Integer> {
         } else {
             out.println(summary(result));
             out.printf(Locale.ROOT, "tokens/s: %.0f%n", result.tokensPerSecond());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int seq2seq() throws JsonProcessingException {
+        List<String> problems = new java.util.ArrayList<>();
+        for (String option : List.of("--seq", "--vocab", "--embed", "--bidirectional")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                problems.add(option + " is for --workload char; seq2seq takes --sizes S,T,Vs,Vt,Es,Et");
+            }
+        }
+        int b = spec.commandLine().getParseResult().hasMatchedOption("--batch") ? batch : 64;
+        Seq2SeqShape shape;
+        try {
+            shape = Seq2SeqShape.of(attention, sizes);
+            problems.addAll(shape.problems());
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            shape = null;
+        }
+        BenchSettings settings = new BenchSettings(cell, hidden, b, 1, 1, 1, steps, warmup, warmupTime, threads, fused, seed);
+        problems.addAll(settings.problems());
+        if (!problems.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", problems));
+        }
+        PluginRegistry registry = lab.get();
+        Seq2SeqBenchmark.Result r = new Seq2SeqBenchmark(registry.get(ComponentKind.CELL, cell),
+                registry.get(ComponentKind.OPTIMIZER, "adam"), settings, shape).run();
+        PrintWriter out = spec.commandLine().getOut();
+        double[] losses = r.timed().losses();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("workload", "seq2seq");
+            m.put("cell", cell);
+            m.put("attention", shape.attention());
+            m.put("hidden", hidden);
+            m.put("batch", b);
+            m.put("sizes", shape.sizes());
+            m.put("steps", steps);
+            m.put("warmup_steps", r.timed().warmupSteps());
+            m.put("threads", threads);
+            m.put("fused", fused);
+            m.put("seed", seed);
+            m.put("seconds", r.timed().seconds());
+            m.put("cpu_seconds", r.timed().cpuSeconds());
+            m.put("tokens_per_second", r.tokensPerSecond());
+            m.put("tokens_per_cpu_second", Double.isNaN(r.tokensPerCpuSecond()) ? null : r.tokensPerCpuSecond());
+            m.put("first_loss", losses[0]);
+            m.put("last_loss", losses[losses.length - 1]);
+            out.println(JSON.writeValueAsString(m));
+        } else {
+            out.println(String.format(Locale.ROOT,
+                    "rnnlab seq2seq %s attention=%s H=%d B=%d S,T,Vs,Vt,Es,Et=%s steps=%d threads=%d fused=%s java %s: "
+                            + "%,.0f tokens/s (%,.0f per CPU second), warm-up %d steps, loss %.4f -> %.4f",
+                    cell, shape.attention(), hidden, b, shape.sizes(), steps, threads, fused, Runtime.version(),
+                    r.tokensPerSecond(), r.tokensPerCpuSecond(), r.timed().warmupSteps(), losses[0], losses[losses.length - 1]));
+            out.printf(Locale.ROOT, "tokens/s: %.0f%n", r.tokensPerSecond());
         }
         out.flush();
         return 0;

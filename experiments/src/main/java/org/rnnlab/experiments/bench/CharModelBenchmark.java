@@ -1,7 +1,5 @@
 package org.rnnlab.experiments.bench;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -36,11 +34,6 @@ public final class CharModelBenchmark {
     public static final double CLIP_NORM = 5.0;
     /** The peer's {@code Adam(params, lr=1e-3)}. */
     public static final double LEARNING_RATE = 1e-3;
-
-    /** Steps without any JIT compilation that end the warm-up (with {@link #QUIET_NANOS}). */
-    static final int QUIET_STEPS = 3;
-    /** Time without any JIT compilation that ends the warm-up: C2 compiles large methods for a while. */
-    static final long QUIET_NANOS = 2_000_000_000L;
 
     private final BenchSettings settings;
     private final SequenceModel model;
@@ -83,63 +76,17 @@ public final class CharModelBenchmark {
         return loss;
     }
 
-    /**
-     * Warm-up, then {@code steps} timed steps. The warm-up runs {@code warmup} steps and, with
-     * {@code warmupSeconds > 0}, goes on until the JIT compiler has been idle for {@link #QUIET_STEPS}
-     * steps and {@link #QUIET_NANOS} (the kernels are compiled: the timed steps see the steady state of
-     * a long training run), or until {@code warmupSeconds} have passed.
-     */
+    /** Warm-up, then {@code steps} timed steps ({@link StepTimer}). */
     public BenchResult run() {
         KernelThreads.use(settings.threads());
         try {
-            return measure();
+            StepTimer.Timed t = StepTimer.run(this::step, settings.warmup(), settings.warmupSeconds(), settings.steps());
+            Kernels kernels = Kernels.get();
+            return new BenchResult(settings, t.warmupSteps(), t.seconds(), t.cpuSeconds(), flopsPerToken(), t.losses(),
+                    kernels.name(), kernels.vectorBits(), kernels.tile(), t.allocatedBytesPerStep());
         } finally {
             KernelThreads.use(1);
         }
-    }
-
-    private BenchResult measure() {
-        java.util.ArrayList<Double> warm = new java.util.ArrayList<>();
-        for (int i = 0; i < settings.warmup(); i++) {
-            warm.add(step());
-        }
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        if (settings.warmupSeconds() > 0 && jit != null && jit.isCompilationTimeMonitoringSupported()) {
-            long start = System.nanoTime();
-            long limit = (long) (settings.warmupSeconds() * 1e9);
-            long compiled = jit.getTotalCompilationTime();
-            long quietSince = System.nanoTime();
-            int quietSteps = 0;
-            while (System.nanoTime() - start < limit
-                    && (quietSteps < QUIET_STEPS || System.nanoTime() - quietSince < QUIET_NANOS)) {
-                warm.add(step());
-                long now = jit.getTotalCompilationTime();
-                if (now != compiled) {
-                    compiled = now;
-                    quietSteps = 0;
-                    quietSince = System.nanoTime();
-                } else {
-                    quietSteps++;
-                }
-            }
-        }
-        double[] losses = new double[warm.size() + settings.steps()];
-        for (int i = 0; i < warm.size(); i++) {
-            losses[i] = warm.get(i);
-        }
-        long allocStart = threadAllocatedBytes();
-        long cpuStart = processCpuNanos();
-        long start = System.nanoTime();
-        for (int i = 0; i < settings.steps(); i++) {
-            losses[warm.size() + i] = step();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
-        long allocEnd = threadAllocatedBytes();
-        double bytesPerStep = allocStart < 0 || allocEnd < 0 ? Double.NaN : (allocEnd - allocStart) / (double) settings.steps();
-        Kernels kernels = Kernels.get();
-        return new BenchResult(settings, warm.size(), seconds, cpuSeconds, flopsPerToken(), losses, kernels.name(), kernels.vectorBits(),
-                kernels.tile(), bytesPerStep);
     }
 
     /**
@@ -157,25 +104,6 @@ public final class CharModelBenchmark {
             }
         }
         return 2L * 3L * (cellWeights + (long) model.spec().featureSize() * settings.vocab());
-    }
-
-    /**
-     * CPU time of the whole process (GC and compiler threads included, as Python's {@code process_time}
-     * counts every thread), or -1 where the JVM cannot tell.
-     */
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return -1;
-    }
-
-    /** Bytes allocated so far by the calling thread (which runs every kernel), or -1 where the JVM cannot tell. */
-    private static long threadAllocatedBytes() {
-        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads) {
-            return threads.getCurrentThreadAllocatedBytes();
-        }
-        return -1;
     }
 
     /** The model being trained (for tests and profiling). */

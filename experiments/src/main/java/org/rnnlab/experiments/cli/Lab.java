@@ -35,6 +35,7 @@ import picocli.CommandLine;
                 ReportCommand.class,
                 GenerateCommand.class,
                 TagCommand.class,
+                TranslateCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Lab implements Callable<Integer>, Supplier<PluginRegistry> {

@@ -37,6 +37,8 @@ public final class ExperimentsPlugin implements Plugin {
                 experiments.addBinding().toInstance(MusicLesson.music());
                 experiments.addBinding().toInstance(Lessons.wordBoundaries());
                 experiments.addBinding().toInstance(Lessons.tagging());
+                experiments.addBinding().toInstance(Lessons.dates());
+                experiments.addBinding().toInstance(Lessons.translation());
             }
         };
     }

@@ -150,4 +150,42 @@ final class Lessons {
                 .quick(Map.of("epochs", "2"))
                 .build());
     }
+
+    static Lesson dates() {
+        return new Lesson(Experiment.named("dates")
+                .description("Human-readable dates to ISO: gru encoder-decoder without attention vs additive vs dot attention")
+                .lesson("Dates written a dozen ways (\"tuesday 9 may 1978\", \"9/5/78\", \"MAY 9, 1978\") become"
+                        + " 1978-05-09. With attention the decoder looks at the source characters it needs (see the"
+                        + " heatmaps: day, month and year light up in turn) and gets nearly every date exactly right"
+                        + " within a few epochs; without attention everything must pass through one state vector, and"
+                        + " at the same epoch count few dates come out exactly right, although most characters do.")
+                // 10,000 pairs, batch 64, Adam 3e-3 as the PyTorch calibration (dates_seq2seq.py), whose encoder is
+                // bidirectional too. With these defaults (8 epochs, cosine decay settling the last ones), seed 1:
+                // test exact additive 0.998, dot 0.997, none 0.060 (characters 0.9998, 0.9994, 0.789), in 499 s on
+                // two threads of a 2-core machine at load average ~25 (172 s for the unidirectional encoder on a
+                // lighter load). Unidirectional, the same run gave additive 0.995, dot 0.977, none 0.026: its last
+                // errors were yyyy/m/d dates whose day ends the text, which reading backwards sees first
+                .dataset("dates").cell("gru").set("source.tokenizer", "character").set("target.tokenizer", "character")
+                .set("encoder.bidirectional", true)
+                .embedding(32).hidden(64).learningRate(3e-3).epochs(8).batchSize(64).clip(5)
+                .set("schedule", "cosine").set("samples", 0)
+                .vary("attention", "none", "additive", "dot")
+                .quick(Map.of("dataset.count", "3000", "epochs", "4", "hidden", "32", "schedule", "constant"))
+                .build());
+    }
+
+    static Lesson translation() {
+        return new Lesson(Experiment.named("translation")
+                .description("Your own sentence pairs (--set dataset.path=pairs.tsv): encoder-decoder without vs with attention")
+                .lesson("A tab-separated file of sentence pairs (source, target, further columns ignored: the Tatoeba"
+                        + " and Anki files) trains a character-level gru encoder-decoder with and without additive"
+                        + " attention on a seeded 80/10/10 split. Exact match of the whole sentence is hard; watch the"
+                        + " character accuracy and the exact match of short sources. Translate with lab translate.")
+                .dataset("translation").cell("gru").set("source.tokenizer", "character").set("target.tokenizer", "character")
+                .set("dataset.max_length", 60)
+                .embedding(32).hidden(128).learningRate(3e-3).epochs(10).batchSize(64).clip(5).set("samples", 0)
+                .vary("attention", "none", "additive")
+                .quick(Map.of("epochs", "2", "hidden", "32"))
+                .build());
+    }
 }

@@ -136,4 +136,45 @@ class BenchCommandTest {
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("--cell");
     }
+
+    private static final String[] TINY_SEQ2SEQ = {"bench", "--workload", "seq2seq", "--cell", "gru", "--hidden", "8",
+            "--batch", "3", "--sizes", "5,4,9,7,6,5", "--steps", "2", "--warmup", "1", "--warmup-time", "0"};
+
+    private static String[] seq2seq(String... more) {
+        String[] args = java.util.Arrays.copyOf(TINY_SEQ2SEQ, TINY_SEQ2SEQ.length + more.length);
+        System.arraycopy(more, 0, args, TINY_SEQ2SEQ.length, more.length);
+        return args;
+    }
+
+    @Test
+    void theEncoderDecoderWorkloadCountsSourceAndDecoderStepsAsThePeerDoes() throws Exception {
+        Result text = lab(seq2seq("--attention", "dot"));
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).contains("rnnlab seq2seq gru attention=dot H=8 B=3 S,T,Vs,Vt,Es,Et=5,4,9,7,6,5 steps=2");
+        assertThat(text.lastLine()).matches("tokens/s: [0-9]+");
+
+        Result r = lab(seq2seq("--json"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("workload").asText()).isEqualTo("seq2seq");
+        assertThat(json.get("attention").asText()).isEqualTo("additive");
+        // B*(S+T) tokens per step, as torch_seq2seq_bench.py counts them
+        assertThat(json.get("tokens_per_second").asDouble())
+                .isCloseTo(2 * 3 * (5 + 4) / json.get("seconds").asDouble(), org.assertj.core.data.Percentage.withPercentage(1e-9));
+        assertThat(json.get("first_loss").asDouble()).isCloseTo(Math.log(7), org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    @Test
+    void theWorkloadsRefuseEachOthersOptions() {
+        Result sizes = lab(bench("gru", "--sizes", "1,2,5,5,1,1"));
+        Result seq = lab(seq2seq("--seq", "9", "--attention", "luong"));
+        Result bad = lab("bench", "--workload", "seq2seq", "--cell", "gru", "--hidden", "8", "--sizes", "5,1,9");
+
+        assertThat(sizes.exit()).isEqualTo(2);
+        assertThat(sizes.err()).contains("--sizes is for --workload seq2seq");
+        assertThat(seq.exit()).isEqualTo(2);
+        assertThat(seq.err()).contains("--seq is for --workload char", "--attention must be one of none, additive, general, dot");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--sizes takes six numbers S,T,Vs,Vt,Es,Et but was '5,1,9'");
+    }
 }

@@ -14,6 +14,8 @@ public enum TaskKind {
     SEQUENCE_TAGGING,
     /** Many-to-one with numbers: a target vector per sequence ({@link VectorExample}). */
     SEQUENCE_REGRESSION,
+    /** Many-to-many of another length: an output text per input text ({@link PairExample}). */
+    SEQUENCE_TO_SEQUENCE,
     /**
      * Many-to-many with sets: at each step the outputs that are on (the keys that sound), predicted from the
      * steps before ({@link VectorExample} multi-hot steps and an empty target).

@@ -70,6 +70,9 @@ public final class SettingsValidation {
                     resolved.put(key, value); // checked by resolveComponents
                 } else if (topLevelKey(key).isDefined()) {
                     topLevelKey(key).get().validateValue(value, key).swap().forEach(problems::add);
+                    namedComponent(topLevelKey(key).get(), value);
+                    resolved.put(key, value);
+                } else if (checkNamedComponentOption(key, value)) {
                     resolved.put(key, value);
                 } else if (isKindOption(key)) {
                     checkKindOption(key, value);
@@ -156,6 +159,52 @@ public final class SettingsValidation {
                 }
             }
             return out;
+        }
+
+        /**
+         * The component a trainer's or task's own setting names ({@code source.tokenizer=word}), or none when
+         * the key names none; a missing id is a problem.
+         */
+        private Option<Component> namedComponent(SettingKey<?> key, String id) {
+            Option<ComponentKind<?>> kind = key.type().component();
+            if (kind.isEmpty()) {
+                return Option.none();
+            }
+            try {
+                return Option.some(registry.get(kind.get(), id.trim()));
+            } catch (RnnlabException e) {
+                problems.add("setting '" + key.name() + "': " + e.getMessage());
+                return Option.none();
+            }
+        }
+
+        /**
+         * {@code source.tokenizer.lowercase}: an option of the component a trainer's or task's own setting
+         * names, checked against that component's schema; false if the key is not of that form.
+         */
+        private boolean checkNamedComponentOption(String key, String value) {
+            for (SettingsSchema schema : topLevelSchemas()) {
+                for (SettingKey<?> k : schema.keys()) {
+                    if (k.type().component().isEmpty() || !key.startsWith(k.name() + ".")) {
+                        continue;
+                    }
+                    String id = k.given(settings).getOrElse(k.shownDefault());
+                    Option<Component> c = id.isEmpty() ? Option.none() : namedComponent(k, id);
+                    if (c.isEmpty()) {
+                        return true; // the id's own problem is reported
+                    }
+                    String option = key.substring(k.name().length() + 1);
+                    Option<SettingKey<?>> own = c.get().settings().key(option);
+                    if (own.isEmpty()) {
+                        problems.add(c.get().settings().unknown(key, k.name(),
+                                k.type().component().get().name() + " '" + c.get().id() + "'"));
+                    } else {
+                        own.get().validateValue(value, key).swap().forEach(problems::add);
+                    }
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static boolean isKindOption(String key) {

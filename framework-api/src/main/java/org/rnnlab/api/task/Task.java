@@ -80,6 +80,18 @@ public interface Task extends Component {
     }
 
     /**
+     * Where the model looks while producing its output for the first {@code count} examples of
+     * {@code split}, one {@link org.rnnlab.api.event.AttentionMap} each, decoded as evaluation decodes them;
+     * none for a model without attention (the default). The trainer publishes them after every epoch for
+     * the report's heatmaps, so the same examples must come back each time.
+     *
+     * @since 0.2
+     */
+    default List<org.rnnlab.api.event.AttentionMap> attention(TaskModel model, TaskData data, String split, int count) {
+        return List.of();
+    }
+
+    /**
      * A few examples of {@code split} of {@code data} in the text form of {@link #samples} (cut to the length
      * of a sample under {@code settings}), for reports to show real data beside sampled; none by default and
      * when this task's data has no such form. Deterministic: the same data and settings give the same excerpts.

@@ -129,6 +129,41 @@ class SettingsValidationTest {
     }
 
     @Test
+    void optionsOfAComponentATaskSettingNamesAreCheckedAgainstThatComponent() {
+        // a translation task names a tokenizer per side; their options go under the task's own key
+        FakeRegistry pairs = new FakeRegistry(Map.of(
+                org.rnnlab.api.ComponentKind.CELL, Map.of("rnn", SettingsSchema.EMPTY),
+                org.rnnlab.api.ComponentKind.DATASET, Map.of("order", SettingsSchema.EMPTY),
+                org.rnnlab.api.ComponentKind.TOKENIZER, Map.of(
+                        "word", SettingsSchema.of("tokenizer word", SettingKey.flag("lowercase", "lower-case")),
+                        "character", SettingsSchema.EMPTY),
+                org.rnnlab.api.ComponentKind.TRAINER, Map.of("bptt", SettingsSchema.EMPTY),
+                org.rnnlab.api.ComponentKind.TASK, Map.of("pairs", SettingsSchema.of("task pairs",
+                        SettingKey.component("source.tokenizer", org.rnnlab.api.ComponentKind.TOKENIZER, "source side")
+                                .defaultsTo("character"))),
+                org.rnnlab.api.ComponentKind.OPTIMIZER, Map.of("adam", SettingsSchema.EMPTY)));
+        Experiment e = Experiment.named("pairs").dataset("order").cell("rnn").set("task", "pairs").build();
+        java.util.function.Function<String[], io.vavr.control.Validation<io.vavr.collection.Seq<String>, List<Variant>>> run =
+                o -> {
+                    Map<String, String> m = new LinkedHashMap<>();
+                    for (int i = 0; i < o.length; i += 2) {
+                        m.put(o[i], o[i + 1]);
+                    }
+                    return e.variants(new GridRequest(m, Optional.empty(), false), pairs);
+                };
+
+        assertThat(run.apply(new String[] {"source.tokenizer", "word", "source.tokenizer.lowercase", "true"}).get()
+                .getFirst().settings().values()).containsEntry("source.tokenizer.lowercase", "true");
+        assertThat(run.apply(new String[] {"source.tokenizer", "word", "source.tokenizer.lowercase", "maybe"})
+                .getError().toJavaList()).containsExactly("setting 'source.tokenizer.lowercase' must be true or false but was 'maybe'");
+        // the default tokenizer, character, takes no options
+        assertThat(run.apply(new String[] {"source.tokenizer.lowercase", "true"}).getError().toJavaList())
+                .containsExactly("unknown setting 'source.tokenizer.lowercase': tokenizer 'character' takes no settings");
+        assertThat(run.apply(new String[] {"source.tokenizer", "bpe"}).getError().toJavaList()).singleElement().asString()
+                .startsWith("setting 'source.tokenizer': unknown tokenizer 'bpe'");
+    }
+
+    @Test
     void aNearMissIsSuggested() {
         assertThat(SettingsValidation.nearest("temprature", List.of("temperature", "top_k"))).isEqualTo("temperature");
         assertThat(SettingsValidation.nearest("xyz", List.of("temperature"))).isEmpty();

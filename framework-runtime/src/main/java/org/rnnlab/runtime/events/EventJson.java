@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.rnnlab.api.event.AttentionMap;
+import org.rnnlab.api.event.AttentionMaps;
 import org.rnnlab.api.event.BatchCompleted;
 import org.rnnlab.api.event.Checkpointed;
 import org.rnnlab.api.event.DataExcerpts;
@@ -27,7 +29,7 @@ import org.rnnlab.api.event.RunStatus;
 import org.rnnlab.api.event.Samples;
 
 /**
- * One event as one JSON object, and back: format version 2 of the event log, described field by field
+ * One event as one JSON object, and back: format version 3 of the event log, described field by field
  * in {@link EventLog}. Written by hand rather than by reflection on the records so that renaming a
  * record component cannot change the format unnoticed.
  *
@@ -115,6 +117,26 @@ final class EventJson {
                 e.samples().forEach(samples::add);
                 o.set("novelShare", number(e.novelShare()));
             }
+            case AttentionMaps e -> {
+                o.put("variant", e.variant());
+                o.put("epoch", e.epoch());
+                o.put("split", e.split());
+                ArrayNode maps = o.putArray("maps");
+                for (AttentionMap m : e.maps()) {
+                    ObjectNode map = maps.addObject();
+                    ArrayNode source = map.putArray("source");
+                    m.source().forEach(source::add);
+                    ArrayNode output = map.putArray("output");
+                    m.output().forEach(output::add);
+                    ArrayNode weights = map.putArray("weights");
+                    for (double[] row : m.weights()) {
+                        ArrayNode r = weights.addArray();
+                        for (double w : row) {
+                            r.add(number(w));
+                        }
+                    }
+                }
+            }
             case Checkpointed e -> {
                 o.put("variant", e.variant());
                 o.put("epoch", e.epoch());
@@ -174,6 +196,17 @@ final class EventJson {
                     }).toArray(long[][]::new));
             case "Samples" -> new Samples(experiment, f.text("variant"), (int) f.integer("epoch"),
                     f.list("samples", Fields::text), f.number("novelShare"));
+            case "AttentionMaps" -> new AttentionMaps(experiment, f.text("variant"), (int) f.integer("epoch"),
+                    f.text("split"), f.list("maps", m -> {
+                        Fields map = new Fields(m);
+                        double[][] weights = map.list("weights", row -> new Fields(row).elements(Fields::number).stream()
+                                .mapToDouble(Double::doubleValue).toArray()).toArray(double[][]::new);
+                        try {
+                            return new AttentionMap(map.list("source", Fields::text), map.list("output", Fields::text), weights);
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException("field 'maps': " + e.getMessage(), e);
+                        }
+                    }));
             case "Checkpointed" -> new Checkpointed(experiment, f.text("variant"), (int) f.integer("epoch"), f.path("file"));
             case "RunDiverged" -> new RunDiverged(experiment, f.text("variant"), (int) f.integer("epoch"),
                     f.integer("step"), f.number("lastFiniteLoss"), f.text("reason"));

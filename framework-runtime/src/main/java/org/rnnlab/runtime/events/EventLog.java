@@ -24,19 +24,20 @@ import org.rnnlab.api.report.EventHistory;
  * read back in order ({@link #history}) to rebuild reports ({@code lab report}) or to continue them
  * ({@code lab run --resume}, which appends to the same log).
  *
- * <p>The first line names the format: {@code {"format":"rnnlab-events","version":2}}. Every other line
+ * <p>The first line names the format: {@code {"format":"rnnlab-events","version":3}}. Every other line
  * is one event: {@code "event"} is the record's simple name, {@code "experiment"} its experiment, and the
- * other fields are the record's components by name. Version 2 (version 1 is the same without
- * {@code DataExcerpts}, so every version 1 log reads as version 2):
+ * other fields are the record's components by name. Version 3 (version 2 is the same without
+ * {@code DataExcerpts}, version 1 also without {@code AttentionMaps}; older logs read as they are):
  * <pre>
  * ExperimentStarted   description, runDirectory, variants {variant: {key: value}}, provenance {key: value}
  * RunStarted          variant, settings {key: value}, seed, runDirectory, epochs
- * DataExcerpts        variant, split, excerpts [text]
+ * DataExcerpts        variant, split, excerpts [text] (version 3)
  * BatchCompleted      variant, epoch, batch, batches, loss
  * EpochCompleted      variant, epoch, metrics {name: number}, timings {name: number}
  * GradientStats       variant, epoch, globalNorm, parameterNorms {parameter: number}, flow [number]
  * Evaluation          variant, epoch, split, labels [label], counts [[count]] (actual, then predicted)
  * Samples             variant, epoch, samples [text], novelShare
+ * AttentionMaps       variant, epoch, split, maps [{source [token], output [token], weights [[number]]}] (version 2)
  * Checkpointed        variant, epoch, file
  * RunDiverged         variant, epoch, step, lastFiniteLoss, reason
  * RunFailed           variant, message
@@ -59,7 +60,7 @@ public final class EventLog {
     /** The format's name in the first line. */
     public static final String FORMAT = "rnnlab-events";
     /** The version this runtime writes and the newest it reads. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     static final String TYPE = "event";
     static final ObjectMapper JSON = new ObjectMapper();

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.api.RnnlabException;
+import org.rnnlab.api.event.AttentionMap;
+import org.rnnlab.api.event.AttentionMaps;
 import org.rnnlab.api.event.BatchCompleted;
 import org.rnnlab.api.event.Checkpointed;
 import org.rnnlab.api.event.DataExcerpts;
@@ -54,7 +56,9 @@ class EventLogTest {
                 new RunCompleted(x, "a", RunStatus.STOPPED_EARLY, Map.of("val.loss", 0.9), Map.of("val.loss", 0.8), 1234L),
                 new DataExcerpts(x, "a", "test", List.of("60.64.67 60.64.67 - 43.62", "-")),
                 new ExperimentCompleted(x, run, Map.of("a", RunStatus.STOPPED_EARLY, "b", RunStatus.DIVERGED,
-                        "c", RunStatus.FAILED), 5678L));
+                        "c", RunStatus.FAILED), 5678L),
+                new AttentionMaps(x, "a", 1, "test", List.of(new AttentionMap(List.of("9", "/", " "), List.of("1", "<eos>"),
+                        new double[][] {{0.1 + 0.2, 0.7 - 0.1 - 0.2, 0.4}, {1.0, 0.0, 0.0}}))));
     }
 
     private static List<Event> read(Path run) throws Exception {
@@ -102,6 +106,7 @@ class EventLogTest {
             case List<?> l -> l.stream().map(EventLogTest::canonical).toList().toString();
             case double[] d -> java.util.Arrays.toString(d);
             case long[][] c -> java.util.Arrays.deepToString(c);
+            case double[][] d -> java.util.Arrays.deepToString(d);
             default -> value.toString();
         };
     }
@@ -126,7 +131,7 @@ class EventLogTest {
 
         List<String> lines = Files.readAllLines(EventLog.file(run), StandardCharsets.UTF_8);
 
-        assertThat(lines.getFirst()).isEqualTo("{\"format\":\"rnnlab-events\",\"version\":2}");
+        assertThat(lines.getFirst()).isEqualTo("{\"format\":\"rnnlab-events\",\"version\":3}");
         assertThat(lines).hasSize(everyType().size() + 1);
         assertThat(lines.get(1)).startsWith("{\"event\":\"ExperimentStarted\",\"experiment\":\"x\",")
                 .contains("\"runDirectory\":\".\"")
@@ -219,9 +224,17 @@ class EventLogTest {
     }
 
     @Test
-    void aVersionOneLogStillReadsAndTakesTheNewEventsOfAResumedRun() throws Exception {
-        // as rnnlab wrote it before DataExcerpts existed
+    void aVersionOneLogStillReads() throws Exception {
+        // version 2 only added AttentionMaps: runs made before it still report and resume
         Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":1}\n"
+                + "{\"event\":\"RunFailed\",\"experiment\":\"x\",\"message\":\"m\",\"variant\":\"a\"}\n");
+        assertThat(read(run)).containsExactly(new RunFailed("x", "a", "m"));
+    }
+
+    @Test
+    void aVersionTwoLogStillReadsAndTakesTheNewEventsOfAResumedRun() throws Exception {
+        // as rnnlab wrote it before DataExcerpts existed
+        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":2}\n"
                 + "{\"event\":\"RunStarted\",\"experiment\":\"x\",\"variant\":\"a\",\"settings\":{\"cell\":\"gru\"},"
                 + "\"seed\":1,\"runDirectory\":\"a\",\"epochs\":2}\n"
                 + "{\"event\":\"Samples\",\"experiment\":\"x\",\"variant\":\"a\",\"epoch\":1,\"samples\":[\"60 -\"],"
@@ -241,10 +254,10 @@ class EventLogTest {
 
     @Test
     void aLogOfANewerVersionOrNoLogAtAllIsRefused() throws Exception {
-        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":3}\n");
+        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":4}\n");
         assertThatThrownBy(() -> EventLog.history(run)).isInstanceOf(RnnlabException.class)
-                .hasMessageContaining("is event log version 3; this rnnlab reads versions 1 to 2");
-        assertThatThrownBy(() -> EventLogWriter.open(run)).hasMessageContaining("version 3");
+                .hasMessageContaining("is event log version 4; this rnnlab reads versions 1 to 3");
+        assertThatThrownBy(() -> EventLogWriter.open(run)).hasMessageContaining("version 4");
 
         Files.writeString(EventLog.file(run), "variant,status\n");
         assertThatThrownBy(() -> EventLog.history(run)).hasMessageContaining("line 1: not an rnnlab event log");

@@ -98,6 +98,12 @@ public final class ReportPage {
         if (ConfusionSection.applies(e)) {
             body.append(section(toc, "confusion", "Confusion matrices", ConfusionSection.of(e), ""));
         }
+        if (AttentionSection.applies(e)) {
+            body.append(section(toc, "attention", "Attention", AttentionSection.of(e), ""));
+        }
+        if (LengthSection.applies(e)) {
+            body.append(section(toc, "by-length", "Exact match by source length", LengthSection.of(e), ""));
+        }
         List<org.rnnlab.reporting.model.ChoraleRecord> real = RealChorales.of(e);
         List<org.rnnlab.reporting.model.ChoraleRecord> sampled = SampledChorales.of(e, !runPage);
         List<org.rnnlab.reporting.model.ChoraleRecord> chorales = new java.util.ArrayList<>(real);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.rnnlab.api.event.AttentionMaps;
 import org.rnnlab.api.event.BatchCompleted;
 import org.rnnlab.api.event.Checkpointed;
 import org.rnnlab.api.event.DataExcerpts;
@@ -84,6 +85,11 @@ public final class ExperimentRecorder {
                 List<SampleRecord> samples = variant(e.variant()).samples;
                 samples.removeIf(r -> r.epoch() == e.epoch());
                 samples.add(new SampleRecord(e.epoch(), e.novelShare(), e.samples()));
+            }
+            case AttentionMaps e -> {
+                List<AttentionRecord> attention = variant(e.variant()).attention;
+                attention.removeIf(r -> r.epoch() == e.epoch());
+                attention.add(new AttentionRecord(e.epoch(), e.split(), e.maps()));
             }
             case RunDiverged e -> {
                 VariantBuilder v = variant(e.variant());
@@ -166,6 +172,7 @@ public final class ExperimentRecorder {
         final List<ConfusionRecord> evaluations = new ArrayList<>();
         final List<SampleRecord> samples = new ArrayList<>();
         final List<ExcerptRecord> excerpts = new ArrayList<>();
+        final List<AttentionRecord> attention = new ArrayList<>();
         final Map<String, Double> finalMetrics = new TreeMap<>();
         final Map<String, Double> bestMetrics = new TreeMap<>();
         long wallMillis = -1;
@@ -181,6 +188,7 @@ public final class ExperimentRecorder {
             return new VariantRecord(name, new TreeMap<>(settings), seed, epochsPlanned, status,
                     sortedByEpoch(epochs, EpochRecord::epoch), sortedByEpoch(gradients, GradientRecord::epoch),
                     sortedByEpoch(evaluations, ConfusionRecord::epoch), sortedByEpoch(samples, SampleRecord::epoch),
+                    sortedByEpoch(attention, AttentionRecord::epoch),
                     new TreeMap<>(finalMetrics), new TreeMap<>(bestMetrics), wallMillis, note, endedEpoch, endedStep, excerpts);
         }
 

@@ -6,14 +6,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Everything a report shows about one variant's run. {@code note} says why a run ended early (the
+ * Everything a report shows about one variant's run; {@code attention} holds a sequence-to-sequence
+ * model's attention maps per epoch. {@code note} says why a run ended early (the
  * divergence reason or the error message) and is empty otherwise; {@code endedEpoch} and
  * {@code endedStep} locate a divergence and are -1 when unknown. {@code excerpts} are real examples of its
  * data to show beside its samples, one per split, in the order they were published.
  */
 public record VariantRecord(String name, Map<String, String> settings, long seed, int epochsPlanned,
                             VariantStatus status, List<EpochRecord> epochs, List<GradientRecord> gradients,
-                            List<ConfusionRecord> evaluations, List<SampleRecord> samples,
+                            List<ConfusionRecord> evaluations, List<SampleRecord> samples, List<AttentionRecord> attention,
                             Map<String, Double> finalMetrics, Map<String, Double> bestMetrics,
                             long wallMillis, String note, int endedEpoch, long endedStep, List<ExcerptRecord> excerpts) {
     /** A variant without excerpts of its data. */
@@ -33,8 +34,18 @@ public record VariantRecord(String name, Map<String, String> settings, long seed
         gradients = List.copyOf(gradients);
         evaluations = List.copyOf(evaluations);
         samples = List.copyOf(samples);
+        attention = List.copyOf(attention);
         finalMetrics = sorted(finalMetrics);
         bestMetrics = sorted(bestMetrics);
+    }
+
+    /** A variant without attention maps: what every model but a sequence-to-sequence one with attention records. */
+    public VariantRecord(String name, Map<String, String> settings, long seed, int epochsPlanned, VariantStatus status,
+                         List<EpochRecord> epochs, List<GradientRecord> gradients, List<ConfusionRecord> evaluations,
+                         List<SampleRecord> samples, Map<String, Double> finalMetrics, Map<String, Double> bestMetrics,
+                         long wallMillis, String note, int endedEpoch, long endedStep) {
+        this(name, settings, seed, epochsPlanned, status, epochs, gradients, evaluations, samples, List.of(), finalMetrics,
+                bestMetrics, wallMillis, note, endedEpoch, endedStep);
     }
 
     private static <V> Map<String, V> sorted(Map<String, V> map) {

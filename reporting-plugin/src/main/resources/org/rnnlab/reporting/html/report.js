@@ -272,10 +272,11 @@
         chart.update();
       });
     });
-    document.querySelectorAll('input.confusion-slider').forEach(function (slider) {
+    // confusion matrices and attention grids: every epoch is in the page, one shown at a time
+    document.querySelectorAll('input.confusion-slider, input.attention-slider').forEach(function (slider) {
       slider.addEventListener('input', function () {
-        var tables = document.getElementById(slider.dataset.target).querySelectorAll('table.confusion');
-        tables.forEach(function (t) {
+        var steps = document.getElementById(slider.dataset.target).querySelectorAll(':scope > [data-step]');
+        steps.forEach(function (t) {
           var show = t.dataset.step === slider.value;
           t.hidden = !show;
           if (show) { slider.parentNode.querySelector('output').textContent = t.dataset.caption; }
