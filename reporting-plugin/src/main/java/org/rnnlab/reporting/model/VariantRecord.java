@@ -17,14 +17,14 @@ public record VariantRecord(String name, Map<String, String> settings, long seed
                             List<ConfusionRecord> evaluations, List<SampleRecord> samples, List<AttentionRecord> attention,
                             Map<String, Double> finalMetrics, Map<String, Double> bestMetrics,
                             long wallMillis, String note, int endedEpoch, long endedStep, List<ExcerptRecord> excerpts) {
-    /** A variant without excerpts of its data. */
+    /** A variant without excerpts of its data: what every run but a music one records. */
     public VariantRecord(String name, Map<String, String> settings, long seed, int epochsPlanned,
                          VariantStatus status, List<EpochRecord> epochs, List<GradientRecord> gradients,
-                         List<ConfusionRecord> evaluations, List<SampleRecord> samples,
+                         List<ConfusionRecord> evaluations, List<SampleRecord> samples, List<AttentionRecord> attention,
                          Map<String, Double> finalMetrics, Map<String, Double> bestMetrics,
                          long wallMillis, String note, int endedEpoch, long endedStep) {
-        this(name, settings, seed, epochsPlanned, status, epochs, gradients, evaluations, samples, finalMetrics, bestMetrics,
-                wallMillis, note, endedEpoch, endedStep, List.of());
+        this(name, settings, seed, epochsPlanned, status, epochs, gradients, evaluations, samples, attention, finalMetrics,
+                bestMetrics, wallMillis, note, endedEpoch, endedStep, List.of());
     }
 
     public VariantRecord {
