@@ -120,7 +120,13 @@ public final class ExperimentRunner {
      * cover every variant; a run made before rnnlab kept a log is refused.
      */
     public ExperimentOutcome resume(RecordedRun recorded, RunOptions options, List<EventSubscriber> subscribers) {
-        ExperimentPlan plan = recorded.plan();
+        return resume(recorded, List.of(), options, subscribers);
+    }
+
+    /** {@link #resume(RecordedRun, RunOptions, List)}, checking {@code claims} (the experiment's) at the end. */
+    public ExperimentOutcome resume(RecordedRun recorded, List<org.rnnlab.api.experiment.Claim> claims, RunOptions options,
+                                    List<EventSubscriber> subscribers) {
+        ExperimentPlan plan = recorded.plan().withClaims(claims);
         EventHistory history = EventLog.history(recorded.directory()); // a run older than the log cannot go on
         validate(plan, plan.variants());
         // taken before anything is written: a second resume of a folder being written is refused, naming the holder
@@ -156,6 +162,8 @@ public final class ExperimentRunner {
         OrderedEventBus bus = subscribeReporters(runDirectory, options.interactive(), history, writeFailures);
         try {
             bus.subscribe(log, "the event log");
+            ClaimCheck claims = ClaimCheck.after(history); // the variants a resumed run keeps ended in an earlier process
+            bus.subscribe(claims);
             subscribers.forEach(bus::subscribe);
             Map<String, Map<String, String>> settings = new LinkedHashMap<>();
             variants.forEach(v -> settings.put(v.name(), v.settings().values()));
@@ -203,6 +211,7 @@ public final class ExperimentRunner {
             long wall = (System.nanoTime() - t0) / 1_000_000;
             json.completed(status, failures, wall);
             writeJson(json, runDirectory, writeFailures);
+            claims.verdicts(plan).forEach(bus::publish);
             bus.publish(new ExperimentCompleted(plan.name(), runDirectory, status, wall));
         } finally {
             // in this order: the bus delivers what is queued, then the log is closed

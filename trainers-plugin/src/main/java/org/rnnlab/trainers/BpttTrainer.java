@@ -78,6 +78,8 @@ final class BpttTrainer implements Trainer {
             if (latest.isPresent()) {
                 requireSameRun(latest.get(), settings, run.seed());
                 progress.restore(latest.get(), store.describe(latest.get()), model, optimizer);
+                progress.weights.restoreFrom(progress.bestEpoch, progress.epoch,
+                        latest.get().under(BestWeights.PREFIX), model);
             }
         }
         EventBus bus = run.bus();
@@ -138,6 +140,9 @@ final class BpttTrainer implements Trainer {
             }
             last = metrics;
             boolean stop = progress.endEpoch(epoch, metrics, rs);
+            if (progress.bestEpoch == epoch && progress.restoresBest(rs)) {
+                progress.weights.keep(epoch, model);
+            }
             Path file = store.writeCheckpoint(progress.checkpoint(model, optimizer, run.seed(), settings));
             bus.publish(new Checkpointed(experiment, variant, epoch, file));
             // after the checkpoint, so that a disk that refuses the files loses no training
@@ -151,6 +156,8 @@ final class BpttTrainer implements Trainer {
         }
         Map<String, Double> finals = new TreeMap<>(last);
         finals.put(PARAMETERS, (double) parameterCount(model));
+        // the test split and the saved model see the best epoch's weights, not the last one's
+        boolean restored = progress.restoresBest(rs) && progress.weights.restoreInto(model);
         if (data.lengths("test").length > 0) {
             TaskEvaluation test = task.evaluate(model, data, "test", "test", rs.batch());
             finals.putAll(test.metrics());
@@ -160,11 +167,13 @@ final class BpttTrainer implements Trainer {
                         stepper.lastFiniteLoss(), beyond.get()), finals, progress, started);
             }
             if (test.confusion() != null) {
-                bus.publish(new Evaluation(experiment, variant, progress.epoch, "test", data.labels(), test.confusion()));
+                int scored = restored ? progress.weights.epoch() : progress.epoch;
+                bus.publish(new Evaluation(experiment, variant, scored, "test", data.labels(), test.confusion()));
             }
         }
         store.saveModel();
-        bus.publish(new RunCompleted(experiment, variant, status, finals, progress.bestMetrics, millisSince(started)));
+        bus.publish(new RunCompleted(experiment, variant, status, finals, progress.bestMetrics, millisSince(started),
+                progress.best(restored)));
         return new RunResult(status, finals, progress.bestMetrics);
     }
 
@@ -194,7 +203,7 @@ final class BpttTrainer implements Trainer {
                                       long started) {
         bus.publish(event);
         bus.publish(new RunCompleted(event.experiment(), event.variant(), RunStatus.DIVERGED, metrics,
-                progress.bestMetrics, millisSince(started)));
+                progress.bestMetrics, millisSince(started), progress.best(false)));
         return new RunResult(RunStatus.DIVERGED, metrics, progress.bestMetrics);
     }
 
@@ -265,7 +274,10 @@ final class BpttTrainer implements Trainer {
         int epoch;
         long batches;
         double best = Double.NaN;
+        int bestEpoch;
+        String bestBy = "";
         int sinceBest;
+        final BestWeights weights = new BestWeights();
         Map<String, Double> bestMetrics = new TreeMap<>();
         Map<String, Double> lastMetrics = new TreeMap<>();
 
@@ -279,12 +291,24 @@ final class BpttTrainer implements Trainer {
                     ? value > best : value < best);
             if (better && !Double.isNaN(value)) {
                 best = value;
+                bestEpoch = completed;
+                bestBy = key;
                 sinceBest = 0;
                 bestMetrics = new TreeMap<>(metrics);
             } else {
                 sinceBest++;
             }
             return run.patience() > 0 && sinceBest >= run.patience();
+        }
+
+        /** Whether the best epoch is chosen by the monitored metric (not the training loss) and is to be restored. */
+        boolean restoresBest(RunSettings run) {
+            return run.restoreBest() && bestBy.equals(run.stoppingMetric()) && !bestBy.startsWith("train.");
+        }
+
+        org.rnnlab.api.event.BestEpoch best(boolean restored) {
+            return bestEpoch == 0 ? org.rnnlab.api.event.BestEpoch.NONE
+                    : new org.rnnlab.api.event.BestEpoch(bestEpoch, bestBy, best, restored);
         }
 
         Checkpoint checkpoint(TaskModel model, Optimizer optimizer, long seed, Settings settings) {
@@ -294,11 +318,14 @@ final class BpttTrainer implements Trainer {
             meta.put("seed", Long.toString(seed));
             meta.put("best", Double.toString(best));
             meta.put("since_best", Integer.toString(sinceBest));
+            meta.put("best_epoch", Integer.toString(bestEpoch));
+            meta.put("best_by", bestBy);
             bestMetrics.forEach((k, v) -> meta.put("best." + k, Double.toString(v)));
             lastMetrics.forEach((k, v) -> meta.put("last." + k, Double.toString(v)));
             Map<String, Tensor> tensors = new LinkedHashMap<>();
             model.namedValues().forEach((k, v) -> tensors.put("model/" + k, v));
             optimizer.state().forEach((k, v) -> tensors.put("optimizer/" + k, v));
+            tensors.putAll(weights.checkpointTensors(epoch));
             return new Checkpoint(epoch, meta, tensors);
         }
 
@@ -309,10 +336,13 @@ final class BpttTrainer implements Trainer {
             long savedBatches;
             double savedBest;
             int savedSinceBest;
+            int savedBestEpoch;
             try {
                 savedBatches = Long.parseLong(c.metadata().get("batches"));
                 savedBest = Double.parseDouble(c.metadata().get("best"));
                 savedSinceBest = Integer.parseInt(c.metadata().get("since_best"));
+                // checkpoints written before the best epoch was recorded have neither: the run then ends on its last weights
+                savedBestEpoch = Integer.parseInt(c.metadata().getOrDefault("best_epoch", "0"));
                 c.metadata().forEach((k, v) -> {
                     if (k.startsWith("best.")) {
                         bests.put(k.substring(5), Double.parseDouble(v));
@@ -329,6 +359,8 @@ final class BpttTrainer implements Trainer {
             batches = savedBatches;
             best = savedBest;
             sinceBest = savedSinceBest;
+            bestEpoch = savedBestEpoch;
+            bestBy = c.metadata().getOrDefault("best_by", "");
             bestMetrics.putAll(bests);
             lastMetrics.putAll(lasts);
         }

@@ -17,7 +17,7 @@ import org.rnnlab.model.train.LearningRateSchedule;
  */
 record RunSettings(int epochs, int batch, double clip, double clipValue, int patience, String stoppingMetric,
                    int samples, int sampleLength, double temperature, int topK, String prefix, int truncation,
-                   double divergenceFactor) {
+                   double divergenceFactor, boolean restoreBest) {
 
     static final SettingKey<Integer> EPOCHS = SettingKey.integer("epochs", "passes over the training split")
             .defaultsTo(10).checked(SettingCheck.between(1, 1_000_000));
@@ -31,6 +31,9 @@ record RunSettings(int epochs, int batch, double clip, double clipValue, int pat
             "epochs without improvement before stopping; 0 never stops"), 0, 0);
     static final SettingKey<String> STOPPING_METRIC = SettingKey.text("early_stopping.metric",
             "the metric early stopping and the best epoch go by, e.g. val.loss, val.accuracy").defaultsTo("val.loss");
+    static final SettingKey<Boolean> RESTORE_BEST = SettingKey.flag("early_stopping.restore_best",
+            "score the test split and save the model with the weights of the best epoch by early_stopping.metric"
+                    + " (when the run has that metric), not the last epoch's").defaultsTo(true);
     static final SettingKey<Integer> SAMPLES = atLeast(SettingKey.integer("samples",
             "texts a language model samples after each epoch"), 5, 0);
     static final SettingKey<Integer> SAMPLE_LENGTH = atLeast(SettingKey.integer("sample_length",
@@ -49,7 +52,7 @@ record RunSettings(int epochs, int batch, double clip, double clipValue, int pat
     /** The settings of trainer {@code id}: the run's, the schedule's, and for the truncated trainer {@code tbptt.k}. */
     static SettingsSchema schema(String id, boolean truncated) {
         List<SettingKey<?>> keys = new ArrayList<>(List.of(EPOCHS, BATCH, CLIP, CLIP_VALUE, PATIENCE, STOPPING_METRIC,
-                SAMPLES, SAMPLE_LENGTH, TEMPERATURE, TOP_K, PREFIX, DIVERGENCE_FACTOR));
+                RESTORE_BEST, SAMPLES, SAMPLE_LENGTH, TEMPERATURE, TOP_K, PREFIX, DIVERGENCE_FACTOR));
         if (truncated) {
             keys.add(TRUNCATION);
         }
@@ -61,7 +64,8 @@ record RunSettings(int epochs, int batch, double clip, double clipValue, int pat
         schema(truncated ? "tbptt" : "bptt", truncated).requireValues(s);
         return new RunSettings(s.get(EPOCHS), s.get(BATCH), s.get(CLIP), s.get(CLIP_VALUE), s.get(PATIENCE),
                 s.get(STOPPING_METRIC), s.get(SAMPLES), s.get(SAMPLE_LENGTH), s.get(TEMPERATURE), s.get(TOP_K),
-                s.get(PREFIX), truncated ? s.get(TRUNCATION) : Integer.MAX_VALUE, s.get(DIVERGENCE_FACTOR));
+                s.get(PREFIX), truncated ? s.get(TRUNCATION) : Integer.MAX_VALUE, s.get(DIVERGENCE_FACTOR),
+                s.get(RESTORE_BEST));
     }
 
     /** Whether a larger value of the stopping metric is better (accuracy, F1) rather than smaller (loss). */

@@ -62,6 +62,11 @@ final class RunCommand implements Callable<Integer> {
                     + "finished variants are kept, the others go on from their last checkpoint.")
     Path resume;
 
+    @Option(names = "--check", description = "Exit with 1 when one of the experiment's claims fails or cannot be measured.")
+    boolean check;
+
+    private final ClaimVerdicts verdicts = new ClaimVerdicts();
+
     @Override
     public Integer call() {
         PluginRegistry registry = lab.registry();
@@ -84,8 +89,9 @@ final class RunCommand implements Callable<Integer> {
         request.put("quick", Boolean.toString(quick));
         Path folder = out != null ? out : Lab.home().resolve("runs");
         ExperimentOutcome outcome = new ExperimentRunner(registry).run(
-                new ExperimentPlan(definition.id(), definition.description(), experiment.lesson(), variants, request, Map.of()),
-                new RunOptions(folder, threads, interactive()), List.of());
+                new ExperimentPlan(definition.id(), definition.description(), experiment.lesson(), variants, request, Map.of(),
+                        experiment.claims()),
+                new RunOptions(folder, threads, interactive()), List.of(verdicts));
         return report(outcome);
     }
 
@@ -113,8 +119,11 @@ final class RunCommand implements Callable<Integer> {
             throw new ConfigException("cannot resume " + recorded.directory() + " as '" + name
                     + "': it is a run of experiment '" + recorded.experiment() + "'");
         }
-        return new ExperimentRunner(registry).resume(recorded, new RunOptions(recorded.directory(), threads, interactive()),
-                List.of());
+        // the claims are the experiment's as this rnnlab defines it; the run's recorded request decides which apply
+        List<org.rnnlab.api.experiment.Claim> claims = registry.all(ComponentKind.EXPERIMENT).stream()
+                .filter(d -> d.id().equals(name)).findFirst().map(d -> d.experiment().claims()).orElse(List.of());
+        return new ExperimentRunner(registry).resume(recorded, claims,
+                new RunOptions(recorded.directory(), threads, interactive()), List.of(verdicts));
     }
 
     private static boolean interactive() {
@@ -130,6 +139,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         outcome.status().forEach((variant, status) -> o.println(PluginsCommand.pad(status.name(), 9) + " " + variant
                 + (status == RunStatus.FAILED ? ": " + outcome.failures().get(variant) : "")));
+        verdicts.print(o);
         o.println("run directory: " + outcome.runDirectory());
         Path report = outcome.runDirectory().resolve("comparison.html");
         if (outcome.allWritten() && java.nio.file.Files.exists(report)) {
@@ -143,6 +153,6 @@ final class RunCommand implements Callable<Integer> {
                     + " (once the files can be written: lab run " + name + " --resume " + outcome.runDirectory() + ")");
             err.flush();
         }
-        return outcome.allSucceeded() && outcome.allWritten() ? 0 : 1;
+        return outcome.allSucceeded() && outcome.allWritten() && !(check && verdicts.anyFailed()) ? 0 : 1;
     }
 }

@@ -15,11 +15,13 @@ final class Lessons {
     static Lesson hello() {
         return new Lesson(Experiment.named("hello")
                 .description("The course's toy: a vanilla rnn learns to say \"hello\"")
-                .lesson("The loss falls to near zero within a few hundred steps; the samples turn into \"hello\".")
+                .lesson("The loss falls to near zero within about ten steps (the run has 60, one word each); the samples"
+                        + " turn into \"hello\".")
                 .dataset("hello").tokenizer("character").cell("rnn")
                 .embedding(0).hidden(16).learningRate(0.05).epochs(60).batchSize(1).clip(5)
                 .set("samples", 5).set("temperature", 0.5)
                 .quick(Map.of("epochs", "30"))
+                .claims(LessonClaims.hello())
                 .build());
     }
 
@@ -36,6 +38,7 @@ final class Lessons {
                 .set("samples", 10).set("temperature", 0.8)
                 .vary("cell", "rnn", "lstm", "gru")
                 .quick(Map.of("epochs", "3", "hidden", "32"))
+                .claims(LessonClaims.dinosaurs())
                 .build());
     }
 
@@ -43,15 +46,19 @@ final class Lessons {
         return new Lesson(Experiment.named("vanishing-gradients")
                 .description("The adding problem over 100 steps: tanh rnn vs irnn vs lstm vs gru")
                 .lesson("The target is the sum of two values marked far apart. Guessing gives an MSE of about 0.17;"
-                        + " the tanh rnn stays there, because the gradient that reaches the first steps is"
-                        + " vanishingly small (see the gradient flow through time). The gated cells carry the error"
-                        + " signal back and drive the MSE towards zero; the identity-initialised relu rnn sits between.")
+                        + " the tanh rnn stays there. At the start the gradient that reaches the first steps is"
+                        + " vanishingly small for every cell, the gated ones too (lstm about 1e-9, gru 1e-20 at 100 steps"
+                        + " back; see the gradient flow through time, epoch 1). The difference comes with training: the"
+                        + " gates learn to keep the error signal, the gru's flow within the first epoch, the lstm's after"
+                        + " a plateau of a few epochs, and their MSE falls towards zero, while the tanh rnn's gradient"
+                        + " stays faded. The identity-initialised relu rnn sits between.")
                 // Adam at 1e-2 on 32 units: the lstm leaves the guessing plateau after 3-4 epochs (seeds 1-2; at
                 // 2e-3 on 64 units it was still there after 12), the gru within the first; 12 epochs leave margin.
                 .dataset("adding").set("dataset.length", 100).set("dataset.count", 10000)
                 .embedding(0).hidden(32).learningRate(1e-2).epochs(12).batchSize(32).clip(1)
                 .vary("cell", "rnn", "irnn", "lstm", "gru")
                 .quick(Map.of("dataset.length", "50", "dataset.count", "5000", "epochs", "12"))
+                .claims(LessonClaims.vanishingGradients())
                 .build());
     }
 
@@ -69,16 +76,19 @@ final class Lessons {
                         Alternative.of("rnn", Map.of("tokenizer", "word", "cell", "rnn")),
                         Alternative.of("lstm", Map.of("tokenizer", "word", "cell", "lstm"))))
                 .quick(Map.of("dataset.count", "1500", "epochs", "6"))
+                .claims(LessonClaims.orderMatters())
                 .build());
     }
 
     static Lesson sentiment() {
         return new Lesson(Experiment.named("sentiment")
                 .description("Bag-of-words vs fixed window vs rnn vs lstm vs gru on 3,000 review sentences")
-                .lesson("Short reviews are mostly decided by a few words, so a bag of words does well (about 0.8);"
-                        + " the recurrent cells match it but not by much. A fixed window that sees only the last"
-                        + " words does worse. The test split has 300 sentences: differences of 2-3 points are noise,"
-                        + " compare over seeds.")
+                .lesson("Short reviews are mostly decided by a few words, so a bag of words does well (about 0.8)."
+                        + " The recurrent cells trail it here, by 6 to 20 points (seed 1: gru 0.75, lstm 0.70, rnn 0.61"
+                        + " against 0.81): on 2,400 training sentences they overfit within a few epochs. A fixed window"
+                        + " that sees only the last words does worse. Test accuracy is taken with the weights of the"
+                        + " epoch of best validation accuracy. The test split has 300 sentences, a standard error of"
+                        + " about 2.3 points: differences of 2-3 points are noise, compare over seeds (--seeds 3).")
                 // lr 1e-3 and patience 2: at 3e-3 every model overfits within 2-3 epochs and the test split,
                 // scored after the last epoch, lands 3 epochs past the best (bag-of-words 0.79 instead of 0.83)
                 .dataset("sentiment").embedding(64).hidden(64).learningRate(1e-3).epochs(10).batchSize(32).clip(5)
@@ -90,6 +100,7 @@ final class Lessons {
                         Alternative.of("lstm", Map.of("tokenizer", "word", "cell", "lstm")),
                         Alternative.of("gru", Map.of("tokenizer", "word", "cell", "gru"))))
                 .quick(Map.of("epochs", "4", "hidden", "32"))
+                .claims(LessonClaims.sentiment())
                 .build());
     }
 
@@ -103,6 +114,7 @@ final class Lessons {
                 .set("samples", 3).set("temperature", 0.7)
                 .vary("cell", "gru", "lstm")
                 .quick(Map.of("epochs", "1", "hidden", "32"))
+                .claims(LessonClaims.shakespeare())
                 .build());
     }
 
@@ -132,6 +144,7 @@ final class Lessons {
                 .vary("cell", "rnn", "lstm", "gru")
                 .vary("direction", directions())
                 .quick(Map.of("epochs", "2", "hidden", "32", "dataset.lines", "3000"))
+                .claims(LessonClaims.wordBoundaries())
                 .build());
     }
 

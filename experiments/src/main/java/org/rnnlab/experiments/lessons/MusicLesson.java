@@ -39,6 +39,7 @@ final class MusicLesson {
                         Alternative.of("lstm", Map.of("cell", "lstm", "hidden", "34")),
                         Alternative.of("gru", Map.of("cell", "gru", "hidden", "42"))))
                 .quick(Map.of("epochs", "60"))
+                .claims(LessonClaims.music())
                 .build());
     }
 }

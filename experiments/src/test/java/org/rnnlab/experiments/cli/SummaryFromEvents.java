@@ -25,8 +25,9 @@ import org.rnnlab.api.report.ReporterFactory;
 /**
  * A reporter a third party could write: it imports nothing but the plugin API, keeps every event it
  * receives, and folds them into the rows of {@code summary.csv} as that file's documentation describes
- * them (one row per variant: status, seed (empty for a variant not started), epochs done and planned, wall time, where a divergence
- * ended, the note, then {@code setting.}, {@code final.} and {@code best.} columns, sorted).
+ * them (one row per variant: status, seed (empty for a variant not started), epochs done and planned, wall
+ * time, where a divergence ended, the note, the best epoch, the metric that chose it and whether it was
+ * restored, then {@code setting.}, {@code final.} and {@code best.} columns, sorted).
  */
 final class SummaryFromEvents implements ReporterFactory {
     final List<Event> received = Collections.synchronizedList(new ArrayList<>());
@@ -81,10 +82,12 @@ final class SummaryFromEvents implements ReporterFactory {
                             row.finals.putAll(c.finalMetrics());
                             row.bests.putAll(c.bestMetrics());
                             row.wall = c.wallMillis();
+                            row.best = c.best();
                         }
                         default -> { }
                     }
                 }
+                case org.rnnlab.api.event.ClaimChecked c -> { } // the experiment's verdicts: not in summary.csv
                 case ExperimentCompleted e -> e.status().forEach((v, s) -> {
                     Row row = rows.computeIfAbsent(v, Row::new);
                     if (row.status.equals("RUNNING") || row.status.equals("NOT_STARTED")) {
@@ -102,7 +105,7 @@ final class SummaryFromEvents implements ReporterFactory {
             bests.addAll(r.bests.keySet());
         });
         List<String> header = new ArrayList<>(List.of("variant", "status", "seed", "epochs_done", "epochs_planned",
-                "wall_millis", "ended_epoch", "ended_step", "note"));
+                "wall_millis", "ended_epoch", "ended_step", "note", "best_epoch", "best_by", "best_restored"));
         settings.forEach(k -> header.add("setting." + k));
         finals.forEach(k -> header.add("final." + k));
         bests.forEach(k -> header.add("best." + k));
@@ -112,7 +115,8 @@ final class SummaryFromEvents implements ReporterFactory {
             List<String> cells = new ArrayList<>(List.of(r.name, r.status,
                     r.status.equals("NOT_STARTED") ? "" : Long.toString(r.seed),
                     Integer.toString(r.epochs.size()), Integer.toString(r.planned), Long.toString(r.wall),
-                    Integer.toString(r.endedEpoch), Long.toString(r.endedStep), r.note));
+                    Integer.toString(r.endedEpoch), Long.toString(r.endedStep), r.note, Integer.toString(r.best.epoch()),
+                    r.best.metric(), Boolean.toString(r.best.restored())));
             settings.forEach(k -> cells.add(r.settings.getOrDefault(k, "")));
             finals.forEach(k -> cells.add(number(r.finals.get(k))));
             bests.forEach(k -> cells.add(number(r.bests.get(k))));
@@ -138,6 +142,7 @@ final class SummaryFromEvents implements ReporterFactory {
         String note = "";
         int endedEpoch = -1;
         long endedStep = -1;
+        org.rnnlab.api.event.BestEpoch best = org.rnnlab.api.event.BestEpoch.NONE;
 
         Row(String name) {
             this.name = name;

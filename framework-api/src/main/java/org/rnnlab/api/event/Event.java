@@ -5,7 +5,7 @@ package org.rnnlab.api.event;
  * and turn them into files, progress bars and meters. Metric names are dotted lowercase
  * ({@code train.loss}, {@code val.accuracy}, {@code grad.norm.global}).
  */
-public sealed interface Event permits ExperimentStarted, ExperimentCompleted, RunEvent {
+public sealed interface Event permits ExperimentStarted, ExperimentCompleted, ClaimChecked, RunEvent {
 
     /** The experiment's name. */
     String experiment();

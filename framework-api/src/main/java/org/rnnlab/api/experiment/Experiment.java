@@ -33,6 +33,7 @@ public final class Experiment {
     private final List<Axis> axes;
     private final List<Long> seeds;
     private final Map<String, String> quick;
+    private final List<Claim> claims;
 
     private Experiment(Builder b) {
         this.name = b.name;
@@ -42,6 +43,7 @@ public final class Experiment {
         this.axes = List.copyOf(b.axes);
         this.seeds = List.copyOf(b.seeds);
         this.quick = Map.copyOf(b.quick);
+        this.claims = List.copyOf(b.claims);
     }
 
     public static Builder named(String name) {
@@ -65,6 +67,9 @@ public final class Experiment {
 
     /** Overrides that shrink the run to a smoke test ({@code lab run --quick}). */
     public Map<String, String> quick() { return quick; }
+
+    /** The outcomes the experiment expects at its defaults, checked when a run ends. */
+    public List<Claim> claims() { return claims; }
 
     /**
      * The grid of variants under {@code request}, checked against the settings schemas of the components
@@ -91,6 +96,7 @@ public final class Experiment {
         private final List<Axis> axes = new ArrayList<>();
         private List<Long> seeds = List.of(1L);
         private final Map<String, String> quick = new LinkedHashMap<>();
+        private final List<Claim> claims = new ArrayList<>();
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -156,6 +162,12 @@ public final class Experiment {
 
         /** Overrides applied by {@code --quick}. */
         public Builder quick(Map<String, String> overrides) { quick.putAll(overrides); return this; }
+
+        /** An outcome the experiment expects; {@code lab run} prints its verdict, {@code --check} fails on it. */
+        public Builder claim(Claim claim) { claims.add(Objects.requireNonNull(claim, "claim")); return this; }
+
+        /** Several claims at once, in order. */
+        public Builder claims(List<Claim> all) { all.forEach(this::claim); return this; }
 
         public Experiment build() { return new Experiment(this); }
     }

@@ -13,7 +13,10 @@ import java.util.function.Function;
 import org.rnnlab.api.event.AttentionMap;
 import org.rnnlab.api.event.AttentionMaps;
 import org.rnnlab.api.event.BatchCompleted;
+import org.rnnlab.api.event.BestEpoch;
 import org.rnnlab.api.event.Checkpointed;
+import org.rnnlab.api.event.ClaimChecked;
+import org.rnnlab.api.event.ClaimVerdict;
 import org.rnnlab.api.event.DataExcerpts;
 import org.rnnlab.api.event.EpochCompleted;
 import org.rnnlab.api.event.Evaluation;
@@ -159,6 +162,20 @@ final class EventJson {
                 o.set("finalMetrics", numbers(e.finalMetrics()));
                 o.set("bestMetrics", numbers(e.bestMetrics()));
                 o.put("wallMillis", e.wallMillis());
+                if (e.best().known()) {
+                    ObjectNode best = o.putObject("best");
+                    best.put("epoch", e.best().epoch());
+                    best.put("metric", e.best().metric());
+                    best.set("value", number(e.best().value()));
+                    best.put("restored", e.best().restored());
+                }
+            }
+            case ClaimChecked e -> {
+                o.put("claim", e.claim());
+                o.put("source", e.source());
+                o.put("verdict", e.verdict().name());
+                o.set("measured", numbers(e.measured()));
+                o.put("detail", e.detail());
             }
             case ExperimentCompleted e -> {
                 o.put("runDirectory", path(e.runDirectory()));
@@ -212,7 +229,9 @@ final class EventJson {
                     f.integer("step"), f.number("lastFiniteLoss"), f.text("reason"));
             case "RunFailed" -> new RunFailed(experiment, f.text("variant"), f.text("message"));
             case "RunCompleted" -> new RunCompleted(experiment, f.text("variant"), f.status("status"),
-                    f.numbers("finalMetrics"), f.numbers("bestMetrics"), f.integer("wallMillis"));
+                    f.numbers("finalMetrics"), f.numbers("bestMetrics"), f.integer("wallMillis"), f.bestEpoch("best"));
+            case "ClaimChecked" -> new ClaimChecked(experiment, f.text("claim"), f.text("source"), f.verdict("verdict"),
+                    f.numbers("measured"), f.text("detail"));
             case "ExperimentCompleted" -> new ExperimentCompleted(experiment, f.path("runDirectory"),
                     f.map("status", n -> Fields.status(n, "a status")), f.integer("wallMillis"));
             default -> throw new IllegalArgumentException("unknown event type '" + type + "'");
@@ -343,6 +362,29 @@ final class EventJson {
             Map<String, T> out = new TreeMap<>();
             n.properties().forEach(entry -> out.put(entry.getKey(), value.apply(entry.getValue())));
             return out;
+        }
+
+        ClaimVerdict verdict(String field) {
+            String v = text(field);
+            try {
+                return ClaimVerdict.valueOf(v);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException("field '" + field + "' is not one of HOLDS, FAILS, NOT_MEASURED, NOT_CHECKED: " + v);
+            }
+        }
+
+        /** The optional best epoch of a run: absent in logs written before rnnlab recorded it. */
+        BestEpoch bestEpoch(String field) {
+            JsonNode n = node.get(field);
+            if (n == null || n.isNull()) {
+                return BestEpoch.NONE;
+            }
+            Fields b = new Fields(n);
+            JsonNode restored = b.get("restored");
+            if (!restored.isBoolean()) {
+                throw new IllegalArgumentException("field 'restored' of '" + field + "' is not true or false");
+            }
+            return new BestEpoch((int) b.integer("epoch"), b.text("metric"), b.number("value"), restored.asBoolean());
         }
 
         Map<String, String> strings(String field) {

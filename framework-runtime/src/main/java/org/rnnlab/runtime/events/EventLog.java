@@ -26,8 +26,8 @@ import org.rnnlab.api.report.EventHistory;
  *
  * <p>The first line names the format: {@code {"format":"rnnlab-events","version":3}}. Every other line
  * is one event: {@code "event"} is the record's simple name, {@code "experiment"} its experiment, and the
- * other fields are the record's components by name. Version 3 (version 2 is the same without
- * {@code DataExcerpts}, version 1 also without {@code AttentionMaps}; older logs read as they are):
+ * other fields are the record's components by name. Version 3 (version 2, still read, lacks
+ * {@code DataExcerpts}; version 1, still read, also lacks {@code AttentionMaps} and {@code ClaimChecked}):
  * <pre>
  * ExperimentStarted   description, runDirectory, variants {variant: {key: value}}, provenance {key: value}
  * RunStarted          variant, settings {key: value}, seed, runDirectory, epochs
@@ -41,14 +41,17 @@ import org.rnnlab.api.report.EventHistory;
  * Checkpointed        variant, epoch, file
  * RunDiverged         variant, epoch, step, lastFiniteLoss, reason
  * RunFailed           variant, message
- * RunCompleted        variant, status, finalMetrics {name: number}, bestMetrics {name: number}, wallMillis
+ * RunCompleted        variant, status, finalMetrics {name: number}, bestMetrics {name: number}, wallMillis,
+ *                     best {epoch, metric, value, restored} (absent when no epoch completed, and in older logs)
+ * ClaimChecked        claim, source, verdict (HOLDS | FAILS | NOT_MEASURED | NOT_CHECKED), measured {name: number}, detail (version 2)
  * ExperimentCompleted runDirectory, status {variant: status}, wallMillis
  * </pre>
  * A status is {@code COMPLETED}, {@code STOPPED_EARLY}, {@code DIVERGED} or {@code FAILED}. Numbers are
  * JSON numbers that read back to the same double, or {@code "NaN"}, {@code "Infinity"},
  * {@code "-Infinity"}; keys are sorted; paths inside the run folder are relative to it ({@code "."} is the
  * folder). A field may be added to an event without a new version (readers ignore what they do not
- * know); removing or renaming one, or a new event type, makes a new version.
+ * know); removing or renaming one, or a new event type, makes a new version (AttentionMaps and ClaimChecked made 2,
+ * DataExcerpts 3).
  *
  * <p>A process killed while writing leaves at most a torn last line without its {@code \n}: readers skip
  * it and the next writer cuts it off before appending. Any other malformed line is an error naming the

@@ -54,6 +54,10 @@ class EventLogTest {
                 new RunDiverged(x, "b", 2, 17L, 3.5, "loss is NaN"),
                 new RunFailed(x, "c", null),
                 new RunCompleted(x, "a", RunStatus.STOPPED_EARLY, Map.of("val.loss", 0.9), Map.of("val.loss", 0.8), 1234L),
+                new RunCompleted(x, "d", RunStatus.STOPPED_EARLY, Map.of("test.accuracy", 0.83), Map.of("val.accuracy", 0.8),
+                        99L, new org.rnnlab.api.event.BestEpoch(3, "val.accuracy", 0.8, true)),
+                new org.rnnlab.api.event.ClaimChecked(x, "test.accuracy: d better than a", "measured", 
+                        org.rnnlab.api.event.ClaimVerdict.FAILS, Map.of("a", 0.5, "d", 0.83), "measured d 0.83, a 0.5"),
                 new DataExcerpts(x, "a", "test", List.of("60.64.67 60.64.67 - 43.62", "-")),
                 new ExperimentCompleted(x, run, Map.of("a", RunStatus.STOPPED_EARLY, "b", RunStatus.DIVERGED,
                         "c", RunStatus.FAILED), 5678L),
@@ -225,7 +229,7 @@ class EventLogTest {
 
     @Test
     void aVersionOneLogStillReads() throws Exception {
-        // version 2 only added AttentionMaps: runs made before it still report and resume
+        // version 2 only added AttentionMaps and ClaimChecked: runs made before it still report and resume
         Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":1}\n"
                 + "{\"event\":\"RunFailed\",\"experiment\":\"x\",\"message\":\"m\",\"variant\":\"a\"}\n");
         assertThat(read(run)).containsExactly(new RunFailed("x", "a", "m"));

@@ -52,7 +52,8 @@ final class ConsoleLines {
     static String completed(RunCompleted e) {
         return "[" + e.variant() + "] " + e.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " in "
                 + String.format(Locale.ROOT, "%.1f s", e.wallMillis() / 1000.0)
-                + (e.finalMetrics().isEmpty() ? "" : ": " + metrics(e.finalMetrics()));
+                + (e.finalMetrics().isEmpty() ? "" : ": " + metrics(e.finalMetrics()))
+                + (e.best().known() ? "; " + e.best().describe() : "");
     }
 
     static String experimentCompleted(ExperimentCompleted e) {

@@ -8,6 +8,8 @@ package org.rnnlab.reporting.csv;
  * <pre>
  * experiment.csv          field,key,value   (name | description | wall_millis | provenance,key)
  * summary.csv             variant,status,seed,epochs_done,epochs_planned,wall_millis,ended_epoch,ended_step,note,
+ *                         best_epoch,best_by,best_restored (the best epoch, the metric that chose it, and whether
+ *                         the test metrics and model are that epoch's; 0, empty and false when none),
  *                         setting.&lt;key&gt;...,final.&lt;metric&gt;...,best.&lt;metric&gt;...
  * &lt;variant&gt;/metrics.csv     epoch,&lt;metric&gt;...,time.&lt;timing&gt;...
  * &lt;variant&gt;/gradients.csv   epoch,grad.norm.global,grad.norm.&lt;parameter&gt;...,grad.flow.0,grad.flow.1,...
@@ -38,7 +40,8 @@ public final class CsvLayout {
     public static final String FINAL_PREFIX = "final.";
     public static final String BEST_PREFIX = "best.";
     public static final String[] SUMMARY_FIXED = {
-        "variant", "status", "seed", "epochs_done", "epochs_planned", "wall_millis", "ended_epoch", "ended_step", "note"
+        "variant", "status", "seed", "epochs_done", "epochs_planned", "wall_millis", "ended_epoch", "ended_step", "note",
+        "best_epoch", "best_by", "best_restored"
     };
     public static final String[] EXPERIMENT_COLUMNS = {"field", "key", "value"};
     public static final String[] EVALUATION_COLUMNS = {"epoch", "split", "actual", "predicted", "count"};

@@ -59,7 +59,8 @@ public final class CsvRunWriter {
             List<String> row = new ArrayList<>(List.of(v.name(), v.status().name(), seed,
                     Integer.toString(v.epochs().size()), Integer.toString(v.epochsPlanned()),
                     Long.toString(v.wallMillis()), Integer.toString(v.endedEpoch()), Long.toString(v.endedStep()),
-                    v.note()));
+                    v.note(), Integer.toString(v.best().epoch()), v.best().metric(),
+                    Boolean.toString(v.best().restored())));
             settings.forEach(k -> row.add(v.settings().getOrDefault(k, "")));
             finals.forEach(k -> row.add(cell(v.finalMetrics().get(k))));
             bests.forEach(k -> row.add(cell(v.bestMetrics().get(k))));

@@ -176,7 +176,9 @@ public final class ChartPlan {
         }
         return new ChartSpec(id, FLOW, title,
                 "‖dLoss/dh_t‖ at k steps before the last step, on the epoch's first batch, on one log scale for every chart. "
-                        + "A line that falls fast means the gradient fades: the cell cannot learn long dependencies. "
+                        + "A line that falls fast means the gradient fades before it reaches the early steps. At the start "
+                        + "it fades for most cells, gated ones too; what matters is whether training lifts it (step through "
+                        + "the epochs): a cell whose line stays down cannot learn long dependencies. "
                         + "A run that ended early shows its last epoch.",
                 "steps back (k)", "‖dLoss/dh‖", true, epochs.stream().map(e -> "epoch " + e).toList(), series, yMin, yMax);
     }

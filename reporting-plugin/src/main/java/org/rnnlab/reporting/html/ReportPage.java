@@ -52,6 +52,9 @@ public final class ReportPage {
         }
         body.append("</p></header>");
 
+        if (!runPage && !e.claims().isEmpty()) {
+            body.append(section(toc, "claims", "Claims of the lesson", ClaimsSection.of(e), ""));
+        }
         if (!e.description().isBlank()) {
             body.append(section(toc, "lesson", "What to look for", paragraphs(e.description()), "lesson"));
         }
@@ -71,7 +74,8 @@ public final class ReportPage {
         }
 
         if (runPage) {
-            body.append(section(toc, "metrics", "Final and best metrics", SummaryTables.finalAndBest(e, single), ""));
+            body.append(section(toc, "metrics", "Final and best metrics", SummaryTables.finalAndBest(e, single)
+                    + BestEpochSection.ofRun(single), ""));
         } else {
             // a mean over one seed would only repeat the run's row
             boolean seeds = SeedGroup.of(e).stream().anyMatch(g -> g.members().size() > 1);
@@ -80,7 +84,7 @@ public final class ReportPage {
                             + "<h3>Every run</h3><div class=\"scroll\">" + SummaryTables.runTable(e, true) + "</div>"
                             + "<p class=\"explain\">Final values after the last epoch. ★ marks the best run of a column among "
                             + "the runs on the same dataset that trained to the end. Hover a column's name for its meaning.</p>"
-                            + (seeds ? "" : SummaryTables.notCountedNote(e)), ""));
+                            + (seeds ? "" : SummaryTables.notCountedNote(e)) + BestEpochSection.of(e), ""));
         }
         if (!runPage && e.variants().size() > 1) {
             body.append("<div id=\"variant-panel\" class=\"panel\" aria-label=\"variants shown in the charts\"></div>");

@@ -5,17 +5,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.rnnlab.api.event.ClaimChecked;
 
 /**
  * Everything a report shows about one experiment run: its name, the lesson text, the provenance
- * (versions, JVM, OS, kernels, data hashes) and its variants sorted by name. {@code wallMillis} is -1
+ * (versions, JVM, OS, kernels, data hashes), its variants sorted by name, and the verdicts of its claims. {@code wallMillis} is -1
  * while the experiment has not completed.
  */
 public record ExperimentRecord(String name, String description, Map<String, String> provenance,
-                               List<VariantRecord> variants, long wallMillis) {
+                               List<VariantRecord> variants, long wallMillis, List<ClaimChecked> claims) {
     public ExperimentRecord {
         provenance = Collections.unmodifiableSortedMap(new TreeMap<>(provenance));
         variants = List.copyOf(variants);
+        claims = List.copyOf(claims);
+    }
+
+    /** A record without claims. */
+    public ExperimentRecord(String name, String description, Map<String, String> provenance,
+                            List<VariantRecord> variants, long wallMillis) {
+        this(name, description, provenance, variants, wallMillis, List.of());
     }
 
     public Optional<VariantRecord> variant(String name) {
@@ -34,6 +42,6 @@ public record ExperimentRecord(String name, String description, Map<String, Stri
 
     /** This experiment reduced to one variant, for that variant's own page. */
     public ExperimentRecord only(VariantRecord variant) {
-        return new ExperimentRecord(name, description, provenance, List.of(variant), wallMillis);
+        return new ExperimentRecord(name, description, provenance, List.of(variant), wallMillis, claims);
     }
 }

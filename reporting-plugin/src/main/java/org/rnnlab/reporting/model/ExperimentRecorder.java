@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.rnnlab.api.event.AttentionMaps;
 import org.rnnlab.api.event.BatchCompleted;
 import org.rnnlab.api.event.Checkpointed;
+import org.rnnlab.api.event.ClaimChecked;
 import org.rnnlab.api.event.DataExcerpts;
 import org.rnnlab.api.event.EpochCompleted;
 import org.rnnlab.api.event.Evaluation;
@@ -32,6 +33,7 @@ public final class ExperimentRecorder {
     private Map<String, String> provenance = Map.of();
     private long wallMillis = -1;
     private final Map<String, VariantBuilder> variants = new TreeMap<>();
+    private final List<ClaimChecked> claims = new ArrayList<>();
 
     /** Records one event. */
     public synchronized void record(Event event) {
@@ -109,6 +111,11 @@ public final class ExperimentRecorder {
                 v.finalMetrics.putAll(e.finalMetrics());
                 v.bestMetrics.putAll(e.bestMetrics());
                 v.wallMillis = e.wallMillis();
+                v.best = e.best();
+            }
+            case ClaimChecked e -> {
+                claims.removeIf(c -> c.claim().equals(e.claim()));
+                claims.add(e);
             }
             case ExperimentCompleted e -> {
                 wallMillis = e.wallMillis();
@@ -153,7 +160,7 @@ public final class ExperimentRecorder {
     /** The experiment as recorded so far. */
     public synchronized ExperimentRecord snapshot() {
         return new ExperimentRecord(name, description, provenance,
-                variants.values().stream().map(VariantBuilder::build).toList(), wallMillis);
+                variants.values().stream().map(VariantBuilder::build).toList(), wallMillis, claims);
     }
 
     /** One variant as recorded so far. */
@@ -179,6 +186,7 @@ public final class ExperimentRecorder {
         String note = "";
         int endedEpoch = -1;
         long endedStep = -1;
+        org.rnnlab.api.event.BestEpoch best = org.rnnlab.api.event.BestEpoch.NONE;
 
         VariantBuilder(String name) {
             this.name = name;
@@ -189,7 +197,7 @@ public final class ExperimentRecorder {
                     sortedByEpoch(epochs, EpochRecord::epoch), sortedByEpoch(gradients, GradientRecord::epoch),
                     sortedByEpoch(evaluations, ConfusionRecord::epoch), sortedByEpoch(samples, SampleRecord::epoch),
                     sortedByEpoch(attention, AttentionRecord::epoch),
-                    new TreeMap<>(finalMetrics), new TreeMap<>(bestMetrics), wallMillis, note, endedEpoch, endedStep, excerpts);
+                    new TreeMap<>(finalMetrics), new TreeMap<>(bestMetrics), wallMillis, note, endedEpoch, endedStep, best, excerpts);
         }
 
         private static <T> List<T> sortedByEpoch(List<T> list, java.util.function.ToIntFunction<T> epoch) {

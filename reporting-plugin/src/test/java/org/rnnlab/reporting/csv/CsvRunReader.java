@@ -109,9 +109,18 @@ public final class CsvRunReader {
         // a variant that has not started has no seed: its cell is empty
         long seed = status == VariantStatus.NOT_STARTED && r.get("seed").isEmpty() ? 0 : parseLong(file, r, "seed");
         return new VariantRecord(name, settings, seed, (int) parseLong(file, r, "epochs_planned"),
-                status, metrics(name), gradients(name), evaluations(name), samples(name), finals, bests,
+                status, metrics(name), gradients(name), evaluations(name), samples(name), List.of(), finals, bests,
                 parseLong(file, r, "wall_millis"), r.get("note"), (int) parseLong(file, r, "ended_epoch"),
-                parseLong(file, r, "ended_step"));
+                parseLong(file, r, "ended_step"), best(file, r));
+    }
+
+    private static org.rnnlab.api.event.BestEpoch best(Path file, CSVRecord r) {
+        int epoch = (int) parseLong(file, r, "best_epoch");
+        String metric = r.get("best_by");
+        // the value is in the best.<metric> column
+        String value = metric.isEmpty() ? "" : r.isMapped(CsvLayout.BEST_PREFIX + metric) ? r.get(CsvLayout.BEST_PREFIX + metric) : "";
+        return epoch == 0 ? org.rnnlab.api.event.BestEpoch.NONE : new org.rnnlab.api.event.BestEpoch(epoch, metric,
+                value.isEmpty() ? Double.NaN : Double.parseDouble(value), Boolean.parseBoolean(r.get("best_restored")));
     }
 
     private List<EpochRecord> metrics(String variant) throws IOException {
