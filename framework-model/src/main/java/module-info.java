@@ -12,6 +12,7 @@ module org.rnnlab.model {
     exports org.rnnlab.model;
     exports org.rnnlab.model.cell;
     exports org.rnnlab.model.data;
+    exports org.rnnlab.model.embedding;
     exports org.rnnlab.model.seq2seq;
     exports org.rnnlab.model.train;
 }

@@ -9,9 +9,9 @@ import org.rnnlab.api.RnnlabVersion;
 
 /**
  * The built-in datasets ({@code dinosaurs}, {@code hello}, {@code adding}, {@code order}, {@code sentiment},
- * {@code shakespeare}, {@code csv}, {@code text}, {@code jsb-chorales}, {@code midi}, {@code conll},
- * {@code word-boundaries}, {@code dates}, {@code translation}) and tokenizers ({@code character}, {@code word},
- * {@code bag-of-words}, {@code fixed-window}, {@code whitespace}).
+ * {@code shakespeare}, {@code shakespeare-words}, {@code csv}, {@code text}, {@code jsb-chorales}, {@code midi},
+ * {@code conll}, {@code word-boundaries}, {@code dates}, {@code translation}) and tokenizers ({@code character},
+ * {@code word}, {@code bag-of-words}, {@code fixed-window}, {@code whitespace}).
  */
 public final class DatasetsPlugin implements Plugin {
     @Override
@@ -36,6 +36,7 @@ public final class DatasetsPlugin implements Plugin {
                 datasets.addBinding().to(OrderDataset.class);
                 datasets.addBinding().to(SentimentDataset.class);
                 datasets.addBinding().to(ShakespeareDataset.class);
+                datasets.addBinding().to(ShakespeareWordsDataset.class);
                 datasets.addBinding().to(CsvDataset.class);
                 datasets.addBinding().to(TextFileDataset.class);
                 datasets.addBinding().to(JsbChoralesDataset.class);

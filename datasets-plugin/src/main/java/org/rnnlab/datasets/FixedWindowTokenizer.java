@@ -1,6 +1,7 @@
 package org.rnnlab.datasets;
 
 import java.util.List;
+import java.util.OptionalInt;
 import org.rnnlab.api.data.EncodedInput;
 import org.rnnlab.api.data.TokenCounts;
 import org.rnnlab.api.data.Tokenizer;
@@ -11,7 +12,9 @@ import org.rnnlab.api.data.Vocabulary;
  * n slots, each a one-hot block over the vocabulary ({@code n * V} features; slot n-1 holds the last
  * token, an empty slot in front of a short text is all zeros), so a model without recurrence (the
  * {@code dense} cell) sees every token of the window and where it stands, as a fixed-window network does.
- * Fed as n steps instead, a layer that reads only its last step would see one token.
+ * Fed as n steps instead, a layer that reads only its last step would see one token. A language model
+ * over this tokenizer predicts each word from the n words up to it ({@link #window()}), as the
+ * feed-forward model of Bengio et al. (2003) does.
  */
 final class FixedWindowTokenizer implements Tokenizer {
     private final WordTokenizer words;
@@ -59,6 +62,16 @@ final class FixedWindowTokenizer implements Tokenizer {
     @Override
     public int maxSteps() {
         return 1;
+    }
+
+    @Override
+    public OptionalInt window() {
+        return OptionalInt.of(window);
+    }
+
+    @Override
+    public int[] sequenceIds(String text, Vocabulary vocabulary) {
+        return words.sequenceIds(text, vocabulary);
     }
 
 }

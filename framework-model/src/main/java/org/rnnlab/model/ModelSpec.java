@@ -18,22 +18,36 @@ import org.rnnlab.api.data.TaskKind;
  * @param fused      whether to run cells' fused sequence kernels where they have them
  * @param bidirectional whether every layer also reads the sequence backwards ({@link
  *                   org.rnnlab.model.cell.BidirectionalStack}); the head then reads {@code 2 * hidden} features
+ * @param window     what each step reads of the tokens up to it ({@link InputWindow#NONE}: its own token)
  * @since 0.1
  */
 public record ModelSpec(TaskKind kind, boolean tokenInput, int inputSize, int embedding, int outputs, String cell,
-                        int hidden, int layers, Map<String, String> cellOptions, boolean fused, boolean bidirectional) {
+                        int hidden, int layers, Map<String, String> cellOptions, boolean fused, boolean bidirectional,
+                        InputWindow window) {
 
-    /** A unidirectional model. */
+    /** A unidirectional model that reads one token (or one feature vector) per step. */
     public ModelSpec(TaskKind kind, boolean tokenInput, int inputSize, int embedding, int outputs, String cell,
                      int hidden, int layers, Map<String, String> cellOptions, boolean fused) {
         this(kind, tokenInput, inputSize, embedding, outputs, cell, hidden, layers, cellOptions, fused, false);
     }
 
+    /** A model that reads one token (or one feature vector) per step. */
+    public ModelSpec(TaskKind kind, boolean tokenInput, int inputSize, int embedding, int outputs, String cell,
+                     int hidden, int layers, Map<String, String> cellOptions, boolean fused, boolean bidirectional) {
+        this(kind, tokenInput, inputSize, embedding, outputs, cell, hidden, layers, cellOptions, fused, bidirectional,
+                InputWindow.NONE);
+    }
+
     public ModelSpec {
         cellOptions = Map.copyOf(cellOptions);
+        window = window == null ? InputWindow.NONE : window;
         if (inputSize < 1 || outputs < 1 || hidden < 1 || layers < 1 || embedding < 0) {
             throw new IllegalArgumentException("model sizes must be positive: input " + inputSize + ", outputs " + outputs
                     + ", hidden " + hidden + ", layers " + layers + ", embedding " + embedding);
+        }
+        if (!window.none() && !(tokenInput && embedding > 0)) {
+            throw new IllegalArgumentException("a window of " + window.size() + " tokens per step needs token ids"
+                    + " and an embedding (embedding > 0), got embedding " + embedding);
         }
     }
 
@@ -44,6 +58,6 @@ public record ModelSpec(TaskKind kind, boolean tokenInput, int inputSize, int em
 
     /** The width of what the first cell layer reads. */
     public int cellInputSize() {
-        return tokenInput && embedding > 0 ? embedding : inputSize;
+        return tokenInput && embedding > 0 ? embedding * window.width() : inputSize;
     }
 }

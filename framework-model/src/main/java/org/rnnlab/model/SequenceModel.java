@@ -25,7 +25,8 @@ import org.rnnlab.model.cell.RecurrentLayers;
 
 /**
  * A recurrent model for one task: input (learned embedding {@code embedding.weight [V, E]}, one-hot
- * vectors, or feature vectors) -> {@link CellStack} (or {@link BidirectionalStack}, whose outputs have
+ * vectors, or feature vectors; with an {@link InputWindow}, the embeddings of the last n tokens at each
+ * step) -> {@link CellStack} (or {@link BidirectionalStack}, whose outputs have
  * {@code 2H} columns) -> linear head ({@code head.weight [C, H]} or {@code [C, 2H]},
  * {@code head.bias [C]}) -> loss. The loss follows the task: cross-entropy at every real step
  * (language modelling, tagging), cross-entropy or mean squared error from each sequence's last real
@@ -228,8 +229,27 @@ public final class SequenceModel {
      */
     public float[] nextLogits(int token, List<Tensor> states) {
         ModelInput in = new ModelInput.Ids(new PaddedIds(new int[] {token}, new float[] {1f}, new int[] {1}, 1, 1));
-        Forward f = forward(in, List.copyOf(states), null);
+        int n = spec.window().size();
+        if (n < 2) {
+            Forward f = forward(in, List.copyOf(states), null);
+            List<Tensor> next = copies(f.states());
+            states.clear();
+            states.addAll(next);
+            return f.logits().value().toArray();
+        }
+        // a window of n tokens: the n-1 before this one ride along as a last state (ids, <pad> at first)
+        float[] earlier = states.isEmpty() ? new float[n - 1] : states.getLast().toArray();
+        int[][] slots = new int[n][1];
+        for (int k = 0; k < n - 1; k++) {
+            slots[k][0] = Math.round(earlier[k]);
+        }
+        slots[n - 1][0] = token;
+        Forward f = forward(in, states.isEmpty() ? List.of() : List.copyOf(states.subList(0, states.size() - 1)), null, slots);
         List<Tensor> next = copies(f.states());
+        float[] later = new float[n - 1];
+        System.arraycopy(earlier, 1, later, 0, n - 2);
+        later[n - 2] = token;
+        next.add(Tensor.of(later, n - 1));
         states.clear();
         states.addAll(next);
         return f.logits().value().toArray();
@@ -259,6 +279,11 @@ public final class SequenceModel {
     private record Forward(Var logits, List<Var> states, boolean perStep) {}
 
     private Forward forward(ModelInput input, List<Tensor> initialStates, double[] stepGradientNorms) {
+        return forward(input, initialStates, stepGradientNorms, null);
+    }
+
+    /** {@code slots}: the window's ids of each row when they reach before {@code input} (generation), else null. */
+    private Forward forward(ModelInput input, List<Tensor> initialStates, double[] stepGradientNorms, int[][] slots) {
         graph.reset();
         int steps = input.steps();
         int batch = input.batchSize();
@@ -273,6 +298,10 @@ public final class SequenceModel {
                     throw new ShapeException("this model reads " + spec.inputSize() + " features per step, not token ids");
                 }
                 checkIds(ids.ids().ids());
+                if (!spec.window().none()) {
+                    yield WindowEmbedding.apply(graph, vars.get(EMBEDDING), slots != null ? slots
+                            : WindowEmbedding.slots(ids.ids().ids(), steps, batch, spec.window().size()), spec.window());
+                }
                 yield spec.embedding() > 0 ? graph.embedding(vars.get(EMBEDDING), ids.ids().ids())
                         : graph.constant(oneHot(ids.ids().ids(), ids.ids().mask()));
             }

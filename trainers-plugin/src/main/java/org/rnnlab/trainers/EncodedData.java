@@ -24,6 +24,7 @@ import org.rnnlab.api.data.VectorExample;
 import org.rnnlab.api.data.Vocabulary;
 import org.rnnlab.api.task.Task;
 import org.rnnlab.api.task.TaskData;
+import org.rnnlab.model.InputWindow;
 import org.rnnlab.model.ModelBatch;
 import org.rnnlab.model.ModelInput;
 import org.rnnlab.model.Targets;
@@ -45,6 +46,7 @@ final class EncodedData implements TaskData {
     private final boolean tokenInput;
     private final int inputSize;
     private final int outputs;
+    private final InputWindow window;
 
     /** One example: exactly one of ids, counts and steps is set, with its target. */
     record Encoded(int[] ids, float[] counts, float[][] steps, int label, int[] tags, float[] values) {
@@ -66,6 +68,11 @@ final class EncodedData implements TaskData {
         }
         this.tokenizer = fitted == null ? null : fitted.tokenizer();
         this.vocabulary = fitted == null ? null : fitted.vocabulary();
+        if (dataset.kind() == TaskKind.LANGUAGE_MODELLING && tokenizer != null && !tokenizer.ordered()
+                && tokenizer.window().isEmpty()) {
+            throw new ConfigException("language modelling over the unordered tokenizer '" + fitted.id()
+                    + "' needs the bag of the last n words: set " + fitted.id() + ".window");
+        }
         for (String split : SPLITS) {
             List<Encoded> out = new ArrayList<>();
             for (Example e : dataset.split(split)) {
@@ -85,10 +92,13 @@ final class EncodedData implements TaskData {
             case MULTI_LABEL_SEQUENCE -> throw new ConfigException("dataset '" + dataset.id()
                     + "' holds sets of outputs per step: the multi-label task learns it, not " + dataset.kind());
         };
-        if (dataset.kind() == TaskKind.LANGUAGE_MODELLING && !tokenInput) {
-            throw new ConfigException("language modelling needs an ordered tokenizer that yields token ids, not '"
-                    + tokenizer.getClass().getSimpleName() + "' counts");
-        }
+        window = dataset.kind() == TaskKind.LANGUAGE_MODELLING
+                ? InputWindow.of(tokenizer.window(), tokenizer.ordered()) : InputWindow.NONE;
+    }
+
+    /** For language modelling: what each step reads of the tokens up to it, as the tokenizer says. */
+    InputWindow window() {
+        return window;
     }
 
     Dataset dataset() {
@@ -208,6 +218,9 @@ final class EncodedData implements TaskData {
                 }
                 yield new Encoded(null, null, v.steps(), -1, null, v.target());
             }
+            case TextExample t when kind == TaskKind.LANGUAGE_MODELLING ->
+                    // every token is predicted, whatever one step of the tokenizer's own encoding would hold
+                    new Encoded(tokenizer.sequenceIds(t.text(), vocabulary), null, null, -1, null, null);
             case TextExample t -> {
                 EncodedInput in = tokenizer.encode(t.text(), vocabulary);
                 int[] ids = in instanceof TokenIds ti ? ti.ids() : null;

@@ -17,6 +17,7 @@ import org.rnnlab.api.data.Vocabulary;
 import org.rnnlab.api.experiment.Settings;
 import org.rnnlab.api.task.ModelFile;
 import org.rnnlab.api.task.Task;
+import org.rnnlab.model.InputWindow;
 import org.rnnlab.model.ModelSpec;
 import org.rnnlab.model.SequenceModel;
 
@@ -105,9 +106,12 @@ final class SequenceModelFile {
             } else {
                 outputs = Integer.parseInt(meta.get(OUTPUTS));
             }
+            // a language model reads the window its tokenizer (recorded with its options) gives
+            InputWindow window = kind == TaskKind.LANGUAGE_MODELLING && tokenizer != null
+                    ? InputWindow.of(tokenizer.window(), tokenizer.ordered()) : InputWindow.NONE;
             spec = new ModelSpec(kind, tokenInput, inputSize, embedding, outputs, meta.get(CELL),
                     Integer.parseInt(meta.get(HIDDEN)), Integer.parseInt(meta.get(LAYERS)), under(meta, CELL), false,
-                    bidirectional);
+                    bidirectional, window);
         } catch (NumberFormatException e) {
             throw new RnnlabException(path + ": a size in its metadata is not a number: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -104,7 +104,8 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
         ModelSpec spec = new ModelSpec(kind, encoded.tokenInput(), encoded.inputSize(),
                 encoded.tokenInput() ? settings.get(SequenceModelSettings.EMBEDDING) : 0, encoded.outputs(), cell,
                 settings.get(SequenceModelSettings.HIDDEN), settings.get(SequenceModelSettings.LAYERS),
-                settings.under(RuntimeSettings.CELL.name()), settings.get(SequenceModelSettings.FUSED), bidirectional);
+                settings.under(RuntimeSettings.CELL.name()), settings.get(SequenceModelSettings.FUSED), bidirectional,
+                encoded.window());
         SequenceModel model = SequenceModel.create(request.cell(cell), spec, new SplittableRandom(request.seed()));
         List<TextExample> showcase = kind == TaskKind.SEQUENCE_TAGGING && encoded.tokenInput() ? showcase(encoded) : List.of();
         return new SequenceTaskModel(model, encoded.tokenizer(), encoded.vocabulary(), encoded.labels(), showcase);

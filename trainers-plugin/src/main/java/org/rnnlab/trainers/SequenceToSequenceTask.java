@@ -88,6 +88,15 @@ final class SequenceToSequenceTask implements Task {
                 MAX_LENGTH, BEAM_WIDTH, BEAM_ALPHA, SOURCE_TOKENIZER, TARGET_TOKENIZER));
     }
 
+    /**
+     * The sequence model's bound holds here too: the decoder alone is a stack of {@code layers} cells of
+     * {@code hidden} units (a bidirectional encoder's halves and the attention only add to it).
+     */
+    @Override
+    public long minimumHeapBytes(Settings settings) {
+        return SequenceModelSettings.minimumHeapBytes(settings);
+    }
+
     @Override
     public boolean accepts(Dataset dataset) {
         return dataset.kind() == TaskKind.SEQUENCE_TO_SEQUENCE;

@@ -3,8 +3,6 @@ package org.rnnlab.trainers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +36,7 @@ class MultiLabelReferenceTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void lossLogitsAndGradientsMatchPyTorch(boolean fused) throws Exception {
-        JsonNode root;
-        try (InputStream in = getClass().getResourceAsStream("/reference/multilabel-model.json")) {
-            root = new ObjectMapper().readTree(in);
-        }
+        JsonNode root = ReferenceJson.read("/reference/multilabel-model.json");
         assertThat(root.get("cases")).hasSize(3);
         for (JsonNode c : root.get("cases")) {
             check(c, fused);
@@ -124,38 +119,14 @@ class MultiLabelReferenceTest {
     }
 
     private static double relativeError(double[] actual, double[] expected) {
-        assertThat(actual).hasSameSizeAs(expected);
-        double largest = 0;
-        for (double v : expected) {
-            largest = Math.max(largest, Math.abs(v));
-        }
-        double floor = FLOOR * Math.max(1, largest);
-        double worst = 0;
-        for (int i = 0; i < expected.length; i++) {
-            worst = Math.max(worst, Math.abs(actual[i] - expected[i]) / Math.max(Math.abs(expected[i]), floor));
-        }
-        return worst;
+        return ReferenceJson.relativeError(actual, expected, FLOOR);
     }
 
     private static double[] values(JsonNode t) {
-        JsonNode data = t.get("data");
-        double[] out = new double[data.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = data.get(i).asDouble();
-        }
-        return out;
+        return ReferenceJson.values(t);
     }
 
     private static Tensor tensor(JsonNode t) {
-        double[] v = values(t);
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
-        }
-        int[] shape = new int[t.get("shape").size()];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = t.get("shape").get(i).asInt();
-        }
-        return Tensor.of(f, shape);
+        return ReferenceJson.tensor(t);
     }
 }

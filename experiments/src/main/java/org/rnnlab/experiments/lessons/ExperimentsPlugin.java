@@ -39,6 +39,7 @@ public final class ExperimentsPlugin implements Plugin {
                 experiments.addBinding().toInstance(Lessons.tagging());
                 experiments.addBinding().toInstance(Lessons.dates());
                 experiments.addBinding().toInstance(Lessons.translation());
+                experiments.addBinding().toInstance(NextWordLesson.nextWord());
             }
         };
     }

@@ -1,6 +1,7 @@
 package org.rnnlab.api.data;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Turns text into a model's input: splits it into tokens, fits a {@link Vocabulary} on the training
@@ -43,6 +44,25 @@ public interface Tokenizer {
     /** The most steps {@link #encode} yields, or -1 if unbounded (bag-of-words and fixed-window: 1). */
     default int maxSteps() {
         return -1;
+    }
+
+    /**
+     * How much of the text before a position a next-token model reads through this tokenizer: empty for
+     * all of it, one token per step, as a recurrent cell reads it (the default); the last n tokens
+     * otherwise, kept in order when {@link #ordered()} (fixed-window: their embeddings side by side) or as
+     * a bag (bag-of-words: their mean embedding). A language model over this tokenizer predicts every
+     * token of {@link #sequenceIds} from that much context.
+     */
+    default OptionalInt window() {
+        return OptionalInt.empty();
+    }
+
+    /**
+     * Every token of a text as ids, in order, whatever {@link #encode} makes of them: what a language
+     * model predicts token by token. Tokenizers whose {@code encode} yields counts override it.
+     */
+    default int[] sequenceIds(String text, Vocabulary vocabulary) {
+        return ids(text, vocabulary);
     }
 
     /** Encodes a text and returns its ids; a {@link IllegalStateException} if this tokenizer yields counts. */
