@@ -10,6 +10,7 @@ import org.rnnlab.api.ConfigException;
 import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.Tokenizer;
 import org.rnnlab.api.data.Vocabulary;
+import org.rnnlab.api.event.DataExcerpts;
 import org.rnnlab.api.event.EventBus;
 import org.rnnlab.api.experiment.RuntimeSettings;
 import org.rnnlab.api.experiment.Settings;
@@ -27,7 +28,8 @@ import org.rnnlab.api.train.TrainingRun;
 /**
  * Everything one variant needs before it trains, in order: resolve the trainer and the task, take the
  * dataset from the experiment's {@link DatasetCache} (loaded and split once per distinct dataset and
- * seed), create and fit the tokenizer(s) the task asks for, let the task encode the data and build the
+ * seed), create and fit the tokenizer(s) the task asks for, let the task encode the data (and publish its
+ * {@linkplain Task#dataExcerpts excerpts of the test split}, if it has any) and build the
  * model (initial weights from the variant's seed), create the optimiser, and hand all of it to the
  * trainer with a {@link RunFolderStore} that saves checkpoints and the model file. The trainer only trains.
  *
@@ -36,6 +38,9 @@ import org.rnnlab.api.train.TrainingRun;
  * setting with its options under {@code optimizer.} (defaults: {@link RuntimeSettings}).
  */
 public final class VariantPipeline {
+    /** The split whose excerpts a report shows beside the samples: the data the models are judged on. */
+    static final String EXCERPT_SPLIT = "test";
+
     private final ComponentRegistry registry;
     private final DatasetCache datasets;
 
@@ -59,6 +64,10 @@ public final class VariantPipeline {
         Dataset dataset = datasets.of(settings, variant.seed());
         Task task = task(settings, dataset);
         TaskData data = task.prepare(dataset, fit(task.tokenizers(dataset), settings));
+        List<String> excerpts = task.dataExcerpts(data, EXCERPT_SPLIT, settings);
+        if (!excerpts.isEmpty()) {
+            bus.publish(new DataExcerpts(experiment, variant.name(), EXCERPT_SPLIT, excerpts));
+        }
         TaskModel model = task.build(data, new ModelRequest(settings, variant.seed(), registry));
         Optimizer optimizer = registry.get(ComponentKind.OPTIMIZER, settings.get(RuntimeSettings.OPTIMIZER))
                 .create(Settings.of(settings.under(RuntimeSettings.OPTIMIZER.name())));

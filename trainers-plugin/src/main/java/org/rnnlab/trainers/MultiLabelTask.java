@@ -52,6 +52,8 @@ final class MultiLabelTask implements Task {
     static final String STEPS_PER_QUARTER = "steps_per_quarter";
     /** Sampled chorales play at a calm chorale tempo, as the report's player does. */
     static final int QUARTERS_PER_MINUTE = 90;
+    /** Real rolls a report shows beside the sampled ones: a few, so that a page of many variants stays light. */
+    static final int EXCERPTS = 2;
 
     @Override
     public String id() {
@@ -139,6 +141,18 @@ final class MultiLabelTask implements Task {
             out.add(text(sample(m, keys, request.length(), request.temperature(), random)));
         }
         return out;
+    }
+
+    /** The first {@value #EXCERPTS} rolls of {@code split}, each cut to the sample length, in the samples' text form. */
+    @Override
+    public List<String> dataExcerpts(TaskData data, String split, Settings settings) {
+        List<float[][]> rolls = ((MultiLabelData) data).rolls(split);
+        if (rolls == null) {
+            return List.of();
+        }
+        int length = settings.get(RunSettings.SAMPLE_LENGTH);
+        return rolls.stream().limit(EXCERPTS)
+                .map(roll -> text(java.util.Arrays.copyOf(roll, Math.min(roll.length, length)))).toList();
     }
 
     /** A roll of {@code steps} frames drawn from the model. */

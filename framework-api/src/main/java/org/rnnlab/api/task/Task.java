@@ -92,6 +92,17 @@ public interface Task extends Component {
     }
 
     /**
+     * A few examples of {@code split} of {@code data} in the text form of {@link #samples} (cut to the length
+     * of a sample under {@code settings}), for reports to show real data beside sampled; none by default and
+     * when this task's data has no such form. Deterministic: the same data and settings give the same excerpts.
+     * The runtime asks for them once per variant and publishes them as a
+     * {@link org.rnnlab.api.event.DataExcerpts} event.
+     */
+    default List<String> dataExcerpts(TaskData data, String split, org.rnnlab.api.experiment.Settings settings) {
+        return List.of();
+    }
+
+    /**
      * The file name extension of the files {@link #writeSample} writes ({@code mid} for music), or empty
      * when this task's samples are text only. When it is not empty, the trainer writes each epoch's samples
      * into the variant's folder and {@code lab generate} can write them as files.

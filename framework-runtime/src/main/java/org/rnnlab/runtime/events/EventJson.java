@@ -17,6 +17,7 @@ import org.rnnlab.api.event.BestEpoch;
 import org.rnnlab.api.event.Checkpointed;
 import org.rnnlab.api.event.ClaimChecked;
 import org.rnnlab.api.event.ClaimVerdict;
+import org.rnnlab.api.event.DataExcerpts;
 import org.rnnlab.api.event.EpochCompleted;
 import org.rnnlab.api.event.Evaluation;
 import org.rnnlab.api.event.Event;
@@ -31,7 +32,7 @@ import org.rnnlab.api.event.RunStatus;
 import org.rnnlab.api.event.Samples;
 
 /**
- * One event as one JSON object, and back: format version 2 of the event log, described field by field
+ * One event as one JSON object, and back: format version 3 of the event log, described field by field
  * in {@link EventLog}. Written by hand rather than by reflection on the records so that renaming a
  * record component cannot change the format unnoticed.
  *
@@ -68,6 +69,12 @@ final class EventJson {
                 o.put("seed", e.seed());
                 o.put("runDirectory", path(e.runDirectory()));
                 o.put("epochs", e.epochs());
+            }
+            case DataExcerpts e -> {
+                o.put("variant", e.variant());
+                o.put("split", e.split());
+                ArrayNode excerpts = o.putArray("excerpts");
+                e.excerpts().forEach(excerpts::add);
             }
             case BatchCompleted e -> {
                 o.put("variant", e.variant());
@@ -190,6 +197,8 @@ final class EventJson {
                     f.path("runDirectory"), f.map("variants", n -> new Fields(n).strings()), f.strings("provenance"));
             case "RunStarted" -> new RunStarted(experiment, f.text("variant"), f.strings("settings"), f.integer("seed"),
                     f.path("runDirectory"), (int) f.integer("epochs"));
+            case "DataExcerpts" -> new DataExcerpts(experiment, f.text("variant"), f.text("split"),
+                    f.list("excerpts", Fields::text));
             case "BatchCompleted" -> new BatchCompleted(experiment, f.text("variant"), (int) f.integer("epoch"),
                     (int) f.integer("batch"), (int) f.integer("batches"), f.number("loss"));
             case "EpochCompleted" -> new EpochCompleted(experiment, f.text("variant"), (int) f.integer("epoch"),

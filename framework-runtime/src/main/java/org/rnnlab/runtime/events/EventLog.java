@@ -24,13 +24,14 @@ import org.rnnlab.api.report.EventHistory;
  * read back in order ({@link #history}) to rebuild reports ({@code lab report}) or to continue them
  * ({@code lab run --resume}, which appends to the same log).
  *
- * <p>The first line names the format: {@code {"format":"rnnlab-events","version":2}}. Every other line
+ * <p>The first line names the format: {@code {"format":"rnnlab-events","version":3}}. Every other line
  * is one event: {@code "event"} is the record's simple name, {@code "experiment"} its experiment, and the
- * other fields are the record's components by name. Version 2 (version 1, still read, lacks
- * {@code AttentionMaps} and {@code ClaimChecked}):
+ * other fields are the record's components by name. Version 3 (version 2, still read, lacks
+ * {@code DataExcerpts}; version 1, still read, also lacks {@code AttentionMaps} and {@code ClaimChecked}):
  * <pre>
  * ExperimentStarted   description, runDirectory, variants {variant: {key: value}}, provenance {key: value}
  * RunStarted          variant, settings {key: value}, seed, runDirectory, epochs
+ * DataExcerpts        variant, split, excerpts [text] (version 3)
  * BatchCompleted      variant, epoch, batch, batches, loss
  * EpochCompleted      variant, epoch, metrics {name: number}, timings {name: number}
  * GradientStats       variant, epoch, globalNorm, parameterNorms {parameter: number}, flow [number]
@@ -49,7 +50,8 @@ import org.rnnlab.api.report.EventHistory;
  * JSON numbers that read back to the same double, or {@code "NaN"}, {@code "Infinity"},
  * {@code "-Infinity"}; keys are sorted; paths inside the run folder are relative to it ({@code "."} is the
  * folder). A field may be added to an event without a new version (readers ignore what they do not
- * know); removing or renaming one, or a new event type, makes a new version (AttentionMaps and ClaimChecked made 2).
+ * know); removing or renaming one, or a new event type, makes a new version (AttentionMaps and ClaimChecked made 2,
+ * DataExcerpts 3).
  *
  * <p>A process killed while writing leaves at most a torn last line without its {@code \n}: readers skip
  * it and the next writer cuts it off before appending. Any other malformed line is an error naming the
@@ -61,7 +63,7 @@ public final class EventLog {
     /** The format's name in the first line. */
     public static final String FORMAT = "rnnlab-events";
     /** The version this runtime writes and the newest it reads. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     static final String TYPE = "event";
     static final ObjectMapper JSON = new ObjectMapper();

@@ -17,6 +17,7 @@ import org.rnnlab.api.event.AttentionMap;
 import org.rnnlab.api.event.AttentionMaps;
 import org.rnnlab.api.event.BatchCompleted;
 import org.rnnlab.api.event.Checkpointed;
+import org.rnnlab.api.event.DataExcerpts;
 import org.rnnlab.api.event.EpochCompleted;
 import org.rnnlab.api.event.Evaluation;
 import org.rnnlab.api.event.Event;
@@ -57,6 +58,7 @@ class EventLogTest {
                         99L, new org.rnnlab.api.event.BestEpoch(3, "val.accuracy", 0.8, true)),
                 new org.rnnlab.api.event.ClaimChecked(x, "test.accuracy: d better than a", "measured", 
                         org.rnnlab.api.event.ClaimVerdict.FAILS, Map.of("a", 0.5, "d", 0.83), "measured d 0.83, a 0.5"),
+                new DataExcerpts(x, "a", "test", List.of("60.64.67 60.64.67 - 43.62", "-")),
                 new ExperimentCompleted(x, run, Map.of("a", RunStatus.STOPPED_EARLY, "b", RunStatus.DIVERGED,
                         "c", RunStatus.FAILED), 5678L),
                 new AttentionMaps(x, "a", 1, "test", List.of(new AttentionMap(List.of("9", "/", " "), List.of("1", "<eos>"),
@@ -133,7 +135,7 @@ class EventLogTest {
 
         List<String> lines = Files.readAllLines(EventLog.file(run), StandardCharsets.UTF_8);
 
-        assertThat(lines.getFirst()).isEqualTo("{\"format\":\"rnnlab-events\",\"version\":2}");
+        assertThat(lines.getFirst()).isEqualTo("{\"format\":\"rnnlab-events\",\"version\":3}");
         assertThat(lines).hasSize(everyType().size() + 1);
         assertThat(lines.get(1)).startsWith("{\"event\":\"ExperimentStarted\",\"experiment\":\"x\",")
                 .contains("\"runDirectory\":\".\"")
@@ -234,11 +236,32 @@ class EventLogTest {
     }
 
     @Test
+    void aVersionTwoLogStillReadsAndTakesTheNewEventsOfAResumedRun() throws Exception {
+        // as rnnlab wrote it before DataExcerpts existed
+        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":2}\n"
+                + "{\"event\":\"RunStarted\",\"experiment\":\"x\",\"variant\":\"a\",\"settings\":{\"cell\":\"gru\"},"
+                + "\"seed\":1,\"runDirectory\":\"a\",\"epochs\":2}\n"
+                + "{\"event\":\"Samples\",\"experiment\":\"x\",\"variant\":\"a\",\"epoch\":1,\"samples\":[\"60 -\"],"
+                + "\"novelShare\":1.0}\n");
+        DataExcerpts excerpts = new DataExcerpts("x", "a", "test", List.of("48.60 48.60", "- 72"));
+        write(run, List.of(excerpts));
+
+        List<Event> back = read(run);
+
+        assertThat(back).hasSize(3);
+        assertThat(back.get(0)).isEqualTo(new RunStarted("x", "a", Map.of("cell", "gru"), 1, run.resolve("a"), 2));
+        assertThat(((Samples) back.get(1)).samples()).containsExactly("60 -");
+        assertThat(back.get(2)).isEqualTo(excerpts);
+        assertThat(Files.readAllLines(EventLog.file(run)).getLast()).isEqualTo("{\"event\":\"DataExcerpts\",\"experiment\":\"x\","
+                + "\"variant\":\"a\",\"split\":\"test\",\"excerpts\":[\"48.60 48.60\",\"- 72\"]}");
+    }
+
+    @Test
     void aLogOfANewerVersionOrNoLogAtAllIsRefused() throws Exception {
-        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":3}\n");
+        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":4}\n");
         assertThatThrownBy(() -> EventLog.history(run)).isInstanceOf(RnnlabException.class)
-                .hasMessageContaining("is event log version 3; this rnnlab reads versions 1 to 2");
-        assertThatThrownBy(() -> EventLogWriter.open(run)).hasMessageContaining("version 3");
+                .hasMessageContaining("is event log version 4; this rnnlab reads versions 1 to 3");
+        assertThatThrownBy(() -> EventLogWriter.open(run)).hasMessageContaining("version 4");
 
         Files.writeString(EventLog.file(run), "variant,status\n");
         assertThatThrownBy(() -> EventLog.history(run)).hasMessageContaining("line 1: not an rnnlab event log");

@@ -108,11 +108,16 @@ public final class ReportPage {
         if (LengthSection.applies(e)) {
             body.append(section(toc, "by-length", "Exact match by source length", LengthSection.of(e), ""));
         }
-        List<org.rnnlab.reporting.model.ChoraleRecord> chorales = SampledChorales.of(e, !runPage);
+        List<org.rnnlab.reporting.model.ChoraleRecord> real = RealChorales.of(e);
+        List<org.rnnlab.reporting.model.ChoraleRecord> sampled = SampledChorales.of(e, !runPage);
+        List<org.rnnlab.reporting.model.ChoraleRecord> chorales = new java.util.ArrayList<>(real);
+        chorales.addAll(sampled);
         if (!chorales.isEmpty()) {
-            body.append(section(toc, "chorales", "Sampled chorales", ChoraleSection.of(chorales)
-                    + "<p class=\"explain\">Each model's samples of its last sampled epoch; the MIDI files lie in the "
-                    + (runPage ? "run's" : "variant's") + " folder under samples/.</p>", ""));
+            body.append(section(toc, "chorales", real.isEmpty() ? "Sampled chorales" : "Real and sampled chorales",
+                    ChoraleSection.of(chorales) + "<p class=\"explain\">"
+                    + (real.isEmpty() ? "" : "Real: the first chorales of the data's test split, cut to the length of a sample. ")
+                    + (sampled.isEmpty() ? "" : "Sampled: each model's samples of its last sampled epoch; the MIDI files lie in the "
+                            + (runPage ? "run's" : "variant's") + " folder under samples/.") + "</p>", ""));
         }
         if (SamplesSection.applies(e)) {
             body.append(section(toc, "samples", "Samples", SamplesSection.of(e), ""));

@@ -37,19 +37,23 @@ final class SampledChorales {
             SampleRecord last = v.samples().getLast();
             List<PianoRoll> rolls = rolls(last.texts(), grid(v));
             for (int i = 0; i < rolls.size() && i < PER_VARIANT; i++) {
-                PianoRoll roll = rolls.get(i);
-                List<ChoraleRecord.Note> notes = roll.notes().stream()
-                        .map(n -> new ChoraleRecord.Note(n.pitch(), n.start(), n.steps())).toList();
                 String file = (fromComparison ? RunLinks.variantFolder(v.name()) : "") + Samples.file(i, MIDI);
-                chorales.add(new ChoraleRecord(v.name() + " · sample " + (i + 1) + " · epoch " + last.epoch(),
-                        ChoraleRecord.Origin.SAMPLED, roll.length(), roll.stepsPerQuarter(), notes, file));
+                chorales.add(chorale(v.name() + " · sample " + (i + 1) + " · epoch " + last.epoch(),
+                        ChoraleRecord.Origin.SAMPLED, rolls.get(i), file));
             }
         }
         return chorales;
     }
 
+    /** {@code roll} as a chorale to draw, linked to {@code file} (empty: no link). */
+    static ChoraleRecord chorale(String label, ChoraleRecord.Origin origin, PianoRoll roll, String file) {
+        List<ChoraleRecord.Note> notes = roll.notes().stream()
+                .map(n -> new ChoraleRecord.Note(n.pitch(), n.start(), n.steps())).toList();
+        return new ChoraleRecord(label, origin, roll.length(), roll.stepsPerQuarter(), notes, file);
+    }
+
     /** Every text as a roll, or none if one of them is not a roll (then they are a language model's text). */
-    private static List<PianoRoll> rolls(List<String> texts, int grid) {
+    static List<PianoRoll> rolls(List<String> texts, int grid) {
         List<PianoRoll> rolls = new ArrayList<>(texts.size());
         for (String text : texts) {
             Optional<PianoRoll> roll = roll(text, grid);
@@ -69,7 +73,8 @@ final class SampledChorales {
         }
     }
 
-    private static int grid(VariantRecord v) {
+    /** The variant's grid: its {@code dataset.steps_per_quarter}, else quarter notes. */
+    static int grid(VariantRecord v) {
         try {
             return Math.max(1, Integer.parseInt(v.settings().getOrDefault(GRID, "1")));
         } catch (NumberFormatException e) {

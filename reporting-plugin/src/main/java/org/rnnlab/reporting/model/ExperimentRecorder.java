@@ -9,6 +9,7 @@ import org.rnnlab.api.event.AttentionMaps;
 import org.rnnlab.api.event.BatchCompleted;
 import org.rnnlab.api.event.Checkpointed;
 import org.rnnlab.api.event.ClaimChecked;
+import org.rnnlab.api.event.DataExcerpts;
 import org.rnnlab.api.event.EpochCompleted;
 import org.rnnlab.api.event.Evaluation;
 import org.rnnlab.api.event.Event;
@@ -54,6 +55,11 @@ public final class ExperimentRecorder {
                 v.note = ""; // a resumed run starts over from what failed
                 v.endedEpoch = -1;
                 v.endedStep = -1;
+            }
+            case DataExcerpts e -> {
+                List<ExcerptRecord> excerpts = variant(e.variant()).excerpts;
+                excerpts.removeIf(r -> r.split().equals(e.split())); // a resumed run publishes them again
+                excerpts.add(new ExcerptRecord(e.split(), e.excerpts()));
             }
             case BatchCompleted e -> variant(e.variant());
             case Checkpointed e -> variant(e.variant());
@@ -172,6 +178,7 @@ public final class ExperimentRecorder {
         final List<GradientRecord> gradients = new ArrayList<>();
         final List<ConfusionRecord> evaluations = new ArrayList<>();
         final List<SampleRecord> samples = new ArrayList<>();
+        final List<ExcerptRecord> excerpts = new ArrayList<>();
         final List<AttentionRecord> attention = new ArrayList<>();
         final Map<String, Double> finalMetrics = new TreeMap<>();
         final Map<String, Double> bestMetrics = new TreeMap<>();
@@ -190,7 +197,7 @@ public final class ExperimentRecorder {
                     sortedByEpoch(epochs, EpochRecord::epoch), sortedByEpoch(gradients, GradientRecord::epoch),
                     sortedByEpoch(evaluations, ConfusionRecord::epoch), sortedByEpoch(samples, SampleRecord::epoch),
                     sortedByEpoch(attention, AttentionRecord::epoch),
-                    new TreeMap<>(finalMetrics), new TreeMap<>(bestMetrics), wallMillis, note, endedEpoch, endedStep, best);
+                    new TreeMap<>(finalMetrics), new TreeMap<>(bestMetrics), wallMillis, note, endedEpoch, endedStep, best, excerpts);
         }
 
         private static <T> List<T> sortedByEpoch(List<T> list, java.util.function.ToIntFunction<T> epoch) {

@@ -11,15 +11,18 @@ import org.rnnlab.api.event.BestEpoch;
  * model's attention maps per epoch. {@code note} says why a run ended early (the
  * divergence reason or the error message) and is empty otherwise; {@code endedEpoch} and
  * {@code endedStep} locate a divergence and are -1 when unknown; {@code best} is the epoch the run counts as its
- * best and the metric that chose it.
+ * best and the metric that chose it. {@code excerpts} are real examples of its data to show beside its samples,
+ * one per split, in the order they were published.
  */
 public record VariantRecord(String name, Map<String, String> settings, long seed, int epochsPlanned,
                             VariantStatus status, List<EpochRecord> epochs, List<GradientRecord> gradients,
                             List<ConfusionRecord> evaluations, List<SampleRecord> samples, List<AttentionRecord> attention,
                             Map<String, Double> finalMetrics, Map<String, Double> bestMetrics,
-                            long wallMillis, String note, int endedEpoch, long endedStep, BestEpoch best) {
+                            long wallMillis, String note, int endedEpoch, long endedStep, BestEpoch best,
+                            List<ExcerptRecord> excerpts) {
     public VariantRecord {
         best = best == null ? BestEpoch.NONE : best;
+        excerpts = List.copyOf(excerpts);
         settings = sorted(settings);
         epochs = List.copyOf(epochs);
         gradients = List.copyOf(gradients);
@@ -28,6 +31,16 @@ public record VariantRecord(String name, Map<String, String> settings, long seed
         attention = List.copyOf(attention);
         finalMetrics = sorted(finalMetrics);
         bestMetrics = sorted(bestMetrics);
+    }
+
+    /** A record of a run without excerpts of its data: what every run but a music one records. */
+    public VariantRecord(String name, Map<String, String> settings, long seed, int epochsPlanned,
+                         VariantStatus status, List<EpochRecord> epochs, List<GradientRecord> gradients,
+                         List<ConfusionRecord> evaluations, List<SampleRecord> samples, List<AttentionRecord> attention,
+                         Map<String, Double> finalMetrics, Map<String, Double> bestMetrics,
+                         long wallMillis, String note, int endedEpoch, long endedStep, BestEpoch best) {
+        this(name, settings, seed, epochsPlanned, status, epochs, gradients, evaluations, samples, attention, finalMetrics,
+                bestMetrics, wallMillis, note, endedEpoch, endedStep, best, List.of());
     }
 
     /** A record of a run with no attention maps that names no best epoch. */

@@ -21,8 +21,8 @@ import org.rnnlab.api.report.ReportContext;
 /**
  * The comparison page of a music experiment ({@link MusicReportTest#events}), rebuilt from its events, in
  * headless Chromium: the page's own script and the chorale player run side by side without an error, every
- * roll is painted, and playing schedules on the AudioContext one oscillator per note of each sample, counted
- * here from the events' sample texts.
+ * roll is painted, and playing schedules on the AudioContext one oscillator per note of each real and sampled
+ * chorale, counted here from the events' texts.
  */
 class MusicReportIT {
     @TempDir
@@ -37,6 +37,8 @@ class MusicReportIT {
         List<Event> events = MusicReportTest.events(run);
         assertThat(new HtmlReporterFactory().rebuild(new ReportContext(run, false, EventHistory.of(events)))).isTrue();
         page = run.resolve("comparison.html");
+        // the real chorales come first, each once, then each music variant's last samples
+        MusicReportTest.REAL.forEach(text -> expectedNotes.add(PianoRoll.parseText(text, 1).notes().size()));
         for (String variant : List.of("gru_s1", "rnn_s1")) {
             Samples last = events.stream().filter(e -> e instanceof Samples s && s.variant().equals(variant))
                     .map(Samples.class::cast).reduce((a, b) -> b).orElseThrow();

@@ -13,6 +13,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.api.data.PianoRoll;
+import org.rnnlab.api.event.DataExcerpts;
 import org.rnnlab.api.event.EpochCompleted;
 import org.rnnlab.api.event.Event;
 import org.rnnlab.api.event.ExperimentCompleted;
@@ -25,14 +26,18 @@ import org.rnnlab.api.report.EventHistory;
 import org.rnnlab.api.report.ReportContext;
 
 /**
- * A music experiment's pages, rebuilt from its events alone as {@code lab report} does: the last epoch's
- * sampled chorales of each music variant as piano rolls linked to their MIDI files, the parameter count of
+ * A music experiment's pages, rebuilt from its events alone as {@code lab report} does: the real chorales
+ * the runs logged, then the last epoch's sampled chorales of each music variant as piano rolls linked to
+ * their MIDI files, the parameter count of
  * each variant in the table in full, and a language model's text samples left out of the chorales.
  */
 class MusicReportTest {
     static final String EXPERIMENT = "music";
     static final String GRU_EPOCH_2 = "60.64.67 60.64.67 - 62.65.69 59.62.67.74";
     static final String HELLO = "hello hello";
+    /** The first steps of test chorales 1 and 2 of jsb-chorales, as a music run logs them. */
+    static final List<String> REAL = List.of("72.76.79.84 72.76.79.84 71.74.79.86 73.77.81.88",
+            "72.76.79.84 71.74.79 - 67.74.79.83");
 
     @TempDir
     Path run;
@@ -53,6 +58,11 @@ class MusicReportTest {
 
     private static void variant(List<Event> events, Path run, String name, Map<String, String> settings,
                                 List<List<String>> samplesByEpoch, int parameters) {
+        if (!name.startsWith("hello")) {
+            // published before the run starts, and again by a resumed run
+            events.add(new DataExcerpts(EXPERIMENT, name, "test", REAL));
+            events.add(new DataExcerpts(EXPERIMENT, name, "test", REAL));
+        }
         events.add(new RunStarted(EXPERIMENT, name, settings, 1, run.resolve(name), 2));
         for (int epoch = 1; epoch <= samplesByEpoch.size(); epoch++) {
             events.add(new EpochCompleted(EXPERIMENT, name, epoch, Map.of("train.loss", 10.0 - epoch, "val.loss", 11.0 - epoch),
@@ -66,7 +76,7 @@ class MusicReportTest {
     @Test
     void theComparisonShowsEachMusicModelsLastSamplesLinkedToTheirMidiFiles() throws Exception {
         Document page = rebuilt("comparison.html");
-        List<Element> figures = page.select("#chorales figure.chorale");
+        List<Element> figures = page.select("#chorales figure.chorale.sampled");
         // gru: 2 samples of epoch 2, rnn: 1; hello's text is no chorale
         assertThat(figures).hasSize(3);
         assertThat(figures).extracting(f -> f.selectFirst(".chorale-label").text())
@@ -81,6 +91,31 @@ class MusicReportTest {
         assertThat(data).contains("\"stepsPerQuarter\":2");
         assertThat(page.html()).contains("data-chorale-check");
         assertThat(page.select("#samples pre.sample").eachText()).contains(HELLO);
+    }
+
+    @Test
+    void theRealChoralesTheRunsLoggedAreDrawnOnceBeforeTheSampledOnes() throws Exception {
+        Document page = rebuilt("comparison.html");
+        assertThat(page.selectFirst("#chorales h2").text()).isEqualTo("Real and sampled chorales");
+        List<Element> real = page.select("#chorales figure.chorale.real");
+        // gru and rnn logged the same two excerpts, each twice: the page shows each once
+        assertThat(real).extracting(f -> f.selectFirst(".chorale-label").text())
+                .containsExactly("jsb-chorales · test chorale 1", "jsb-chorales · test chorale 2");
+        assertThat(real).extracting(f -> f.attr("data-origin")).containsOnly("real");
+        // held notes once: 72.76.79.84 twice (79 held on), then 71.74.86 and 73.77.81.88 new: 4 + 3 + 4;
+        // 72.76.79.84, then 71.74 new (79 held on), a rest, 67.74.79.83: 4 + 2 + 4
+        assertThat(real).extracting(f -> f.attr("data-notes")).containsExactly("11", "10");
+        assertThat(real).allSatisfy(f -> assertThat(f.select("a.midi")).isEmpty());
+        List<Element> all = page.select("#chorales figure.chorale");
+        assertThat(all.subList(0, 2)).isEqualTo(real);
+        assertThat(all).extracting(f -> f.attr("data-index")).containsExactly("0", "1", "2", "3", "4");
+        String data = page.selectFirst("#chorale-data").data();
+        assertThat(data).startsWith("{\"quartersPerMinute\":90,\"chorales\":[{\"origin\":\"real\",\"steps\":4,"
+                + "\"stepsPerQuarter\":1,\"notes\":[[72,0,2],[76,0,2],[79,0,3],[84,0,2],[71,2,1],");
+
+        Document gru = rebuilt("gru_s1/report.html");
+        assertThat(gru.select("#chorales figure.chorale.real")).hasSize(2);
+        assertThat(rebuilt("hello_s1/report.html").select("#chorales figure.chorale.real")).isEmpty();
     }
 
     @Test
