@@ -170,46 +170,12 @@ final class CheckpointStore {
             throw new RnnlabException("checkpoint " + file + " is damaged: checksum mismatch");
         }
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(
-                new BoundedInput(Files.newInputStream(file), body), 1 << 16))) {
+                new BoundedInputStream(Files.newInputStream(file), body), 1 << 16))) {
             return readBody(in, file, body);
         } catch (EOFException e) {
             throw new RnnlabException("checkpoint " + file + " is truncated");
         } catch (java.io.UTFDataFormatException e) {
             throw new RnnlabException("checkpoint " + file + " is damaged: a name is not valid modified UTF-8");
-        }
-    }
-
-    /** The first {@code limit} bytes of a stream: the contents before the checksum. */
-    private static final class BoundedInput extends java.io.FilterInputStream {
-        private long left;
-
-        BoundedInput(java.io.InputStream in, long limit) {
-            super(in);
-            this.left = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = super.read(b, off, (int) Math.min(len, left));
-            if (n > 0) {
-                left -= n;
-            }
-            return n;
         }
     }
 

@@ -3,7 +3,6 @@ package org.rnnlab.runtime.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,6 +16,7 @@ import org.rnnlab.api.RnnlabException;
 import org.rnnlab.api.event.Event;
 import org.rnnlab.api.event.EventSubscriber;
 import org.rnnlab.api.report.EventHistory;
+import org.rnnlab.runtime.BoundedInputStream;
 
 /**
  * The event log of an experiment run: {@code <run>/events.jsonl}, every event the run published, one
@@ -187,39 +187,5 @@ public final class EventLog {
     private static String message(Exception e) {
         String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
-    }
-
-    /** The first {@code limit} bytes of a stream. */
-    private static final class BoundedInputStream extends FilterInputStream {
-        private long left;
-
-        BoundedInputStream(InputStream in, long limit) {
-            super(in);
-            this.left = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = super.read(b, off, (int) Math.min(len, left));
-            if (n > 0) {
-                left -= n;
-            }
-            return n;
-        }
     }
 }
