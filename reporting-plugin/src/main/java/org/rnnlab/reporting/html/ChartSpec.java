@@ -56,6 +56,11 @@ public record ChartSpec(String id, String section, String title, String note, St
         return series.stream().anyMatch(Series::hasPoints);
     }
 
+    /** Whether a value is exactly 0: on a log axis the page shows it at the floor as "0 (underflow)". */
+    public boolean hasZeros() {
+        return series.stream().anyMatch(s -> s.frames().stream().anyMatch(f -> f.stream().anyMatch(p -> p[1] == 0)));
+    }
+
     /** Whether every value is positive, so that the chart may switch to a log axis. */
     public boolean allPositive() {
         return series.stream().allMatch(s -> s.frames().stream().allMatch(f -> f.stream().allMatch(p -> {

@@ -77,7 +77,8 @@ final class LearningCurves {
         Metric meaning = Metric.of(metric, experiment.metricNames());
         String rest = metric.substring(metric.indexOf('.') + 1);
         String title = pair ? rest + ": training and validation" : metric;
-        String note = meaning.describe() + (pair ? " Faint lines: training (" + drawn.getFirst() + "); full lines: validation." : "")
+        String described = meaning.describe().strip();
+        String note = described + (described.isEmpty() || described.endsWith(".") ? "" : ".") + (pair ? " Faint lines: training (" + drawn.getFirst() + "); full lines: validation." : "")
                 + (groups.isEmpty() ? "" : " Shaded: lowest to highest seed of a setting; the line is their mean.");
         return new ChartSpec(id, ChartPlan.CURVES, title, note.strip(), "epoch", ChartPlan.axisLabel(metric, meaning),
                 ChartPlan.spansDecades(series), List.of(), series);

@@ -210,6 +210,7 @@
     var canvas = document.getElementById(spec.id);
     if (!canvas) { return; }
     var datasets = datasetsOf(spec);
+    var hasMeans = datasets.some(function (ds) { return ds.$kind === 'mean'; });
     var chart = new Chart(canvas, {
       type: 'line',
       data: { datasets: datasets },
@@ -221,15 +222,23 @@
                ticks: { precision: 0, maxTicksLimit: 10, font: { size: 12 } } },
           y: { type: spec.logY ? 'logarithmic' : 'linear', title: { display: true, text: yTitle(spec, spec.logY), font: { size: 13 } },
                min: spec.yMin === null ? undefined : spec.yMin, max: spec.yMax === null ? undefined : spec.yMax,
-               ticks: { font: { size: 12 }, maxTicksLimit: 7, autoSkip: true, callback: function (value, index, ticks) {
-                 return this.type === 'logarithmic' ? logTick(value, index, ticks, this) : linearTick(value, index, ticks);
-               } } }
+               // a log axis labels its own few ticks (logTick); skipping by space would drop the chosen ones
+               ticks: { font: { size: 12 }, maxTicksLimit: spec.logY ? undefined : 7, autoSkip: !spec.logY,
+                 callback: function (value, index, ticks) {
+                   return this.type === 'logarithmic' ? logTick(value, index, ticks, this) : linearTick(value, index, ticks);
+                 } },
+               grid: { color: function (ctx) { return ctx.tick && ctx.tick.label === '' ? 'rgba(0,0,0,0)' : 'rgba(0,0,0,0.1)'; } } }
         },
         plugins: {
           legend: {
             display: true, position: 'bottom',
             labels: { boxWidth: 28, boxHeight: 2, font: { size: 12 },
-                      filter: function (item, data) { var k = data.datasets[item.datasetIndex].$kind; return k !== 'band' && k !== 'best'; } },
+                      // bands and stars are named by their mean and their run; lines the seed view hides are not listed
+                      filter: function (item, data) {
+                        var ds = data.datasets[item.datasetIndex];
+                        if (ds.$kind === 'band' || ds.$kind === 'best') { return false; }
+                        return !hasMeans || (seedView === 'mean') === (ds.$kind === 'mean');
+                      } },
             onClick: function (e, item) {
               var ds = chart.data.datasets[item.datasetIndex];
               if (ds.variant) { toggle(ds.variant, !hidden[ds.variant]); return; }
@@ -258,7 +267,7 @@
     });
     chart.$spec = spec;
     chart.$frame = spec.frameLabels.length ? spec.frameLabels.length - 1 : 0;
-    chart.$hasMeans = datasets.some(function (ds) { return ds.$kind === 'mean'; });
+    chart.$hasMeans = hasMeans;
     render(chart);
     applyVisibility(chart);
     chart.update();
@@ -392,6 +401,8 @@
         if (!chart) { return; }
         chart.options.scales.y.type = box.checked ? 'logarithmic' : 'linear';
         chart.options.scales.y.title.text = yTitle(chart.$spec, box.checked);
+        chart.options.scales.y.ticks.autoSkip = !box.checked;
+        chart.options.scales.y.ticks.maxTicksLimit = box.checked ? undefined : 7;
         render(chart);
         chart.update();
       });
@@ -460,6 +471,8 @@
         ds.data.forEach(function (p) { if (p && p.zero) { underflow++; } });
       });
       chart.canvas.setAttribute('data-bands', String(bands));
+      chart.canvas.setAttribute('data-y-ticks', chart.scales.y.ticks.map(function (t) { return t.label; })
+          .filter(function (l) { return l !== '' && l !== undefined; }).join('|'));
       chart.canvas.setAttribute('data-best-markers', String(best));
       chart.canvas.setAttribute('data-underflow-points', String(underflow));
       chart.canvas.setAttribute('data-drawn-points', String(drawnPoints));
@@ -475,6 +488,13 @@
       out.textContent = 'self-check: ' + drawn + ' of ' + document.querySelectorAll('canvas.chart').length +
           ' charts drawn, ' + errors.length + ' script errors';
       out.parentNode.appendChild(list);
+    }
+    // where a heading reached by a link lands, against the bottom of the sticky bar
+    var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    var nav = document.querySelector('nav');
+    if (target && nav) {
+      document.body.setAttribute('data-anchor-top', String(Math.round(target.getBoundingClientRect().top)));
+      document.body.setAttribute('data-nav-bottom', String(Math.round(nav.getBoundingClientRect().bottom)));
     }
     document.body.setAttribute('data-selfcheck', 'done');
   }
