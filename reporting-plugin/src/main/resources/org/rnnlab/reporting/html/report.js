@@ -68,7 +68,7 @@
     if (value === 0) { return '0'; }
     if (most >= 1e6) { return plain(value / 1e6) + 'M'; }
     if (most >= 1e4) { return plain(value / 1e3) + 'k'; }
-    if (most < 1e-2) { return Number(value.toPrecision(3)).toExponential().replace('e+', 'e'); }
+    if (most < 1e-3) { return Number(value.toPrecision(3)).toExponential().replace('e+', 'e'); }
     return plain(value);
   }
   // A log axis: at most about six labels. Over many decades only every k-th power of ten, written 10⁻²⁰;
