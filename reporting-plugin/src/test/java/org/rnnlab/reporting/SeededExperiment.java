@@ -90,7 +90,8 @@ public final class SeededExperiment {
             double val = train + 0.05 + 0.012 * epoch + 0.02 * random.nextGaussian();
             double accuracy = Math.min(0.95, testAccuracy(cell, seed) - 0.3 * Math.exp(-0.6 * epoch) + 0.01 * random.nextGaussian());
             Map<String, Double> metrics = Map.of("train.loss", train, "val.loss", val, "val.accuracy", accuracy);
-            events.add(new EpochCompleted(NAME, v, epoch, metrics, Map.of("time.epoch_seconds", 1.5), learningRate(epoch)));
+            events.add(new EpochCompleted(NAME, v, epoch, metrics, Map.of("time.epoch_seconds", 1.5,
+                    "time.tokens_per_second", 150_000.0 + 50_000 * epoch), learningRate(epoch)));
             double[] flow = new double[20];
             for (int k = 0; k < flow.length; k++) {
                 // the plain cell's gradient vanishes to float32's 0 beyond 12 steps back

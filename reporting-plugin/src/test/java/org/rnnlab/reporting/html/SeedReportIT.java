@@ -72,6 +72,10 @@ class SeedReportIT {
         assertThat(Integer.parseInt(flow.attr("data-underflow-points"))).isEqualTo(3 * 7);
         List<String> labels = List.of(flow.attr("data-y-ticks").split("\\|"));
         assertThat(labels).hasSizeLessThanOrEqualTo(8).allSatisfy(l -> assertThat(l).matches("10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+"));
+
+        // tokens per second from 200,000 to 550,000 on a linear axis: one notation, no "2e+5" beside "200,000"
+        Element speed = dom.select("canvas.chart[aria-label=time.tokens_per_second]").getFirst();
+        assertThat(speed.attr("data-y-ticks").split("\\|")).allSatisfy(l -> assertThat(l).matches("0|\\d+(\\.\\d+)?k"));
     }
 
     @Test
