@@ -144,8 +144,7 @@ public final class SourceCompiler {
 
         SourceText(Source source) {
             // module-info must be named so for javac to read it as a module declaration
-            super(URI.create("string:///" + (MODULE_DECLARATION.matcher(source.text()).lookingAt()
-                    ? "module-info" : simpleName(source.name())) + ".java"), Kind.SOURCE);
+            super(URI.create("string:///" + fileName(source) + ".java"), Kind.SOURCE);
             this.source = source;
         }
 
@@ -153,6 +152,27 @@ public final class SourceCompiler {
         public CharSequence getCharContent(boolean ignoreEncodingErrors) {
             return source.text();
         }
+    }
+
+    private static final java.util.regex.Pattern PUBLIC_TYPE = java.util.regex.Pattern.compile(
+            "(?m)^public\\s+(?:(?:final|abstract|sealed|non-sealed|strictfp|static)\\s+)*(?:class|interface|record|enum|@interface)\\s+(\\w+)");
+
+    /**
+     * The file name javac must see: module-info for a module declaration; a source named after a file
+     * keeps it (javac then checks the public class against it, as for any file); text from elsewhere (a
+     * README block) is named after its public type.
+     */
+    private static String fileName(Source source) {
+        if (MODULE_DECLARATION.matcher(source.text()).lookingAt()) {
+            return "module-info";
+        }
+        if (!source.name().endsWith(".java")) {
+            java.util.regex.Matcher m = PUBLIC_TYPE.matcher(source.text());
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return simpleName(source.name());
     }
 
     private static String simpleName(String name) {

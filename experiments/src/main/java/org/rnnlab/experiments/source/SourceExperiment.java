@@ -43,20 +43,25 @@ public final class SourceExperiment {
 
     /** Compiles {@code file} and returns the experiment it defines. */
     public static ExperimentDefinition load(Path file) {
-        String text = read(file);
-        SourceCompiler compiler = SourceCompiler.againstRunningModules(List.of(), List.of("org.rnnlab.api"));
-        SourceCompiler.Result result = compiler.compile(List.of(new SourceCompiler.Source(file.toString(), text)));
-        if (result.problems().stream().anyMatch(p -> p.code().equals(NO_MAIN))) {
-            // a compact source file that only defines experiment() needs no main of its own: an empty one is
-            // added after the last line, so every line javac reports is still the file's
-            result = compiler.compile(List.of(new SourceCompiler.Source(file.toString(), text + "\nvoid main() {}\n")));
-        }
+        SourceCompiler.Result result = compile(file.toString(), read(file));
         if (!result.ok()) {
             List<String> lines = result.problems().stream().map(SourceCompiler.Problem::toString).toList();
             throw new ConfigException(lines.size() == 1 ? List.of("compile error: " + lines.getFirst())
                     : prefixed(file, lines));
         }
         return find(file, result.compiled());
+    }
+
+    /** Compiles one experiment source named {@code name} against the API, as {@link #load} does. */
+    public static SourceCompiler.Result compile(String name, String text) {
+        SourceCompiler compiler = SourceCompiler.againstRunningModules(List.of(), List.of("org.rnnlab.api"));
+        SourceCompiler.Result result = compiler.compile(List.of(new SourceCompiler.Source(name, text)));
+        if (result.problems().stream().anyMatch(p -> p.code().equals(NO_MAIN))) {
+            // a compact source file that only defines experiment() needs no main of its own: an empty one is
+            // added after the last line, so every line javac reports is still the file's
+            result = compiler.compile(List.of(new SourceCompiler.Source(name, text + "\nvoid main() {}\n")));
+        }
+        return result;
     }
 
     private static List<String> prefixed(Path file, List<String> lines) {

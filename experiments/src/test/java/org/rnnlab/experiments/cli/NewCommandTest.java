@@ -66,12 +66,12 @@ class NewCommandTest {
         assertThat(test).isNotEmpty();
 
         // main sources as the named module Maven compiles
-        SourceCompiler compiler = SourceCompiler.againstRunningModules(List.of(), List.of("org.rnnlab.api"));
+        SourceCompiler compiler = SourceCompiler.againstRunningModules(ClassPathModules.all(), List.of("org.rnnlab.api"));
         assertCompiles(compiler, main);
         // tests with the main classes, in the unnamed module, against the testkit and JUnit
         List<Path> together = new ArrayList<>(main.stream().filter(p -> !p.endsWith("module-info.java")).toList());
         together.addAll(test);
-        assertCompiles(SourceCompiler.againstRunningModules(List.of(),
+        assertCompiles(SourceCompiler.againstRunningModules(ClassPathModules.all(),
                 List.of("org.rnnlab.api", "org.rnnlab.model", "org.rnnlab.testkit")), together);
     }
 
