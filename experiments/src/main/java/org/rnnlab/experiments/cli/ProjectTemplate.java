@@ -59,6 +59,13 @@ record ProjectTemplate(String kind, Map<String, String> values) {
             default -> id;
         };
         v.put("pluginId", pluginId);
+        String cell = "                Components.of(binder(), ComponentKind.CELL).addBinding().to(" + name + "CellFactory.class);";
+        String experiment = "                Components.of(binder(), ComponentKind.EXPERIMENT).addBinding().to(" + name + "Experiment.class);";
+        v.put("bindings", switch (kind) {
+            case "cell" -> cell;
+            case "experiment" -> experiment;
+            default -> cell + "\n" + experiment;
+        });
         v.put("artifactId", pluginId);
         v.put("rnnlabVersion", RnnlabVersion.current());
         v.put("junitVersion", JUNIT_VERSION);

@@ -27,7 +27,7 @@ public final class {{Name}}Plugin implements Plugin {
         return new AbstractModule() {
             @Override
             protected void configure() {
-                Components.of(binder(), ComponentKind.EXPERIMENT).addBinding().to({{Name}}Experiment.class);
+{{bindings}}
             }
         };
     }
