@@ -160,6 +160,57 @@ public final class Word2VecSgd {
         steps++;
     }
 
+    /**
+     * The summed loss of a held-out sentence and its number of examples, moving nothing: every word kept, the
+     * whole window, negatives from {@code negativesRandom} (a generator of the caller's, so that evaluation never
+     * shifts training's random numbers).
+     */
+    public double[] heldOutLoss(int[] words, SplittableRandom negativesRandom) {
+        double loss = 0;
+        long examples = 0;
+        float[] in = input.data();
+        int n = words.length;
+        for (int pos = 0; pos < n; pos++) {
+            int from = Math.max(0, pos - window);
+            int to = Math.min(n - 1, pos + window);
+            if (architecture == Architecture.SKIP_GRAM) {
+                for (int c = from; c <= to; c++) {
+                    if (c != pos) {
+                        loss += heldOutTerms(in, words[pos] * e, words[c], negativesRandom);
+                        examples++;
+                    }
+                }
+            } else if (to > from) {
+                java.util.Arrays.fill(hidden, 0f);
+                for (int c = from; c <= to; c++) {
+                    if (c != pos) {
+                        kernels.axpy(e, 1f, in, words[c] * e, hidden, 0);
+                    }
+                }
+                kernels.scale(e, 1f / (to - from), hidden, 0);
+                loss += heldOutTerms(hidden, 0, words[pos], negativesRandom);
+                examples++;
+            }
+        }
+        return new double[] {loss, examples};
+    }
+
+    private double heldOutTerms(float[] h, int hOff, int target, SplittableRandom negativesRandom) {
+        double loss = softplus(-rows.dot(e, h, hOff, output.data(), target * e));
+        for (int j = 0; j < k; j++) {
+            int word = sampler.draw(negativesRandom);
+            if (word != target) {
+                loss += softplus(rows.dot(e, h, hOff, output.data(), word * e));
+            }
+        }
+        return loss;
+    }
+
+    /** {@code log(1 + e^x)}, which is {@code -log sigmoid(-x)}, without overflow. */
+    private static double softplus(double x) {
+        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
     /** One logistic term: moves {@code word}'s output row, adds to {@link #acc}; its loss. */
     private double target(float[] h, int hOff, int word, boolean positive, float lr) {
         float[] out = output.data();
