@@ -63,7 +63,8 @@ final class BpttTrainer implements Trainer {
         Settings settings = run.settings();
         RunSettings rs = RunSettings.of(settings, truncated);
         Task task = run.task();
-        TaskData data = run.data();
+        // a stateful run reads running text in order: pieces in B runs, the state carried from batch to batch
+        TaskData data = rs.stateful() ? task.stream(run.data(), rs.streamChunk()) : run.data();
         TaskModel model = run.model();
         Optimizer optimizer = run.optimizer();
         RunStore store = run.store();
@@ -88,13 +89,14 @@ final class BpttTrainer implements Trainer {
         bus.publish(new RunStarted(experiment, variant, settings.values(), run.seed(), store.directory(), rs.epochs()));
 
         BatchStepper stepper = new BatchStepper(model, optimizer, rs);
-        LossBound bound = lossBound(data, rs);
+        LossBound bound = lossBound(run.data(), rs);
         RunStatus status = RunStatus.COMPLETED;
         Map<String, Double> last = new TreeMap<>(progress.lastMetrics);
         boolean hasValidation = data.lengths("validation").length > 0;
         for (int epoch = progress.epoch + 1; epoch <= rs.epochs(); epoch++) {
             long epochStart = System.nanoTime();
-            List<Batch> batches = batcher.shuffled(trainLengths, Batcher.epochSeed(run.seed(), epoch));
+            List<Batch> batches = rs.stateful() ? batcher.strided(trainLengths)
+                    : batcher.shuffled(trainLengths, Batcher.epochSeed(run.seed(), epoch));
             stepper.startEpoch();
             double lossSum = 0;
             long lossTerms = 0;
