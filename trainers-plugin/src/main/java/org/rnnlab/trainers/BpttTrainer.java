@@ -116,6 +116,9 @@ final class BpttTrainer implements Trainer {
                     tokens += trainLengths[l];
                 }
                 bus.publish(new BatchCompleted(experiment, variant, epoch, i + 1, batches.size(), outcome.loss()));
+                if (i + 1 < batches.size() && rs.samplesAfter(epoch, i + 1)) {
+                    samples(task, model, data, rs, run.seed(), epoch, i + 1, experiment, variant).ifPresent(bus::publish);
+                }
             }
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             Map<String, Double> metrics = new TreeMap<>();
@@ -132,7 +135,7 @@ final class BpttTrainer implements Trainer {
                 bus.publish(new Evaluation(experiment, variant, epoch, "validation", data.labels(), validation.confusion()));
             }
             Optional<Samples> drawn = rs.samples() > 0
-                    ? samples(task, model, data, rs, run.seed(), epoch, experiment, variant) : Optional.empty();
+                    ? samples(task, model, data, rs, run.seed(), epoch, 0, experiment, variant) : Optional.empty();
             drawn.ifPresent(bus::publish);
             attention(task, model, data, epoch, experiment, variant).ifPresent(bus::publish);
             Optional<String> beyond = bound.exceededBy(metrics, epoch);
@@ -221,11 +224,11 @@ final class BpttTrainer implements Trainer {
         return LossBound.uniformGuess(classes, rs.divergenceFactor());
     }
 
-    /** The task's samples of this epoch, if it generates any. */
+    /** The task's samples after this epoch ({@code batch} 0) or after one of its batches, if it generates any. */
     private static Optional<Samples> samples(Task task, TaskModel model, TaskData data, RunSettings rs, long seed,
-                                             int epoch, String experiment, String variant) {
-        // Its own stream per epoch, so sampling never shifts anything else and a resumed run samples alike.
-        SplittableRandom random = new SplittableRandom(Batcher.epochSeed(seed ^ 0x5A4D504C45L, epoch));
+                                             int epoch, int batch, String experiment, String variant) {
+        // Its own stream per epoch (and early batch), so sampling never shifts anything else and a resumed run samples alike.
+        SplittableRandom random = new SplittableRandom(Batcher.epochSeed(seed ^ 0x5A4D504C45L ^ ((long) batch << 40), epoch));
         List<String> texts = task.samples(model, new SampleRequest(rs.samples(), rs.temperature(), rs.topK(), rs.prefix(),
                 rs.sampleLength()), random);
         if (texts.isEmpty()) {
@@ -235,7 +238,7 @@ final class BpttTrainer implements Trainer {
         for (String s : texts) {
             novel += data.inTraining(s) ? 0 : 1;
         }
-        return Optional.of(new Samples(experiment, variant, epoch, texts, (double) novel / texts.size()));
+        return Optional.of(new Samples(experiment, variant, epoch, texts, (double) novel / texts.size(), batch));
     }
 
     private static final String SETTING = "setting.";

@@ -16,7 +16,7 @@ import org.rnnlab.model.train.LearningRateSchedule;
  * {@code dataset.*}, {@code tokenizer.*}, {@code cell.*} and {@code optimizer.*}.
  */
 record RunSettings(int epochs, int batch, double clip, double clipValue, int patience, String stoppingMetric,
-                   int samples, int sampleLength, double temperature, int topK, String prefix, int truncation,
+                   int samples, int earlySamples, int sampleLength, double temperature, int topK, String prefix, int truncation,
                    double divergenceFactor, boolean restoreBest, int streamChunk) {
 
     static final SettingKey<Integer> EPOCHS = SettingKey.integer("epochs", "passes over the training split")
@@ -36,6 +36,9 @@ record RunSettings(int epochs, int batch, double clip, double clipValue, int pat
                     + " (when the run has that metric), not the last epoch's").defaultsTo(true);
     static final SettingKey<Integer> SAMPLES = atLeast(SettingKey.integer("samples",
             "texts a language model samples after each epoch"), 5, 0);
+    static final SettingKey<Integer> EARLY_SAMPLES = atLeast(SettingKey.integer("samples.early",
+            "k > 0: in the first epoch, also sample after batches k, 4k, 16k, ... to show the first steps of learning;"
+                    + " 0: only after each epoch"), 0, 0);
     static final SettingKey<Integer> SAMPLE_LENGTH = atLeast(SettingKey.integer("sample_length",
             "the most tokens a sample has"), 200, 1);
     static final SettingKey<Double> TEMPERATURE = SettingKey.real("temperature",
@@ -59,7 +62,7 @@ record RunSettings(int epochs, int batch, double clip, double clipValue, int pat
     /** The settings of trainer {@code id}: the run's, the schedule's, and for the truncated trainer {@code tbptt.k}. */
     static SettingsSchema schema(String id, boolean truncated) {
         List<SettingKey<?>> keys = new ArrayList<>(List.of(EPOCHS, BATCH, CLIP, CLIP_VALUE, PATIENCE, STOPPING_METRIC,
-                RESTORE_BEST, SAMPLES, SAMPLE_LENGTH, TEMPERATURE, TOP_K, PREFIX, DIVERGENCE_FACTOR, STATEFUL, STREAM_CHUNK));
+                RESTORE_BEST, SAMPLES, EARLY_SAMPLES, SAMPLE_LENGTH, TEMPERATURE, TOP_K, PREFIX, DIVERGENCE_FACTOR, STATEFUL, STREAM_CHUNK));
         if (truncated) {
             keys.add(TRUNCATION);
         }
@@ -74,7 +77,7 @@ record RunSettings(int epochs, int batch, double clip, double clipValue, int pat
                     + " run is truncated by its chunks already; use trainer=bptt with bptt.chunk");
         }
         return new RunSettings(s.get(EPOCHS), s.get(BATCH), s.get(CLIP), s.get(CLIP_VALUE), s.get(PATIENCE),
-                s.get(STOPPING_METRIC), s.get(SAMPLES), s.get(SAMPLE_LENGTH), s.get(TEMPERATURE), s.get(TOP_K),
+                s.get(STOPPING_METRIC), s.get(SAMPLES), s.get(EARLY_SAMPLES), s.get(SAMPLE_LENGTH), s.get(TEMPERATURE), s.get(TOP_K),
                 s.get(PREFIX), truncated ? s.get(TRUNCATION) : Integer.MAX_VALUE, s.get(DIVERGENCE_FACTOR),
                 s.get(RESTORE_BEST), s.get(STATEFUL) ? s.get(STREAM_CHUNK) : 0);
     }
@@ -82,6 +85,15 @@ record RunSettings(int epochs, int batch, double clip, double clipValue, int pat
     /** Whether the run reads language-model data as running text ({@link #STATEFUL}). */
     boolean stateful() {
         return streamChunk > 0;
+    }
+
+    /** Whether samples are drawn after batch {@code batch} (from 1) of epoch {@code epoch}, before its end ({@link #EARLY_SAMPLES}). */
+    boolean samplesAfter(int epoch, int batch) {
+        if (epoch != 1 || earlySamples == 0 || samples == 0 || batch % earlySamples != 0) {
+            return false;
+        }
+        int k = batch / earlySamples;
+        return (k & (k - 1)) == 0 && Integer.numberOfTrailingZeros(k) % 2 == 0;
     }
 
     /** Whether a larger value of the stopping metric is better (accuracy, F1) rather than smaller (loss). */

@@ -39,7 +39,8 @@ final class NextWordLesson {
                         + " reimplementation: 80.0 for the fixed window and the rnn, 82.5 for the lstm, 114 for the"
                         + " bag): the recurrence needs longer examples or more epochs to pull ahead.")
                 .dataset("shakespeare-words").set("tokenizer.max_size", 2000).set("tokenizer.lowercase", true)
-                .embedding(64).hidden(64).learningRate(3e-3).epochs(4).batchSize(32).clip(5)
+                .set("bptt.stateful", true).set("bptt.chunk", 35)
+                .embedding(64).hidden(128).learningRate(3e-3).epochs(4).batchSize(32).clip(5)
                 .set("samples", 3).set("temperature", 0.8)
                 .vary("model", MODELS)
                 .seeds(3)
