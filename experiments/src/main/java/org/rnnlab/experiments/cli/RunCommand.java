@@ -70,6 +70,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PluginRegistry registry = lab.registry();
+        BrokenPlugins.warn(registry, spec.commandLine().getErr());
         if (resume != null) {
             return report(resume(registry));
         }
