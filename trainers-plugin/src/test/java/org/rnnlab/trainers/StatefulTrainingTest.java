@@ -52,6 +52,18 @@ class StatefulTrainingTest {
     }
 
     @Test
+    void earlySamplesAreDrawnAfterBatchesKAnd4KOfTheFirstEpochBesideThoseAfterEachEpoch() throws Exception {
+        Map<String, String> s = settings();
+        s.put("samples", "1");
+        s.put("samples.early", "2");
+        RecordingBus bus = new RecordingBus();
+        TrainerTest.train("bptt", s, dir.resolve("e"), bus, false);
+        // 18 batches per epoch: after batches 2 and 8 (32 is past the epoch's end), then after epochs 1 and 2
+        assertThat(bus.of(org.rnnlab.api.event.Samples.class)).extracting(org.rnnlab.api.event.Samples::when)
+                .containsExactly("epoch 1, batch 2", "epoch 1, batch 8", "epoch 1", "epoch 2");
+    }
+
+    @Test
     void truncationByTbpttOrATaskThatIsNotALanguageModelIsRefusedNamingTheSetting() {
         assertThatThrownBy(() -> TrainerTest.train("tbptt", settings(), dir.resolve("t"), new RecordingBus(), false))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("bptt.stateful");
