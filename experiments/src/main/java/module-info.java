@@ -8,6 +8,7 @@ module org.rnnlab.experiments {
     requires org.rnnlab.runtime;
     requires info.picocli;
     requires jdk.management;
+    requires jdk.httpserver;
     requires com.fasterxml.jackson.databind;
 
     provides org.rnnlab.api.Plugin with org.rnnlab.experiments.lessons.ExperimentsPlugin;
