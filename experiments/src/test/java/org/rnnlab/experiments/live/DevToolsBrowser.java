@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * can be watched while it changes: {@link #open} navigates its tab, {@link #evaluate} runs an expression in
  * the page as it is now, and {@link #problems()} lists every uncaught exception, {@code console.error} and
  * error-level log entry (failed loads included) since the browser started. Networking other than the
- * pages' own is off; the profile is thrown away.
+ * pages' own is off; the profile is thrown away. Its waits are long (120 s): a 2-core machine at load 30
+ * answered a local WebSocket handshake in over 30 s.
  */
 final class DevToolsBrowser implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,7 +60,7 @@ final class DevToolsBrowser implements AutoCloseable {
             URI browser = listening(p);
             HttpClient http = HttpClient.newHttpClient();
             URI list = URI.create("http://" + browser.getAuthority() + "/json/list");
-            JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(list).timeout(Duration.ofSeconds(30)).build(),
+            JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(list).timeout(Duration.ofSeconds(120)).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             String page = null;
             for (JsonNode t : targets) {
@@ -72,8 +73,8 @@ final class DevToolsBrowser implements AutoCloseable {
                 throw new IllegalStateException("chromium shows no page target: " + targets);
             }
             DevToolsBrowser b = new DevToolsBrowser(p);
-            b.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
-                    .buildAsync(URI.create(page), b.new Listener()).get(30, TimeUnit.SECONDS);
+            b.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(120))
+                    .buildAsync(URI.create(page), b.new Listener()).get(120, TimeUnit.SECONDS);
             b.call("Runtime.enable", JSON.createObjectNode());
             b.call("Log.enable", JSON.createObjectNode());
             b.call("Page.enable", JSON.createObjectNode());
@@ -111,8 +112,8 @@ final class DevToolsBrowser implements AutoCloseable {
         pending.put(id, answer);
         ObjectNode message = JSON.createObjectNode().put("id", id).put("method", method);
         message.set("params", params);
-        socket.sendText(JSON.writeValueAsString(message), true).get(30, TimeUnit.SECONDS);
-        JsonNode reply = answer.get(60, TimeUnit.SECONDS);
+        socket.sendText(JSON.writeValueAsString(message), true).get(120, TimeUnit.SECONDS);
+        JsonNode reply = answer.get(120, TimeUnit.SECONDS);
         if (reply.has("error")) {
             throw new IllegalStateException(method + ": " + reply.get("error"));
         }
@@ -194,8 +195,8 @@ final class DevToolsBrowser implements AutoCloseable {
         }, "chromium-stderr");
         reader.setDaemon(true);
         reader.start();
-        // a cold start of Chromium on a busy 2-core machine takes seconds; 60 s means it hung
-        return found.get(60, TimeUnit.SECONDS);
+        // a cold start of Chromium takes seconds, and over a minute on a 2-core machine at load 30; 180 s means it hung
+        return found.get(180, TimeUnit.SECONDS);
     }
 
     /** {@code -Drnnlab.chromium=PATH}, else {@code chromium} or {@code chromium-browser} on the PATH. */

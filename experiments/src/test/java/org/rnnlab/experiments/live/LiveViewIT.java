@@ -61,7 +61,7 @@ class LiveViewIT {
     Path tmp;
 
     @Test
-    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
     void theOpenPageFollowsTheRunAndTheMetersReadAsPrometheusText() throws Exception {
         PluginRegistry registry = PluginRegistry.load(Optional.empty());
         var definition = registry.get(ComponentKind.EXPERIMENT, "hello");
@@ -102,6 +102,11 @@ class LiveViewIT {
             assertThat(browser.problems()).as("exceptions, console errors and failed loads in the page").isEmpty();
         } finally {
             gate.open();
+            try {
+                run.get(120, TimeUnit.SECONDS); // a failed test still lets its run end before the folder goes
+            } catch (Exception e) {
+                // the test's own failure says what went wrong
+            }
             live.close();
         }
         // the server stopped with the run
