@@ -119,7 +119,7 @@ class LiveViewIT {
         assertThat(r.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
         PrometheusTextFormat.Exposition metrics = PrometheusTextFormat.parse(r.body());
         Map<String, String> hello = Map.of("experiment", "hello");
-        assertThat(metrics.types()).containsEntry("rnnlab_epochs_completed", "gauge").containsEntry("rnnlab_steps", "counter");
+        assertThat(metrics.types()).containsEntry("rnnlab_epochs_completed", "gauge").containsEntry("rnnlab_steps_total", "counter");
         assertThat(metrics.find("rnnlab_epochs_completed", hello)).singleElement()
                 // the reporters see an epoch's end before the gate holds it back from the page: one more at most
                 .satisfies(s -> assertThat(s.value()).isBetween((double) epochs, epochs + 1.0));
