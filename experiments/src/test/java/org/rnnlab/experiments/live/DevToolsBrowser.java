@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +38,10 @@ final class DevToolsBrowser implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
 
     private final Process process;
+    /** Held for the browser's life: an HttpClient nobody references may stop its selector mid-handshake. */
+    private final HttpClient http = HttpClient.newHttpClient();
     private WebSocket socket;
+    private String session;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
@@ -58,23 +59,14 @@ final class DevToolsBrowser implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             URI browser = listening(p);
-            HttpClient http = HttpClient.newHttpClient();
-            URI list = URI.create("http://" + browser.getAuthority() + "/json/list");
-            JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(list).timeout(Duration.ofSeconds(120)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            String page = null;
-            for (JsonNode t : targets) {
-                if (t.path("type").asText().equals("page")) {
-                    page = t.path("webSocketDebuggerUrl").asText();
-                    break;
-                }
-            }
-            if (page == null) {
-                throw new IllegalStateException("chromium shows no page target: " + targets);
-            }
             DevToolsBrowser b = new DevToolsBrowser(p);
-            b.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(120))
-                    .buildAsync(URI.create(page), b.new Listener()).get(120, TimeUnit.SECONDS);
+            // one socket to the browser and a flat session on a new tab: no HTTP request beside it
+            b.socket = b.http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(120))
+                    .buildAsync(browser, b.new Listener()).get(120, TimeUnit.SECONDS);
+            String target = b.call("Target.createTarget", JSON.createObjectNode().put("url", "about:blank"))
+                    .path("targetId").asText();
+            b.session = b.call("Target.attachToTarget", JSON.createObjectNode().put("targetId", target).put("flatten", true))
+                    .path("sessionId").asText();
             b.call("Runtime.enable", JSON.createObjectNode());
             b.call("Log.enable", JSON.createObjectNode());
             b.call("Page.enable", JSON.createObjectNode());
@@ -111,6 +103,9 @@ final class DevToolsBrowser implements AutoCloseable {
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         pending.put(id, answer);
         ObjectNode message = JSON.createObjectNode().put("id", id).put("method", method);
+        if (session != null) {
+            message.put("sessionId", session);
+        }
         message.set("params", params);
         socket.sendText(JSON.writeValueAsString(message), true).get(120, TimeUnit.SECONDS);
         JsonNode reply = answer.get(120, TimeUnit.SECONDS);
