@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -75,9 +77,12 @@ class LiveViewIT {
         assertThat(uri.getHost()).isEqualTo("127.0.0.1");
         assertThat(uri.getPort()).isPositive();
         assertThat(printed.toString()).contains("live view: " + uri, uri + "metrics");
+        // a thread of its own: in the common pool (one thread on 2 cores) the gated run would starve the
+        // HttpClient's own asynchronous steps, and the browser's WebSocket handshake with them
+        ExecutorService runner = Executors.newSingleThreadExecutor();
         CompletableFuture<ExperimentOutcome> run = CompletableFuture.supplyAsync(() -> new ExperimentRunner(registry).run(
                 new ExperimentPlan("hello", definition.description(), variants), new RunOptions(tmp.resolve("runs"), 1, false),
-                live.subscribers(List.of(gate))));
+                live.subscribers(List.of(gate))), runner);
         try (DevToolsBrowser browser = DevToolsBrowser.start(Files.createDirectories(tmp.resolve("chromium")))) {
             gate.allow(2);
             waitFor("a running run with 2 epochs", () -> status(uri), s -> s.path("epochs").asInt() == 2, 120);
@@ -108,6 +113,7 @@ class LiveViewIT {
                 // the test's own failure says what went wrong
             }
             live.close();
+            runner.shutdownNow();
         }
         // the server stopped with the run
         assertThatThrownBy(() -> get(uri.resolve("live.json"))).isInstanceOf(ConnectException.class);
