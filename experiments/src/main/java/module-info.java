@@ -10,6 +10,7 @@ module org.rnnlab.experiments {
     requires jdk.management;
     // lab run MyStudy.java compiles the file in memory
     requires java.compiler;
+    requires jdk.httpserver;
     requires com.fasterxml.jackson.databind;
 
     provides org.rnnlab.api.Plugin with org.rnnlab.experiments.lessons.ExperimentsPlugin;

@@ -6,6 +6,7 @@ module org.rnnlab.reporting {
     requires org.rnnlab.api;
     requires org.apache.commons.csv;
     requires micrometer.core;
+    requires micrometer.registry.prometheus;
     requires me.tongfei.progressbar;
 
     provides org.rnnlab.api.Plugin with org.rnnlab.reporting.ReportingPlugin;

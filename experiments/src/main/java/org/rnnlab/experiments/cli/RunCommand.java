@@ -16,13 +16,18 @@ import org.rnnlab.api.experiment.ExperimentDefinition;
 import org.rnnlab.api.experiment.GridRequest;
 import org.rnnlab.api.experiment.Variant;
 import org.rnnlab.experiments.source.SourceExperiment;
+import org.rnnlab.api.event.EventSubscriber;
+import org.rnnlab.api.report.EventHistory;
+import org.rnnlab.experiments.live.LiveView;
 import org.rnnlab.runtime.ExperimentOutcome;
 import org.rnnlab.runtime.ExperimentPlan;
 import org.rnnlab.runtime.ExperimentRunner;
 import org.rnnlab.runtime.PluginRegistry;
 import org.rnnlab.runtime.RecordedRun;
 import org.rnnlab.runtime.RunOptions;
+import org.rnnlab.runtime.events.EventLog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -67,14 +72,21 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Exit with 1 when one of the experiment's claims fails or cannot be measured.")
     boolean check;
 
+    @Mixin
+    ServeOptions serve = new ServeOptions();
+
     private final ClaimVerdicts verdicts = new ClaimVerdicts();
 
     @Override
     public Integer call() {
+        serve.check();
         PluginRegistry registry = lab.registry();
         BrokenPlugins.warn(registry, spec.commandLine().getErr());
         if (resume != null) {
-            return report(resume(registry));
+            try (LiveView live = serve.start(registry, earlier -> EventLog.history(resume.toAbsolutePath().normalize()).replay(earlier),
+                    stdout())) {
+                return afterRun(report(resume(registry, ServeOptions.subscribers(live, List.of(verdicts)))), live);
+            }
         }
         ExperimentDefinition definition = definition(registry);
         Experiment experiment = definition.experiment();
@@ -91,15 +103,33 @@ final class RunCommand implements Callable<Integer> {
         }
         request.put("quick", Boolean.toString(quick));
         Path folder = out != null ? out : Lab.home().resolve("runs");
-        ExperimentOutcome outcome = new ExperimentRunner(registry).run(
-                new ExperimentPlan(definition.id(), definition.description(), experiment.lesson(), variants, request, Map.of(),
-                        experiment.claims()),
-                new RunOptions(folder, threads, interactive()), List.of(verdicts));
-        return report(outcome);
+        try (LiveView live = serve.start(registry, EventHistory.NONE, stdout())) {
+            ExperimentOutcome outcome = new ExperimentRunner(registry).run(
+                    new ExperimentPlan(definition.id(), definition.description(), experiment.lesson(), variants, request,
+                            Map.of(), experiment.claims()),
+                    new RunOptions(folder, threads, interactive()), ServeOptions.subscribers(live, List.of(verdicts)));
+            return afterRun(report(outcome), live);
+        }
+    }
+
+    /** {@code --keep-serving}: the final pages stay served until Ctrl-C; else the exit code at once. */
+    private int afterRun(int exit, LiveView live) {
+        if (live != null && serve.keepServing) {
+            try {
+                live.serveUntilStopped(stdout());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return exit;
+    }
+
+    private PrintWriter stdout() {
+        return spec.commandLine().getOut();
     }
 
     /** Continues {@link #resume}: its experiment.json fixes the variants and settings, so none may be given. */
-    private ExperimentOutcome resume(PluginRegistry registry) {
+    private ExperimentOutcome resume(PluginRegistry registry, List<EventSubscriber> subscribers) {
         List<String> given = new java.util.ArrayList<>();
         if (!overrides.isEmpty()) {
             given.add("--set");
@@ -129,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
                 : registry.all(ComponentKind.EXPERIMENT).stream()
                 .filter(d -> d.id().equals(name)).findFirst().map(d -> d.experiment().claims()).orElse(List.of());
         return new ExperimentRunner(registry).resume(recorded, claims,
-                new RunOptions(recorded.directory(), threads, interactive()), List.of(verdicts));
+                new RunOptions(recorded.directory(), threads, interactive()), subscribers);
     }
 
     /** NAME: a plugin's experiment, or one defined in a Java source file ({@code lab run MyStudy.java}). */

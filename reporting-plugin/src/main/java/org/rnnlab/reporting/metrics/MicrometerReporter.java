@@ -12,6 +12,7 @@ import org.rnnlab.api.event.BatchCompleted;
 import org.rnnlab.api.event.EpochCompleted;
 import org.rnnlab.api.event.Event;
 import org.rnnlab.api.event.EventSubscriber;
+import org.rnnlab.api.event.ExperimentStarted;
 import org.rnnlab.api.event.GradientStats;
 import org.rnnlab.api.event.RunCompleted;
 import org.rnnlab.api.event.RunDiverged;
@@ -26,6 +27,13 @@ import org.rnnlab.api.event.RunStarted;
  * <li>{@code rnnlab.epoch} (timer): epoch wall time, from {@code time.epoch_seconds};</li>
  * <li>{@code rnnlab.loss} (gauge, tag {@code split}: {@code batch}, {@code train}, {@code val}): the latest loss;</li>
  * <li>{@code rnnlab.grad.norm} (gauge): the latest global gradient norm;</li>
+ * <li>{@code rnnlab.epochs.completed}, {@code rnnlab.epochs.planned} (gauges): the last epoch that ended and the
+ * epochs the run plans, so {@code completed / planned} is a variant's progress;</li>
+ * <li>{@code rnnlab.tokens.per.second} (gauge): the training speed of the last epoch;</li>
+ * <li>{@code rnnlab.metric} (gauge, tag {@code metric}, e.g. {@code val.accuracy}): the latest value of every
+ * epoch metric;</li>
+ * <li>{@code rnnlab.variants.planned} (gauge, tag {@code experiment} only): the variants the experiment runs, to
+ * hold against the sum of {@code rnnlab.runs};</li>
  * <li>{@code rnnlab.runs} (counter, tag {@code status}): runs ended, by status;</li>
  * <li>{@code rnnlab.divergences}, {@code rnnlab.failures} (counters): runs that diverged or failed.</li>
  * </ul>
@@ -42,7 +50,12 @@ final class MicrometerReporter implements EventSubscriber {
     @Override
     public void onEvent(Event event) {
         switch (event) {
-            case RunStarted e -> gauge("rnnlab.loss", tags(e.experiment(), e.variant()).and("split", "batch"));
+            case ExperimentStarted e -> gauge("rnnlab.variants.planned", Tags.of("experiment", e.experiment()))
+                    .set(e.variants().size());
+            case RunStarted e -> {
+                gauge("rnnlab.loss", tags(e.experiment(), e.variant()).and("split", "batch"));
+                gauge("rnnlab.epochs.planned", tags(e.experiment(), e.variant())).set(e.epochs());
+            }
             case BatchCompleted e -> {
                 Counter.builder("rnnlab.steps").description("optimiser steps").baseUnit("steps")
                         .tags(tags(e.experiment(), e.variant())).register(registry).increment();
@@ -71,7 +84,12 @@ final class MicrometerReporter implements EventSubscriber {
                         .register(registry).increment(Math.rint(speed * seconds));
             }
         }
+        gauge("rnnlab.epochs.completed", tags).set(e.epoch());
+        if (speed != null && Double.isFinite(speed)) {
+            gauge("rnnlab.tokens.per.second", tags).set(speed);
+        }
         e.metrics().forEach((metric, value) -> {
+            gauge("rnnlab.metric", tags.and("metric", metric)).set(value);
             if (metric.endsWith(".loss")) {
                 gauge("rnnlab.loss", tags.and("split", metric.substring(0, metric.length() - ".loss".length()))).set(value);
             }

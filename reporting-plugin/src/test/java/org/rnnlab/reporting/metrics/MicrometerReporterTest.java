@@ -10,6 +10,7 @@ import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.OptionalBinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class MicrometerReporterTest {
     void metersCountStepsTokensEpochsAndFollowTheLoss() throws Exception {
         Injector injector = Guice.createInjector(new ReportingPlugin().module());
         MicrometerReporterFactory factory = factory(injector);
-        assertThat(factory.registry()).isInstanceOf(SimpleMeterRegistry.class).isSameAs(injector.getInstance(MeterRegistry.class));
+        assertThat(factory.registry()).isInstanceOf(PrometheusMeterRegistry.class).isSameAs(injector.getInstance(MeterRegistry.class));
         var events = SyntheticExperiment.events(RUN);
         SyntheticExperiment.replay(events, factory.create(new ReportContext(RUN, false)));
 
@@ -56,6 +57,39 @@ class MicrometerReporterTest {
         assertThat(r.get("rnnlab.runs").tags("variant", v, "status", "completed").counter().count()).isEqualTo(1);
         assertThat(r.get("rnnlab.divergences").tags("variant", SyntheticExperiment.DIVERGED).counter().count()).isEqualTo(1);
         assertThat(r.get("rnnlab.grad.norm").tags("variant", v).gauge().value()).isPositive();
+        assertThat(r.get("rnnlab.epochs.completed").tags("variant", v).gauge().value()).isEqualTo(SyntheticExperiment.EPOCHS);
+        assertThat(r.get("rnnlab.epochs.planned").tags("variant", v).gauge().value()).isEqualTo(SyntheticExperiment.EPOCHS);
+        assertThat(r.get("rnnlab.metric").tags("variant", v, "metric", "val.loss").gauge().value()).isEqualTo(lastValLoss);
+        assertThat(r.get("rnnlab.tokens.per.second").tags("variant", v).gauge().value()).isPositive();
+        assertThat(r.get("rnnlab.variants.planned").tags("experiment", e).gauge().value())
+                .isEqualTo(SyntheticExperiment.specs().size());
+    }
+
+    @Test
+    void theMetersReadInThePrometheusTextFormat() throws Exception {
+        MicrometerReporterFactory factory = factory(Guice.createInjector(new ReportingPlugin().module()));
+        SyntheticExperiment.replay(SyntheticExperiment.events(RUN), factory.create(new ReportContext(RUN, false)));
+        String text = factory.scrape();
+        String v = "sentiment-lstm-word-s1";
+        assertThat(text).contains("# TYPE rnnlab_epochs_completed gauge", "# TYPE rnnlab_steps_total counter")
+                .containsPattern("(?m)^rnnlab_epochs_completed\\{experiment=\"" + SyntheticExperiment.NAME + "\",variant=\""
+                        + v + "\"} " + SyntheticExperiment.EPOCHS + "\\.0$");
+    }
+
+    @Test
+    void anotherBoundRegistryGetsTheMetersAndTheScrapeStillHasThem() throws Exception {
+        SimpleMeterRegistry mine = new SimpleMeterRegistry();
+        Injector injector = Guice.createInjector(new ReportingPlugin().module(), new AbstractModule() {
+            @Override
+            protected void configure() {
+                OptionalBinder.newOptionalBinder(binder(), MeterRegistry.class).setBinding().toInstance(mine);
+            }
+        });
+        MicrometerReporterFactory factory = factory(injector);
+        SyntheticExperiment.replay(SyntheticExperiment.events(RUN), factory.create(new ReportContext(RUN, false)));
+        assertThat(mine.get("rnnlab.epochs.completed").tags("variant", "sentiment-lstm-word-s1").gauge().value())
+                .isEqualTo(SyntheticExperiment.EPOCHS);
+        assertThat(factory.scrape()).contains("rnnlab_epochs_completed{");
     }
 
     @Test
