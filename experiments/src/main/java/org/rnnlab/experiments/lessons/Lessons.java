@@ -42,6 +42,21 @@ final class Lessons {
                 .build());
     }
 
+    static Lesson dinosaursDropout() {
+        return new Lesson(Experiment.named("dinosaurs-dropout")
+                .description("Dropout against overfitting: a two-layer lstm on the dinosaur names, without and with dropout")
+                .lesson("TODO")
+                .dataset("dinosaurs").tokenizer("character").cell("lstm")
+                .embedding(32).hidden(128).layers(2).learningRate(3e-3).epochs(30).batchSize(32).clip(5)
+                .set("samples", 5).set("temperature", 0.8)
+                .vary("dropout", List.of(Alternative.of("none", Map.of()),
+                        Alternative.of("dropout", Map.of("dropout.embedding", "0.1", "dropout.layers", "0.3",
+                                "dropout.output", "0.3"))))
+                .quick(Map.of("epochs", "12", "hidden", "96"))
+                .claims(LessonClaims.dinosaursDropout())
+                .build());
+    }
+
     static Lesson vanishingGradients() {
         return new Lesson(Experiment.named("vanishing-gradients")
                 .description("The adding problem over 100 steps: tanh rnn vs irnn vs lstm vs gru")
