@@ -45,7 +45,13 @@ final class Lessons {
     static Lesson dinosaursDropout() {
         return new Lesson(Experiment.named("dinosaurs-dropout")
                 .description("Dropout against overfitting: a two-layer lstm on the dinosaur names, without and with dropout")
-                .lesson("TODO")
+                .lesson("Without dropout the two-layer lstm learns the training names by heart: after its best"
+                        + " epoch (about 10) training loss keeps falling towards 0.7 nats per character while validation"
+                        + " climbs past 2.1, a gap of about 1.4. With dropout (10% of the embedding, 30% between the"
+                        + " layers and before the head, in training only) training loss falls more slowly, validation"
+                        + " stays near 1.65-1.7 and the gap at the last epoch is about 0.5; the best validation loss is"
+                        + " a little lower too (1.64 vs 1.67). The training loss with dropout is measured with dropout on,"
+                        + " as PyTorch's running loss is; validation always sees every unit.")
                 .dataset("dinosaurs").tokenizer("character").cell("lstm")
                 .embedding(32).hidden(128).layers(2).learningRate(3e-3).epochs(30).batchSize(32).clip(5)
                 .set("samples", 5).set("temperature", 0.8)
