@@ -36,6 +36,7 @@ import picocli.CommandLine;
                 GenerateCommand.class,
                 TagCommand.class,
                 TranslateCommand.class,
+                NewCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Lab implements Callable<Integer>, Supplier<PluginRegistry> {
