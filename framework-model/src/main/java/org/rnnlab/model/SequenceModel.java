@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.cell.CellSpec;
@@ -34,6 +35,9 @@ import org.rnnlab.model.cell.RecurrentLayers;
  * and the cell stack keeps the state over padding, so the last row of a batch holds each sequence's
  * last real output.
  *
+ * <p>With {@link #useDropout} the training steps drop units ({@link Dropout}); {@link #evaluate}, {@link #run} and
+ * generation never do.
+ *
  * <p>Parameters are one ordered list (embedding, cell layers in PyTorch names, head), each with its
  * gradient. The model owns one {@link Workspace} and one {@link Graph}, reset at every call, so a
  * training step in steady state allocates next to nothing. Not thread-safe: one model per run.
@@ -50,6 +54,8 @@ public final class SequenceModel {
     private final List<Parameter> parameters;
     private final Graph graph;
     private float[] oneHot = new float[0];
+    private Dropout dropout = Dropout.NONE;
+    private RandomGenerator dropoutMasks;
 
     private SequenceModel(ModelSpec spec, RecurrentLayers stack, List<Parameter> parameters) {
         this.spec = spec;
@@ -95,6 +101,21 @@ public final class SequenceModel {
         params.add(w);
         params.add(b);
         return new SequenceModel(spec, stack, params);
+    }
+
+    /**
+     * Drops units at {@code rates} in every later {@link #trainStep}, drawing the masks from {@code masks}
+     * (a stream of the model's own, so that the weights, the batches and every other draw of a run stay
+     * those of the same run without dropout). Rates of 0 draw nothing.
+     */
+    public void useDropout(Dropout rates, RandomGenerator masks) {
+        this.dropout = java.util.Objects.requireNonNull(rates, "rates");
+        this.dropoutMasks = rates.none() ? null : java.util.Objects.requireNonNull(masks, "masks");
+    }
+
+    /** The rates {@link #trainStep} drops at ({@link Dropout#NONE} unless {@link #useDropout} set others). */
+    public Dropout dropout() {
+        return dropout;
     }
 
     public ModelSpec spec() {
@@ -147,7 +168,7 @@ public final class SequenceModel {
      */
     public StepResult trainStep(ModelBatch batch, List<Tensor> initialStates, double[] stepGradientNorms,
                                 boolean keepStates) {
-        Forward f = forward(batch.input(), initialStates, stepGradientNorms);
+        Forward f = forward(batch.input(), initialStates, stepGradientNorms, null, dropoutMasks != null);
         Var loss = loss(f, batch);
         for (Parameter p : parameters) {
             p.grad().fill(0f);
@@ -157,7 +178,7 @@ public final class SequenceModel {
         return new StepResult(value, batch.lossTerms(), keepStates ? copies(f.states()) : List.of());
     }
 
-    /** Forward only, without a loss: the final states of running over the batch (copies). */
+    /** Forward only, without a loss and without dropout: the final states of running over the batch (copies). */
     public List<Tensor> run(ModelInput input, List<Tensor> initialStates) {
         return copies(forward(input, initialStates, null).states());
     }
@@ -244,7 +265,8 @@ public final class SequenceModel {
             slots[k][0] = Math.round(earlier[k]);
         }
         slots[n - 1][0] = token;
-        Forward f = forward(in, states.isEmpty() ? List.of() : List.copyOf(states.subList(0, states.size() - 1)), null, slots);
+        Forward f = forward(in, states.isEmpty() ? List.of() : List.copyOf(states.subList(0, states.size() - 1)), null, slots,
+                false);
         List<Tensor> next = copies(f.states());
         float[] later = new float[n - 1];
         System.arraycopy(earlier, 1, later, 0, n - 2);
@@ -279,11 +301,15 @@ public final class SequenceModel {
     private record Forward(Var logits, List<Var> states, boolean perStep) {}
 
     private Forward forward(ModelInput input, List<Tensor> initialStates, double[] stepGradientNorms) {
-        return forward(input, initialStates, stepGradientNorms, null);
+        return forward(input, initialStates, stepGradientNorms, null, false);
     }
 
-    /** {@code slots}: the window's ids of each row when they reach before {@code input} (generation), else null. */
-    private Forward forward(ModelInput input, List<Tensor> initialStates, double[] stepGradientNorms, int[][] slots) {
+    /**
+     * {@code slots}: the window's ids of each row when they reach before {@code input} (generation), else null;
+     * {@code drop}: whether to apply {@link #dropout} (training steps only).
+     */
+    private Forward forward(ModelInput input, List<Tensor> initialStates, double[] stepGradientNorms, int[][] slots,
+                            boolean drop) {
         graph.reset();
         int steps = input.steps();
         int batch = input.batchSize();
@@ -314,16 +340,23 @@ public final class SequenceModel {
                 yield graph.constant(Tensor.view(f.vectors().values(), 0, rows, spec.inputSize()));
             }
         };
+        if (drop) {
+            x = Dropout.apply(graph, x, dropout.embedding(), dropoutMasks);
+        }
         Tensor mask = padded(input.mask()) ? Tensor.of(input.mask(), rows) : null;
         List<Var> init = new ArrayList<>(initialStates.size());
         for (Tensor s : initialStates) {
             init.add(graph.constant(s));
         }
-        CellStack.Output out = stack.forward(graph, x, steps, batch, mask, vars, init, stepGradientNorms, spec.fused());
+        UnaryOperator<Var> between = drop ? v -> Dropout.apply(graph, v, dropout.layers(), dropoutMasks) : UnaryOperator.identity();
+        CellStack.Output out = stack.forward(graph, x, steps, batch, mask, vars, init, stepGradientNorms, spec.fused(), between);
         boolean perStep = spec.kind() == TaskKind.LANGUAGE_MODELLING || spec.kind() == TaskKind.SEQUENCE_TAGGING
                 || spec.kind() == TaskKind.MULTI_LABEL_SEQUENCE;
         Var features = perStep ? out.outputs() : spec.bidirectional() ? lastOfBothDirections(out)
                 : graph.sliceRows(out.outputs(), (steps - 1) * batch, rows);
+        if (drop) {
+            features = Dropout.apply(graph, features, dropout.output(), dropoutMasks);
+        }
         Var logits = graph.addBias(graph.matmulTransposed(features, vars.get(HEAD_WEIGHT)), vars.get(HEAD_BIAS));
         return new Forward(logits, out.finalStates(), perStep);
     }

@@ -68,7 +68,7 @@ final class MultiLabelTask implements Task {
 
     @Override
     public SettingsSchema settings() {
-        return SequenceModelSettings.schema(id());
+        return SequenceModelSettings.schema(id()).plus(SequenceModelSettings.dropoutSchema(id()));
     }
 
     @Override
@@ -99,8 +99,8 @@ final class MultiLabelTask implements Task {
         ModelSpec spec = new ModelSpec(TaskKind.MULTI_LABEL_SEQUENCE, false, d.outputs(), 0, d.outputs(), cell,
                 settings.get(SequenceModelSettings.HIDDEN), settings.get(SequenceModelSettings.LAYERS),
                 settings.under(RuntimeSettings.CELL.name()), settings.get(SequenceModelSettings.FUSED));
-        return new MultiLabelTaskModel(SequenceModel.create(request.cell(cell), spec,
-                new SplittableRandom(request.seed())), grid(d.dataset()));
+        return new MultiLabelTaskModel(SequenceModelSettings.withDropout(SequenceModel.create(request.cell(cell), spec,
+                new SplittableRandom(request.seed())), settings, request.seed()), grid(d.dataset()));
     }
 
     @Override

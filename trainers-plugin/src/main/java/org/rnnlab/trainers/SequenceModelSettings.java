@@ -1,8 +1,12 @@
 package org.rnnlab.trainers;
 
+import java.util.SplittableRandom;
 import org.rnnlab.api.experiment.SettingCheck;
 import org.rnnlab.api.experiment.SettingKey;
+import org.rnnlab.api.experiment.Settings;
 import org.rnnlab.api.experiment.SettingsSchema;
+import org.rnnlab.model.Dropout;
+import org.rnnlab.model.SequenceModel;
 
 /** The settings the built-in tasks read to build their {@link org.rnnlab.model.SequenceModel}. */
 final class SequenceModelSettings {
@@ -18,10 +22,48 @@ final class SequenceModelSettings {
             "every layer also reads each sequence backwards, from its last real step (PyTorch's bidirectional=True);"
                     + " needs whole sequences (trainer bptt)").defaultsTo(false);
 
+    static final SettingKey<Double> DROPOUT_EMBEDDING = SettingKey.real("dropout.embedding",
+            "dropout rate on what the first layer reads (the embedding output; one-hot vectors or features without"
+                    + " an embedding), PyTorch's nn.Dropout there; training only").defaultsTo(0.0).checked(SettingCheck.fraction());
+    static final SettingKey<Double> DROPOUT_LAYERS = SettingKey.real("dropout.layers",
+            "dropout rate between stacked layers, on every layer's outputs but the last (PyTorch's"
+                    + " nn.LSTM(dropout=p); none with layers=1); training only").defaultsTo(0.0).checked(SettingCheck.fraction());
+    static final SettingKey<Double> DROPOUT_OUTPUT = SettingKey.real("dropout.output",
+            "dropout rate on the top layer's outputs before the head (PyTorch's nn.Dropout there); training only")
+            .defaultsTo(0.0).checked(SettingCheck.fraction());
+    /** Mixed into the run's seed for the dropout masks' own stream ("DROPOUT" in ASCII). */
+    private static final long DROPOUT_STREAM = 0x44524f504f5554L;
+
     private SequenceModelSettings() {}
 
     static SettingsSchema schema(String taskId) {
         return SettingsSchema.of("task " + taskId, HIDDEN, LAYERS, EMBEDDING, FUSED);
+    }
+
+    /** The dropout keys, for the tasks whose model is one {@link SequenceModel}. */
+    static SettingsSchema dropoutSchema(String taskId) {
+        return SettingsSchema.of("task " + taskId, DROPOUT_EMBEDDING, DROPOUT_LAYERS, DROPOUT_OUTPUT);
+    }
+
+    /** Whether {@code settings} set any dropout rate above 0 (for a task that has no dropout and must refuse it). */
+    static boolean asksForDropout(Settings settings) {
+        return java.util.stream.Stream.of(DROPOUT_EMBEDDING, DROPOUT_LAYERS, DROPOUT_OUTPUT)
+                .anyMatch(k -> k.find(settings).getOrElse(0.0) != 0);
+    }
+
+    /** The dropout rates of {@code settings} (resolved against {@link #schema}). */
+    static Dropout dropout(Settings settings) {
+        return new Dropout(settings.get(DROPOUT_EMBEDDING), settings.get(DROPOUT_LAYERS), settings.get(DROPOUT_OUTPUT));
+    }
+
+    /**
+     * Turns on the dropout of {@code settings} in {@code model}, its masks drawn from a stream of their own
+     * derived from the run's {@code seed}: the weights come from {@code SplittableRandom(seed)} as before, so
+     * a run with every rate 0 is the run without dropout, bit for bit.
+     */
+    static SequenceModel withDropout(SequenceModel model, Settings settings, long seed) {
+        model.useDropout(dropout(settings), new SplittableRandom(seed ^ DROPOUT_STREAM));
+        return model;
     }
 
     /**
@@ -33,7 +75,7 @@ final class SequenceModelSettings {
      * {@code 4 bytes * batch * layers * hidden}. Everything else (biases, head, optimiser slots, every
      * further step's activations) only adds to it, so a variant above the heap can never run.
      */
-    static long minimumHeapBytes(org.rnnlab.api.experiment.Settings settings) {
+    static long minimumHeapBytes(Settings settings) {
         long hidden = settings.get(HIDDEN);
         long layers = settings.get(LAYERS);
         long input = 1;

@@ -59,8 +59,8 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
 
     @Override
     public SettingsSchema settings() {
-        return kind == TaskKind.LANGUAGE_MODELLING ? SequenceModelSettings.schema(id)
-                : SequenceModelSettings.schemaWithDirection(id);
+        return (kind == TaskKind.LANGUAGE_MODELLING ? SequenceModelSettings.schema(id)
+                : SequenceModelSettings.schemaWithDirection(id)).plus(SequenceModelSettings.dropoutSchema(id));
     }
 
     @Override
@@ -106,7 +106,8 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
                 settings.get(SequenceModelSettings.HIDDEN), settings.get(SequenceModelSettings.LAYERS),
                 settings.under(RuntimeSettings.CELL.name()), settings.get(SequenceModelSettings.FUSED), bidirectional,
                 encoded.window());
-        SequenceModel model = SequenceModel.create(request.cell(cell), spec, new SplittableRandom(request.seed()));
+        SequenceModel model = SequenceModelSettings.withDropout(SequenceModel.create(request.cell(cell), spec,
+                new SplittableRandom(request.seed())), settings, request.seed());
         List<TextExample> showcase = kind == TaskKind.SEQUENCE_TAGGING && encoded.tokenInput() ? showcase(encoded) : List.of();
         return new SequenceTaskModel(model, encoded.tokenizer(), encoded.vocabulary(), encoded.labels(), showcase);
     }

@@ -124,6 +124,10 @@ final class SequenceToSequenceTask implements Task {
         int hidden = s.get(SequenceModelSettings.HIDDEN);
         int embedding = s.get(SequenceModelSettings.EMBEDDING);
         String cell = s.get(RuntimeSettings.CELL);
+        if (SequenceModelSettings.asksForDropout(request.settings())) {
+            throw new ConfigException("settings 'dropout.*' are not supported by the " + id() + " task: its encoder-decoder"
+                    + " has no dropout yet; leave dropout.embedding, dropout.layers and dropout.output at 0");
+        }
         if (s.get(BIDIRECTIONAL) && hidden % 2 != 0) {
             throw new ConfigException("setting 'encoder.bidirectional' splits hidden between the two directions: hidden must "
                     + "be even but is " + hidden);

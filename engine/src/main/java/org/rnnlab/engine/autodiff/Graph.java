@@ -208,6 +208,19 @@ public final class Graph {
         return record(new SelectRowsNode(this, workspace.take(x.value.shape()), mask, x, y));
     }
 
+    /**
+     * Dropout with a given mask: {@code x * mask}, where {@code mask} (same shape, kept by reference) holds 0
+     * for a dropped element and {@code 1 / (1 - p)} for a kept one; the caller draws it (training only).
+     */
+    public Var dropout(Var x, Tensor mask) {
+        Node n = node(x, "dropout input");
+        if (!n.value.sameShape(mask)) {
+            throw new ShapeException("dropout: mask " + Arrays.toString(mask.shape()) + " does not match input "
+                    + Arrays.toString(n.value.shape()));
+        }
+        return record(new DropoutNode(this, workspace.take(n.value.shape()), n, mask));
+    }
+
     /** The same elements under another shape of equal size (a view). */
     public Var reshape(Var x, int... shape) {
         return record(new ReshapeNode(this, node(x, "reshape input"), shape));

@@ -30,6 +30,7 @@ public final class ExperimentsPlugin implements Plugin {
                 Multibinder<ExperimentDefinition> experiments = Components.of(binder(), ComponentKind.EXPERIMENT);
                 experiments.addBinding().toInstance(Lessons.hello());
                 experiments.addBinding().toInstance(Lessons.dinosaurs());
+                experiments.addBinding().toInstance(Lessons.dinosaursDropout());
                 experiments.addBinding().toInstance(Lessons.vanishingGradients());
                 experiments.addBinding().toInstance(Lessons.orderMatters());
                 experiments.addBinding().toInstance(Lessons.sentiment());

@@ -86,6 +86,18 @@ class LessonsIT {
     }
 
     @Test
+    void dinosaursDropoutNarrowsTheGapBetweenTrainingAndValidationLoss() throws Exception {
+        Map<String, CSVRecord> rows = quickRun("dinosaurs-dropout");
+
+        // quick run (12 epochs, hidden 96), seed 1: without dropout train.loss 1.500, validation 1.680 (gap 0.18);
+        // with dropout train.loss 1.683 (dropout on), validation 1.699 (gap 0.02). Half the measured narrowing.
+        double plain = metric(rows, "none_s1", "final.val.loss") - metric(rows, "none_s1", "final.train.loss");
+        double dropped = metric(rows, "dropout_s1", "final.val.loss") - metric(rows, "dropout_s1", "final.train.loss");
+        assertThat(dropped).as("gap with dropout, without: %s", plain).isLessThan(plain - 0.08);
+        assertThat(rows.get("dropout_s1").get("setting.dropout.layers")).isEqualTo("0.3");
+    }
+
+    @Test
     void vanishingGradientsTheGatedCellsBeatTheTanhRnn() throws Exception {
         Map<String, CSVRecord> rows = quickRun("vanishing-gradients");
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 import org.rnnlab.engine.ShapeException;
 import org.rnnlab.engine.Tensor;
@@ -139,13 +140,15 @@ public final class BidirectionalStack implements RecurrentLayers {
      * @param stepGradientNorms null, or {@code steps} entries that backward fills with the norm of the
      *     gradient reaching the top layer's forward {@code h_t}
      * @param fused whether to use the cell's fused kernel where it has one
+     * @param betweenLayers applied to each layer's outputs (both directions) but the last one's
      * @return outputs {@code [steps * batch, 2H]} (zero at padded rows) and the final states in the order of
      *     {@code initialStates}; a reverse direction's final state is its state after the sequence's first step
      */
     @Override
     public CellStack.Output forward(Graph graph, Var input, int steps, int batch, Tensor mask,
                                     Map<String, Var> parameters, List<Var> initialStates, double[] stepGradientNorms,
-                                    boolean fused) {
+                                    boolean fused,
+                                    UnaryOperator<Var> betweenLayers) {
         if (steps < 1 || batch < 1) {
             throw new IllegalArgumentException("steps and batch must be positive: " + steps + ", " + batch);
         }
@@ -176,6 +179,9 @@ public final class BidirectionalStack implements RecurrentLayers {
                     fused);
             Var backInOrder = graph.embedding(back.outputs(), order.inverse());
             layerInput = graph.concatColumns(List.of(ahead.outputs(), backInOrder));
+            if (k < layers.size() - 1) {
+                layerInput = betweenLayers.apply(layerInput);
+            }
             finals.addAll(ahead.finalStates());
             finals.addAll(back.finalStates());
         }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 import org.rnnlab.api.cell.Cell;
 import org.rnnlab.api.cell.CellFactory;
@@ -132,10 +133,12 @@ public final class CellStack implements RecurrentLayers {
      * @param stepGradientNorms null, or an array of length {@code steps} that backward fills with the norm
      *     of the complete gradient reaching the top layer's {@code h_t} (through the outputs and the recurrence)
      * @param fused whether to use a cell's {@link Cell#fused()} kernel where it has one
+     * @param betweenLayers applied to each layer's outputs but the last one's (dropout between layers)
      */
     @Override
     public Output forward(Graph graph, Var input, int steps, int batch, Tensor mask, Map<String, Var> parameters,
-                          List<Var> initialStates, double[] stepGradientNorms, boolean fused) {
+                          List<Var> initialStates, double[] stepGradientNorms, boolean fused,
+                          UnaryOperator<Var> betweenLayers) {
         int rows = steps * batch;
         if (steps < 1 || batch < 1) {
             throw new IllegalArgumentException("steps and batch must be positive: " + steps + ", " + batch);
@@ -177,7 +180,7 @@ public final class CellStack implements RecurrentLayers {
             List<Var> outputs = kernel.isPresent()
                     ? runFused(graph, kernel.get(), cell, layerInput, steps, batch, mask, own, state, norms)
                     : runComposed(graph, cell, layerInput, steps, batch, mask, own, state, norms);
-            layerInput = outputs.getFirst();
+            layerInput = k < layers.size() - 1 ? betweenLayers.apply(outputs.getFirst()) : outputs.getFirst();
             finalStates.addAll(outputs.subList(1, outputs.size()));
         }
         return new Output(layerInput, List.copyOf(finalStates));

@@ -3,6 +3,7 @@ package org.rnnlab.model.cell;
 import org.rnnlab.api.cell.ParameterSpec;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.autodiff.Graph;
@@ -35,6 +36,19 @@ public sealed interface RecurrentLayers permits CellStack, BidirectionalStack {
      * Runs the layers over {@code steps} steps of {@code batch} sequences; see {@link CellStack#forward} and
      * {@link BidirectionalStack#forward} for the layouts of states and outputs.
      */
+    default CellStack.Output forward(Graph graph, Var input, int steps, int batch, Tensor mask, Map<String, Var> parameters,
+                                     List<Var> initialStates, double[] stepGradientNorms, boolean fused) {
+        return forward(graph, input, steps, batch, mask, parameters, initialStates, stepGradientNorms, fused,
+                UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #forward(Graph, Var, int, int, Tensor, Map, List, double[], boolean)}, with {@code betweenLayers}
+     * applied to the outputs of every layer but the last before the next layer reads them (both directions'
+     * outputs together when bidirectional): where PyTorch's {@code nn.LSTM(dropout=p)} drops, never on the
+     * recurrent connection, so a cell's fused kernel runs unchanged.
+     */
     CellStack.Output forward(Graph graph, Var input, int steps, int batch, Tensor mask, Map<String, Var> parameters,
-                             List<Var> initialStates, double[] stepGradientNorms, boolean fused);
+                             List<Var> initialStates, double[] stepGradientNorms, boolean fused,
+                             UnaryOperator<Var> betweenLayers);
 }
