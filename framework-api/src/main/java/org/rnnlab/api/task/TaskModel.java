@@ -20,6 +20,17 @@ public interface TaskModel {
     /** Every parameter with its gradient, in a fixed order (the model file's order). */
     List<Parameter> parameters();
 
+    /**
+     * The parameters the optimiser updates and gradient clipping measures, in {@link #parameters()}'s order: all of
+     * them unless some are frozen (an imported embedding with {@code embedding.trainable=false}), which keep their
+     * values through training as PyTorch's {@code requires_grad=False} does.
+     *
+     * @since 0.3
+     */
+    default List<Parameter> trainableParameters() {
+        return parameters();
+    }
+
     /** The parameter values by name, in order (shared, not copied). */
     default Map<String, Tensor> namedValues() {
         Map<String, Tensor> out = new LinkedHashMap<>();
