@@ -18,10 +18,22 @@ final class SequenceModelSettings {
             "every layer also reads each sequence backwards, from its last real step (PyTorch's bidirectional=True);"
                     + " needs whole sequences (trainer bptt)").defaultsTo(false);
 
+    static final SettingKey<String> EMBEDDING_INIT = SettingKey.text("embedding.init",
+            "word vectors in the word2vec text format (lab embeddings --export writes it) that give the embedding its first"
+                    + " rows: every word of the vocabulary the file holds takes the file's vector, the others keep their"
+                    + " seeded rows; its dimension must equal embedding").checked(SettingCheck.readableFile());
+    static final SettingKey<Boolean> EMBEDDING_TRAINABLE = SettingKey.flag("embedding.trainable",
+            "whether training updates the embedding; false freezes it (no optimiser step, no weight decay), as"
+                    + " requires_grad=False does").defaultsTo(true);
+    static final SettingKey<String> EMBEDDING_PROBES = SettingKey.text("embedding.probes",
+            "comma-separated words the report's map of the embedding marks, with their nearest neighbours; empty: a few"
+                    + " of the mapped words").defaultsTo("");
+
     private SequenceModelSettings() {}
 
     static SettingsSchema schema(String taskId) {
-        return SettingsSchema.of("task " + taskId, HIDDEN, LAYERS, EMBEDDING, FUSED);
+        return SettingsSchema.of("task " + taskId, HIDDEN, LAYERS, EMBEDDING, FUSED, EMBEDDING_INIT, EMBEDDING_TRAINABLE,
+                EMBEDDING_PROBES);
     }
 
     /**

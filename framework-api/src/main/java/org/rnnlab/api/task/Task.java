@@ -69,6 +69,17 @@ public interface Task extends Component {
         return 0;
     }
 
+    /**
+     * The problems of a variant's (validated) settings taken together that no single key's check can see, such
+     * as a file one setting names whose contents do not fit another setting; each one line naming the settings.
+     * The runtime asks before it makes a run folder and refuses the run if there is any. None by default.
+     *
+     * @since 0.3
+     */
+    default List<String> settingsProblems(org.rnnlab.api.experiment.Settings settings) {
+        return List.of();
+    }
+
     /** Whether the task's models generate text ({@link #samples}), which {@code lab generate} needs. */
     default boolean generates() {
         return false;

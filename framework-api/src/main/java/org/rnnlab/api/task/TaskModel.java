@@ -31,6 +31,16 @@ public interface TaskModel {
         return parameters();
     }
 
+    /**
+     * The table of word vectors this model reads its input through, if its tokens are words; empty by default
+     * and for models of characters, one-hot or feature inputs.
+     *
+     * @since 0.3
+     */
+    default java.util.Optional<WordEmbedding> wordEmbedding() {
+        return java.util.Optional.empty();
+    }
+
     /** The parameter values by name, in order (shared, not copied). */
     default Map<String, Tensor> namedValues() {
         Map<String, Tensor> out = new LinkedHashMap<>();

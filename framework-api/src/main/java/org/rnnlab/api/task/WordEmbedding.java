@@ -5,10 +5,11 @@ import java.util.Optional;
 import org.rnnlab.engine.Tensor;
 
 /**
- * A {@link TaskModel} whose input is a table of word vectors, one row per word of its vocabulary: what
- * {@code lab embeddings MODEL_FILE} reads from a rebuilt model, and what the trainer maps in two dimensions
- * for the report at the end of a run ({@link org.rnnlab.api.event.EmbeddingMap}). A model whose tokens are
- * not words (characters) or whose input is not a learned table (one-hot, feature vectors) does not offer it.
+ * The table of word vectors, one row per word of its vocabulary, that a {@link TaskModel} reads its input
+ * through ({@link TaskModel#wordEmbedding()}): what {@code lab embeddings MODEL_FILE} reads from a rebuilt
+ * model, and what the trainer maps in two dimensions for the report at the end of a run
+ * ({@link org.rnnlab.api.event.EmbeddingMap}). A model whose tokens are not words (characters) or whose input
+ * is not a learned table (one-hot, feature vectors) offers none.
  *
  * <p>Row {@code i} of {@link #embeddingTable()} is the vector of {@code embeddingWords().get(i)}. The special
  * tokens of {@link org.rnnlab.api.data.Vocabulary} ({@code <pad>}, {@code <unk>}, ...) may be rows too;
@@ -19,6 +20,9 @@ import org.rnnlab.engine.Tensor;
  * @since 0.3
  */
 public interface WordEmbedding {
+
+    /** The table's name among the model's parameters, e.g. {@code embedding.weight}. */
+    String tableName();
 
     /** The word of each row, in row order; no word twice. */
     List<String> embeddingWords();

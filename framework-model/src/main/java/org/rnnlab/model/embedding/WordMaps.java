@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import org.rnnlab.api.data.Vocabulary;
 import org.rnnlab.api.event.EmbeddingMap;
+import org.rnnlab.api.event.EventBus;
+import org.rnnlab.api.task.TaskModel;
 import org.rnnlab.api.task.WordEmbedding;
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.model.WordVectors;
@@ -14,9 +16,10 @@ import org.rnnlab.model.WordVectors;
  * The map of a model's word embedding that a report draws ({@link EmbeddingMap}): its {@value #WORDS} most
  * frequent words (rnnlab's special tokens left out) placed by {@link PlaneProjection#principalComponents} and
  * {@link PlaneProjection#cosineScaling}, and {@value #PROBES} probe words with their {@value #NEIGHBOURS}
- * nearest neighbours by cosine among all of the table's words ({@link WordSimilarity}). A task whose model
- * has a word embedding publishes {@link #of} once at the end of a variant; the trainer {@code bptt} does it
- * for every model that is a {@link WordEmbedding}. Deterministic: the same table gives the same map.
+ * nearest neighbours by cosine among all of the table's words ({@link WordSimilarity}). {@link #publish} puts
+ * it on the bus once at the end of a variant for a model that has a word embedding
+ * ({@link TaskModel#wordEmbedding()}): the trainer {@code bptt} calls it for every model after saving it, and
+ * a task with a trainer of its own calls it the same way. Deterministic: the same table gives the same map.
  */
 public final class WordMaps {
     /** How many words a map places: enough to see groups, few enough to read and to keep the event log small. */
@@ -28,8 +31,13 @@ public final class WordMaps {
 
     private WordMaps() {}
 
-    /** The map of {@code model}'s embedding, named {@code table} (e.g. {@code embedding.weight}). */
-    public static EmbeddingMap of(String experiment, String variant, String table, WordEmbedding model) {
+    /** Publishes the map of {@code model}'s word embedding, if it has one; nothing otherwise. */
+    public static void publish(EventBus bus, String experiment, String variant, TaskModel model) {
+        model.wordEmbedding().ifPresent(w -> bus.publish(of(experiment, variant, w)));
+    }
+
+    /** The map of {@code model}'s embedding. */
+    public static EmbeddingMap of(String experiment, String variant, WordEmbedding model) {
         WordVectors vectors = vectors(model);
         List<String> words = new ArrayList<>();
         List<Integer> rows = new ArrayList<>();
@@ -58,7 +66,7 @@ public final class WordMaps {
             probes.add(new EmbeddingMap.Probe(probe, similarity.neighbours(probe, NEIGHBOURS).stream()
                     .map(s -> new EmbeddingMap.Neighbour(s.word(), (float) s.cosine())).toList()));
         }
-        return new EmbeddingMap(experiment, variant, table, words, projections, probes);
+        return new EmbeddingMap(experiment, variant, model.tableName(), words, projections, probes);
     }
 
     /** The model's table as word vectors (a copy), one per row in its order. */

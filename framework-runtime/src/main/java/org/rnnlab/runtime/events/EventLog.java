@@ -24,20 +24,24 @@ import org.rnnlab.runtime.BoundedInputStream;
  * read back in order ({@link #history}) to rebuild reports ({@code lab report}) or to continue them
  * ({@code lab run --resume}, which appends to the same log).
  *
- * <p>The first line names the format: {@code {"format":"rnnlab-events","version":3}}. Every other line
+ * <p>The first line names the format: {@code {"format":"rnnlab-events","version":4}}. Every other line
  * is one event: {@code "event"} is the record's simple name, {@code "experiment"} its experiment, and the
- * other fields are the record's components by name. Version 3 (version 2, still read, lacks
- * {@code DataExcerpts}; version 1, still read, also lacks {@code AttentionMaps} and {@code ClaimChecked}):
+ * other fields are the record's components by name. Version 4 (version 3, still read, lacks
+ * {@code EmbeddingImported} and {@code EmbeddingMap}; version 2 also lacks {@code DataExcerpts}; version 1
+ * also lacks {@code AttentionMaps} and {@code ClaimChecked}):
  * <pre>
  * ExperimentStarted   description, runDirectory, variants {variant: {key: value}}, provenance {key: value}
  * RunStarted          variant, settings {key: value}, seed, runDirectory, epochs
  * DataExcerpts        variant, split, excerpts [text] (version 3)
+ * EmbeddingImported   variant, file, found, words, trainable (true | false) (version 4)
  * BatchCompleted      variant, epoch, batch, batches, loss
  * EpochCompleted      variant, epoch, metrics {name: number}, timings {name: number}
  * GradientStats       variant, epoch, globalNorm, parameterNorms {parameter: number}, flow [number]
  * Evaluation          variant, epoch, split, labels [label], counts [[count]] (actual, then predicted)
  * Samples             variant, epoch, samples [text], novelShare
  * AttentionMaps       variant, epoch, split, maps [{source [token], output [token], weights [[number]]}] (version 2)
+ * EmbeddingMap        variant, table, words [word], projections [{method, explanation, x [number], y [number]}],
+ *                     probes [{word, neighbours [{word, similarity}]}] (version 4)
  * Checkpointed        variant, epoch, file
  * RunDiverged         variant, epoch, step, lastFiniteLoss, reason
  * RunFailed           variant, message
@@ -63,7 +67,7 @@ public final class EventLog {
     /** The format's name in the first line. */
     public static final String FORMAT = "rnnlab-events";
     /** The version this runtime writes and the newest it reads. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     static final String TYPE = "event";
     static final ObjectMapper JSON = new ObjectMapper();
