@@ -80,7 +80,7 @@ record EmbeddingUse(Optional<WordEmbedding.Import> imported, boolean trainable, 
 
     private static List<String> probes(String list) {
         List<String> out = new ArrayList<>();
-        Arrays.stream(list.split(",")).map(String::strip).filter(w -> !w.isEmpty()).forEach(out::add);
+        Arrays.stream(list.strip().split("\\s+")).map(String::strip).filter(w -> !w.isEmpty()).forEach(out::add);
         return out;
     }
 

@@ -26,8 +26,8 @@ final class SequenceModelSettings {
             "whether training updates the embedding; false freezes it (no optimiser step, no weight decay), as"
                     + " requires_grad=False does").defaultsTo(true);
     static final SettingKey<String> EMBEDDING_PROBES = SettingKey.text("embedding.probes",
-            "comma-separated words the report's map of the embedding marks, with their nearest neighbours; empty: a few"
-                    + " of the mapped words").defaultsTo("");
+            "words separated by spaces (a comma would make a list of variants) that the report's map of the embedding"
+                    + " marks, with their nearest neighbours; empty: a few of the mapped words").defaultsTo("");
 
     private SequenceModelSettings() {}
 
