@@ -54,7 +54,7 @@ final class ClaimCheck implements EventSubscriber {
     /** The verdict of every claim of {@code plan}, in the plan's order. */
     List<ClaimChecked> verdicts(ExperimentPlan plan) {
         String notChecked = whyNotChecked(plan.request());
-        boolean quick = Boolean.parseBoolean(plan.request().getOrDefault("quick", "false"));
+        boolean quick = DefaultsNote.quick(plan.request());
         Map<String, List<Variant>> groups = new LinkedHashMap<>();
         for (Variant v : plan.variants()) {
             groups.computeIfAbsent(group(v), g -> new ArrayList<>()).add(v);
@@ -84,8 +84,7 @@ final class ClaimCheck implements EventSubscriber {
     }
 
     private static String whyNotChecked(Map<String, String> request) {
-        List<String> overrides = request.entrySet().stream().filter(e -> e.getKey().startsWith("set."))
-                .map(e -> e.getKey().substring(4) + "=" + e.getValue()).sorted().toList();
+        List<String> overrides = DefaultsNote.overrides(request);
         return overrides.isEmpty() ? "" : "the claim is for the defaults; this run overrides " + String.join(", ", overrides);
     }
 

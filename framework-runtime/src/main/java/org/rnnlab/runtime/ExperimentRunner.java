@@ -411,6 +411,10 @@ public final class ExperimentRunner {
 
     /** What the report shows under "what to look for": the one-line description, then the lesson. */
     private static String readerText(ExperimentPlan plan) {
-        return plan.lesson().isBlank() ? plan.description() : plan.description() + "\n\n" + plan.lesson();
+        if (plan.lesson().isBlank()) {
+            return plan.description();
+        }
+        String note = DefaultsNote.of(plan.request());
+        return plan.description() + "\n\n" + plan.lesson() + (note.isEmpty() ? "" : "\n\n" + note);
     }
 }

@@ -83,6 +83,9 @@ class ExperimentRunnerTest {
 
         assertThat(reporter.directories).containsExactly(run.toAbsolutePath());
         assertThat(reporter.events.getFirst()).isInstanceOf(ExperimentStarted.class);
+        // the lesson's figures are for its defaults: the reader's text says this run overrode one
+        assertThat(((ExperimentStarted) reporter.events.getFirst()).description())
+                .startsWith("says hello\n\nthe lstm says it sooner\n\nNote: this run overrides epochs=3.");
         assertThat(reporter.events.getLast()).isInstanceOf(ExperimentCompleted.class);
         assertThat(reporter.events).filteredOn(e -> e instanceof RunCompleted).hasSize(2);
     }
