@@ -265,13 +265,7 @@ public final class ExperimentRunner {
      * task it may get says, when the variant does not name one.
      */
     private java.util.Optional<String> heapProblem(Variant v) {
-        List<Task> tasks;
-        try {
-            String named = v.settings().values().get(RuntimeSettings.TASK.name());
-            tasks = named != null ? List.of(registry.get(ComponentKind.TASK, named)) : registry.all(ComponentKind.TASK);
-        } catch (RnnlabException e) {
-            return java.util.Optional.empty(); // an unknown task is the settings validation's to report
-        }
+        List<Task> tasks = candidateTasks(v);
         long needed = Long.MAX_VALUE;
         for (Task t : tasks) {
             try {
@@ -293,15 +287,8 @@ public final class ExperimentRunner {
      * task's problems when the variant names none (each speaks only of the keys it reads).
      */
     private List<String> taskProblems(Variant v) {
-        List<Task> tasks;
-        try {
-            String named = v.settings().values().get(RuntimeSettings.TASK.name());
-            tasks = named != null ? List.of(registry.get(ComponentKind.TASK, named)) : registry.all(ComponentKind.TASK);
-        } catch (RnnlabException e) {
-            return List.of(); // an unknown task is the settings validation's to report
-        }
         List<String> problems = new ArrayList<>();
-        for (Task t : tasks) {
+        for (Task t : candidateTasks(v)) {
             for (String p : t.settingsProblems(v.settings())) {
                 if (!problems.contains(p)) {
                     problems.add(p);
@@ -309,6 +296,16 @@ public final class ExperimentRunner {
             }
         }
         return problems;
+    }
+
+    /** The task the variant names, else every task (the dataset chooses once loaded); none for an unknown task. */
+    private List<Task> candidateTasks(Variant v) {
+        try {
+            String named = v.settings().values().get(RuntimeSettings.TASK.name());
+            return named != null ? List.of(registry.get(ComponentKind.TASK, named)) : registry.all(ComponentKind.TASK);
+        } catch (RnnlabException e) {
+            return List.of(); // an unknown task is the settings validation's to report
+        }
     }
 
     private Path createRunDirectory(Path outputFolder, String experiment, Instant started) {
