@@ -8,6 +8,8 @@ module org.rnnlab.experiments {
     requires org.rnnlab.runtime;
     requires info.picocli;
     requires jdk.management;
+    // lab run MyStudy.java compiles the file in memory
+    requires java.compiler;
     requires com.fasterxml.jackson.databind;
 
     provides org.rnnlab.api.Plugin with org.rnnlab.experiments.lessons.ExperimentsPlugin;

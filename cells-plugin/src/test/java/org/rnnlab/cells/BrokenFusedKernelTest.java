@@ -114,7 +114,8 @@ class BrokenFusedKernelTest {
     void aOnePercentWrongKernelGradientIsNamed() {
         assertThatThrownBy(() -> CellChecks.fusedMatchesComposed(lstmWithWrongKernel(1.01f), new CellSpec(3, 4), false))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageStartingWith("[fused = composed] gradient of weight_ih_l0: relative error 1.0e-02 exceeds 1.0e-04");
+                .hasMessageStartingWith("[fused = composed] cell 'broken-lstm' (" + BrokenFusedKernelTest.class.getName() + "$1): "
+                        + "gradient of weight_ih_l0: relative error 1.0e-02 exceeds 1.0e-04");
     }
 
     @Test

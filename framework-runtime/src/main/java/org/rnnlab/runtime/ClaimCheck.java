@@ -64,8 +64,9 @@ final class ClaimCheck implements EventSubscriber {
             String reason = notChecked.isEmpty() && quick && !claim.checkedWhenQuick()
                     ? "the claim is for the defaults; this run was --quick" : notChecked;
             if (!reason.isEmpty()) {
+                // the pairs stay named: a report still sets their seeds side by side
                 out.add(new ClaimChecked(plan.name(), claim.statement(), claim.source(), ClaimVerdict.NOT_CHECKED,
-                        Map.of(), "not checked: " + reason));
+                        Map.of(), "not checked: " + reason, compared(claim)));
             } else {
                 out.add(check(plan.name(), claim, groups));
             }
@@ -75,12 +76,7 @@ final class ClaimCheck implements EventSubscriber {
 
     /** The variant's group: its name without the seed the grid appended ({@code lstm_s2} -> {@code lstm}). */
     static String group(Variant v) {
-        String suffix = "s" + v.seed();
-        String name = v.name().replaceFirst("-\\d+$", "");
-        if (name.equals(suffix)) {
-            return "";
-        }
-        return name.endsWith("_" + suffix) ? name.substring(0, name.length() - suffix.length() - 1) : name;
+        return Claim.group(v.name(), v.seed());
     }
 
     private static String whyNotChecked(Map<String, String> request) {
@@ -116,7 +112,7 @@ final class ClaimCheck implements EventSubscriber {
         values.forEach((g, v) -> measured.put(g.isEmpty() ? measure.metric() : g, v.mean()));
         if (!missing.isEmpty()) {
             return new ClaimChecked(experiment, claim.statement(), claim.source(), ClaimVerdict.NOT_MEASURED, measured,
-                    String.join("; ", missing) + left);
+                    String.join("; ", missing) + left, compared(claim));
         }
         Metric.Direction direction = Metric.of(measure.metric()).direction();
         String shown = values.entrySet().stream().map(e -> (e.getKey().isEmpty() ? "" : e.getKey() + " ")
@@ -144,7 +140,16 @@ final class ClaimCheck implements EventSubscriber {
             }
         };
         return new ClaimChecked(experiment, claim.statement(), claim.source(), holds ? ClaimVerdict.HOLDS : ClaimVerdict.FAILS,
-                measured, "measured " + shown + left);
+                measured, "measured " + shown + left, compared(claim));
+    }
+
+    /** The groups an order or a gap compares, for a report to set their seeds side by side. */
+    static ClaimChecked.Compared compared(Claim claim) {
+        return switch (claim) {
+            case Claim.Threshold t -> ClaimChecked.Compared.NONE;
+            case Claim.Order o -> new ClaimChecked.Compared(o.measure().metric(), o.measure().best(), o.bestFirst());
+            case Claim.Gap g -> new ClaimChecked.Compared(g.measure().metric(), g.measure().best(), List.of(g.better(), g.worse()));
+        };
     }
 
     private static boolean better(Metric.Direction d, double a, double b) {

@@ -62,6 +62,10 @@ final class PluginDiscovery {
 
     private static List<PluginCandidate> entry(Path entry) {
         PluginSource unresolved = new PluginSource(false, "?", Optional.of(entry));
+        if (Files.isRegularFile(entry) && !isZip(entry)) {
+            return List.of(failing(entry.getFileName().toString(), unresolved, entry
+                    + " is not a jar (a jar is a zip archive; this file does not start like one): remove it from the plugins folder"));
+        }
         ModuleLayer layer;
         try {
             layer = layerOf(entry);
@@ -80,6 +84,19 @@ final class PluginDiscovery {
                 .map(c -> new PluginCandidate(c.provider(),
                         new PluginSource(false, c.source().module(), Optional.of(entry)), c.instantiate()))
                 .toList();
+    }
+
+    /** A zip archive (and so a jar) starts with a local file header, {@code PK\3\4}, or is an empty archive, {@code PK\5\6}. */
+    private static boolean isZip(Path file) {
+        byte[] head = new byte[4];
+        try (var in = Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, 4) < 4) {
+                return false;
+            }
+        } catch (IOException e) {
+            return true; // unreadable: the module finder reports why
+        }
+        return head[0] == 'P' && head[1] == 'K' && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
     }
 
     private static ModuleLayer layerOf(Path entry) {

@@ -121,6 +121,14 @@ public final class PluginRegistry implements ComponentRegistry {
             throw new RnnlabException(kind.name() + " '" + id + "' is contributed by " + owners
                     + "; both plugins were refused (remove one of them)");
         }
+        for (PluginEntry p : plugins) {
+            // a plugin refused for another id's conflict (or failed) takes all of its components with it
+            if (!p.loaded() && p.components().getOrDefault(kind.name(), List.of()).stream().anyMatch(entry -> id.equals(entry.id()))) {
+                throw new RnnlabException(kind.name() + " '" + id + "' comes from plugin '" + p.id() + "' ("
+                        + p.source().loadedFrom() + "), which was " + p.status().name().toLowerCase(java.util.Locale.ROOT)
+                        + ": " + p.problem().orElse("no cause given"));
+            }
+        }
         throw new UnknownComponentException(kind.name(), id, ids(kind));
     }
 

@@ -62,6 +62,20 @@ class ClaimCheckTest {
     }
 
     @Test
+    void orderAndGapNameTheGroupsTheyCompareEvenWhenNotCheckedAndAThresholdNone() {
+        end("gru", 1, RunStatus.COMPLETED, 0.9, 0.2);
+        end("rnn", 1, RunStatus.COMPLETED, 0.6, 0.7);
+        assertThat(only(Claim.order(Measure.best("val.loss"), "s", "gru", "rnn")).compared())
+                .isEqualTo(new ClaimChecked.Compared("val.loss", true, List.of("gru", "rnn")));
+        assertThat(only(Claim.gap(Measure.last("test.accuracy"), "gru", "rnn", 0.1, "s")).compared())
+                .isEqualTo(new ClaimChecked.Compared("test.accuracy", false, List.of("gru", "rnn")));
+        assertThat(only(Claim.atLeast(Measure.last("test.accuracy"), 0.5, "s")).compared()).isEqualTo(ClaimChecked.Compared.NONE);
+        ClaimChecked quick = verdicts(Map.of("quick", "true"), Claim.order(Measure.last("test.accuracy"), "s", "gru", "rnn")).getFirst();
+        assertThat(quick.verdict()).isEqualTo(ClaimVerdict.NOT_CHECKED);
+        assertThat(quick.compared().bestFirst()).containsExactly("gru", "rnn");
+    }
+
+    @Test
     void aGapMustExceedTheSpreadOverSeeds() {
         end("a", 1, RunStatus.COMPLETED, 0.90, 1);
         end("a", 2, RunStatus.COMPLETED, 0.70, 1);

@@ -99,9 +99,10 @@ final class BpttTrainer implements Trainer {
             double lossSum = 0;
             long lossTerms = 0;
             long tokens = 0;
+            double lr = Double.NaN;
             for (int i = 0; i < batches.size(); i++) {
                 Batch batch = batches.get(i);
-                double lr = schedule.rate(progress.batches);
+                lr = schedule.rate(progress.batches);
                 BatchStepper.Outcome outcome = stepper.step(data, batch, lr, i == 0);
                 progress.batches++;
                 if (outcome.diverged() != null) {
@@ -125,7 +126,7 @@ final class BpttTrainer implements Trainer {
             }
             bus.publish(stepper.gradientStats(experiment, variant, epoch));
             bus.publish(new EpochCompleted(experiment, variant, epoch, metrics,
-                    Map.of("time.epoch_seconds", seconds, "time.tokens_per_second", tokens / Math.max(seconds, 1e-9))));
+                    Map.of("time.epoch_seconds", seconds, "time.tokens_per_second", tokens / Math.max(seconds, 1e-9)), lr));
             if (validation != null && validation.confusion() != null) {
                 bus.publish(new Evaluation(experiment, variant, epoch, "validation", data.labels(), validation.confusion()));
             }

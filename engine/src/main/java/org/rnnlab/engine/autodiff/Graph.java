@@ -110,6 +110,16 @@ public final class Graph {
         return record(new ElementwiseNode(this, workspace.take(m.value.shape()), Kind.ADD_BIAS, m, b, 0f));
     }
 
+    /** {@code x[m,n] * vector[n]} on every row (element-wise; an IndRNN's {@code u * h}). */
+    public Var mulRowVector(Var x, Var vector) {
+        Node m = matrix(x, "mulRowVector matrix");
+        Node v = node(vector, "mulRowVector vector");
+        if (v.value.rank() != 1 || v.value.size() != m.cols()) {
+            throw new ShapeException("mulRowVector: vector " + v.value + " needs rank 1 and one entry per column of " + m.value);
+        }
+        return record(new RowVectorProductNode(this, workspace.take(m.value.shape()), m, v));
+    }
+
     public Var sigmoid(Var x) {
         return unary(Kind.SIGMOID, x, 0f);
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.rnnlab.api.ComponentKind;
 import org.rnnlab.api.cell.CellFactory;
+import org.rnnlab.api.cell.CellSpec;
 import org.rnnlab.api.train.OptimizerFactory;
 import org.rnnlab.runtime.PluginRegistry;
 import picocli.CommandLine;
@@ -131,11 +132,14 @@ public final class BenchCommand implements Callable<Integer> {
         CellFactory cells = registry.get(ComponentKind.CELL, cell);
         OptimizerFactory adam = registry.get(ComponentKind.OPTIMIZER, "adam");
         BenchResult result = new CharModelBenchmark(cells, adam, settings).run();
+        String path = path(cells, fused, embed, hidden);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(JSON.writeValueAsString(asJson(result)));
+            Map<String, Object> m = asJson(result);
+            m.put("path", path);
+            out.println(JSON.writeValueAsString(m));
         } else {
-            out.println(summary(result));
+            out.println(summary(result, path));
             out.printf(Locale.ROOT, "tokens/s: %.0f%n", result.tokensPerSecond());
         }
         out.flush();
@@ -164,8 +168,9 @@ public final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", problems));
         }
         PluginRegistry registry = lab.get();
-        Seq2SeqBenchmark.Result r = new Seq2SeqBenchmark(registry.get(ComponentKind.CELL, cell),
-                registry.get(ComponentKind.OPTIMIZER, "adam"), settings, shape).run();
+        CellFactory cells = registry.get(ComponentKind.CELL, cell);
+        Seq2SeqBenchmark.Result r = new Seq2SeqBenchmark(cells, registry.get(ComponentKind.OPTIMIZER, "adam"), settings, shape).run();
+        String path = path(cells, fused, shape.sourceEmbed(), hidden);
         PrintWriter out = spec.commandLine().getOut();
         double[] losses = r.timed().losses();
         if (json) {
@@ -180,6 +185,7 @@ public final class BenchCommand implements Callable<Integer> {
             m.put("warmup_steps", r.timed().warmupSteps());
             m.put("threads", threads);
             m.put("fused", fused);
+            m.put("path", path);
             m.put("seed", seed);
             m.put("seconds", r.timed().seconds());
             m.put("cpu_seconds", r.timed().cpuSeconds());
@@ -190,9 +196,9 @@ public final class BenchCommand implements Callable<Integer> {
             out.println(JSON.writeValueAsString(m));
         } else {
             out.println(String.format(Locale.ROOT,
-                    "rnnlab seq2seq %s attention=%s H=%d B=%d S,T,Vs,Vt,Es,Et=%s steps=%d threads=%d fused=%s java %s: "
+                    "rnnlab seq2seq %s attention=%s H=%d B=%d S,T,Vs,Vt,Es,Et=%s steps=%d threads=%d path=%s java %s: "
                             + "%,.0f tokens/s (%,.0f per CPU second), warm-up %d steps, loss %.4f -> %.4f",
-                    cell, shape.attention(), hidden, b, shape.sizes(), steps, threads, fused, Runtime.version(),
+                    cell, shape.attention(), hidden, b, shape.sizes(), steps, threads, path, Runtime.version(),
                     r.tokensPerSecond(), r.tokensPerCpuSecond(), r.timed().warmupSteps(), losses[0], losses[losses.length - 1]));
             out.printf(Locale.ROOT, "tokens/s: %.0f%n", r.tokensPerSecond());
         }
@@ -200,13 +206,25 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String summary(BenchResult r) {
+    /**
+     * Which path the cell ran: {@code fused} (its sequence kernel), {@code composed} (asked for with
+     * {@code --fused false}), or {@code composed(no-fused-kernel)} when a fused run was asked of a cell
+     * that has no kernel and so ran its per-step graph.
+     */
+    static String path(CellFactory cells, boolean fused, int input, int hidden) {
+        if (!fused) {
+            return "composed";
+        }
+        return cells.create(new CellSpec(input, hidden, Map.of())).fused().isPresent() ? "fused" : "composed(no-fused-kernel)";
+    }
+
+    static String summary(BenchResult r, String path) {
         BenchSettings s = r.settings();
         double[] losses = r.losses();
         return String.format(Locale.ROOT,
-                "rnnlab %s%s H=%d B=%d T=%d V=%d E=%d steps=%d threads=%d fused=%s kernels=%s/%d-bit/%s java %s: "
+                "rnnlab %s%s H=%d B=%d T=%d V=%d E=%d steps=%d threads=%d path=%s kernels=%s/%d-bit/%s java %s: "
                         + "%,.0f tokens/s (%,.0f per CPU second), %.1f GFLOP/s, warm-up %d steps, loss %.4f -> %.4f",
-                s.cell(), s.bidirectional() ? " bidirectional" : "", s.hidden(), s.batch(), s.seq(), s.vocab(), s.embed(), s.steps(), s.threads(), s.fused(),
+                s.cell(), s.bidirectional() ? " bidirectional" : "", s.hidden(), s.batch(), s.seq(), s.vocab(), s.embed(), s.steps(), s.threads(), path,
                 r.kernels(), r.vectorBits(), r.tile(), Runtime.version(), r.tokensPerSecond(), r.tokensPerCpuSecond(), r.gigaflops(),
                 r.warmupSteps(), losses[0], losses[losses.length - 1]);
     }

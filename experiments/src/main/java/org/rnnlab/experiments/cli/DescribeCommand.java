@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rnnlab.api.Component;
 import org.rnnlab.api.ComponentKind;
+import org.rnnlab.api.experiment.ExperimentDefinition;
 import org.rnnlab.api.experiment.RuntimeSettings;
 import org.rnnlab.api.experiment.SettingKey;
 import org.rnnlab.api.experiment.SettingsSchema;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code lab describe KIND ID}: one component, looked up by id as a run would, the plugin it comes from, and
- * the settings it reads (its {@link Component#settings()}) with type, rule, default and meaning.
+ * the settings it reads (its {@link Component#settings()}) with type, rule, default and meaning; an
+ * experiment shows what it fixes and varies ({@link ExperimentDescription}).
  */
 @Command(name = "describe", mixinStandardHelpOptions = true,
         description = "Show one component and its settings: lab describe cell lstm.")
@@ -50,8 +52,21 @@ final class DescribeCommand implements Callable<Integer> {
         out.println("  class: " + c.getClass().getName());
         registry.ownerOf(k, c.id()).ifPresent(p ->
                 out.println("  plugin: " + p.id() + " " + p.version() + ", " + p.source().describe()));
-        RuntimeSettings.components().stream().filter(key -> key.type().component().contains(k)).findFirst()
-                .ifPresent(key -> printSettings(out, key, c));
+        var kindKey = RuntimeSettings.components().stream().filter(key -> key.type().component().contains(k)).findFirst();
+        if (c instanceof ExperimentDefinition d) {
+            ExperimentDescription.print(out, d.experiment(), registry);
+        } else if (kindKey.isPresent()) {
+            printSettings(out, kindKey.get(), c);
+        } else if (c.settings().keys().isEmpty()) {
+            out.println("  settings: none");
+        } else {
+            // a kind no run setting names (a reporter): its keys as it declares them
+            out.println("  settings:");
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("key", "default", "meaning"));
+            c.settings().keys().forEach(key -> rows.add(List.of(key.name(), key.shownDefault(), key.meaning())));
+            ExperimentDescription.table(out, rows);
+        }
         out.flush();
         return 0;
     }

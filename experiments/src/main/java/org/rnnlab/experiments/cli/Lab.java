@@ -37,6 +37,7 @@ import picocli.CommandLine;
                 TagCommand.class,
                 EmbeddingsCommand.class,
                 TranslateCommand.class,
+                NewCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Lab implements Callable<Integer>, Supplier<PluginRegistry> {

@@ -20,9 +20,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code lab plugins}: every plugin found, where from, and its components by kind; failures with their cause. */
+/**
+ * {@code lab plugins}: every plugin found, where from, and its components by kind; failures with their
+ * cause. Exits with 1 when a plugin failed or was refused (text and {@code --json} alike).
+ */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "List plugins: id, version, where each was loaded from, and its components by kind.")
+        description = "List plugins: id, version, where each was loaded from, and its components by kind. "
+                + "Exit code 1 when a plugin failed or was refused.")
 final class PluginsCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -45,7 +49,8 @@ final class PluginsCommand implements Callable<Integer> {
             printText(registry.plugins(), out);
         }
         out.flush();
-        return 0;
+        // scripts and CI see a broken plugins folder in the exit code; the listing itself is the same
+        return registry.plugins().stream().allMatch(PluginEntry::loaded) ? 0 : 1;
     }
 
     private static Map<String, Object> asJson(PluginRegistry registry) {

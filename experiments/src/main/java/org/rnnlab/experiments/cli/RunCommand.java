@@ -15,6 +15,7 @@ import org.rnnlab.api.experiment.Experiment;
 import org.rnnlab.api.experiment.ExperimentDefinition;
 import org.rnnlab.api.experiment.GridRequest;
 import org.rnnlab.api.experiment.Variant;
+import org.rnnlab.experiments.source.SourceExperiment;
 import org.rnnlab.runtime.ExperimentOutcome;
 import org.rnnlab.runtime.ExperimentPlan;
 import org.rnnlab.runtime.ExperimentRunner;
@@ -38,7 +39,8 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The experiment to run.")
+    @Parameters(index = "0", paramLabel = "NAME",
+            description = "The experiment to run: an id (lab list) or a Java source file defining one (MyStudy.java).")
     String name;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
@@ -70,10 +72,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PluginRegistry registry = lab.registry();
+        BrokenPlugins.warn(registry, spec.commandLine().getErr());
         if (resume != null) {
             return report(resume(registry));
         }
-        ExperimentDefinition definition = registry.get(ComponentKind.EXPERIMENT, name);
+        ExperimentDefinition definition = definition(registry);
         Experiment experiment = definition.experiment();
         // every problem of the request (unknown key, wrong type, unknown id) at once, before any training
         var grid = experiment.variants(new GridRequest(overrides, Optional.ofNullable(seeds), quick), registry);
@@ -115,15 +118,24 @@ final class RunCommand implements Callable<Integer> {
                     + String.join(", ", given) + " cannot be combined with it");
         }
         RecordedRun recorded = RecordedRun.read(resume);
-        if (!recorded.experiment().equals(name)) {
+        ExperimentDefinition fromSource = SourceExperiment.isSourceFile(name) ? SourceExperiment.load(Path.of(name)) : null;
+        String id = fromSource != null ? fromSource.id() : name;
+        if (!recorded.experiment().equals(id)) {
             throw new ConfigException("cannot resume " + recorded.directory() + " as '" + name
                     + "': it is a run of experiment '" + recorded.experiment() + "'");
         }
         // the claims are the experiment's as this rnnlab defines it; the run's recorded request decides which apply
-        List<org.rnnlab.api.experiment.Claim> claims = registry.all(ComponentKind.EXPERIMENT).stream()
+        List<org.rnnlab.api.experiment.Claim> claims = fromSource != null ? fromSource.experiment().claims()
+                : registry.all(ComponentKind.EXPERIMENT).stream()
                 .filter(d -> d.id().equals(name)).findFirst().map(d -> d.experiment().claims()).orElse(List.of());
         return new ExperimentRunner(registry).resume(recorded, claims,
                 new RunOptions(recorded.directory(), threads, interactive()), List.of(verdicts));
+    }
+
+    /** NAME: a plugin's experiment, or one defined in a Java source file ({@code lab run MyStudy.java}). */
+    private ExperimentDefinition definition(PluginRegistry registry) {
+        return SourceExperiment.isSourceFile(name) ? SourceExperiment.load(Path.of(name))
+                : registry.get(ComponentKind.EXPERIMENT, name);
     }
 
     private static boolean interactive() {

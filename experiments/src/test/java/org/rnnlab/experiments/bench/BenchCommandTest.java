@@ -45,7 +45,7 @@ class BenchCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.lastLine()).matches("tokens/s: [0-9]+");
         assertThat(Long.parseLong(r.lastLine().substring("tokens/s: ".length()))).isPositive();
-        assertThat(r.out()).contains("rnnlab lstm H=8 B=2 T=4 V=7 E=5 steps=2 threads=1 fused=true kernels=");
+        assertThat(r.out()).contains("rnnlab lstm H=8 B=2 T=4 V=7 E=5 steps=2 threads=1 path=fused kernels=");
     }
 
     @Test
@@ -78,7 +78,7 @@ class BenchCommandTest {
         Result r = lab(bench("rnn", "--fused", "false"));
 
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("fused=false");
+        assertThat(r.out()).contains("path=composed kernels=");
         assertThat(r.lastLine()).matches("tokens/s: [0-9]+");
     }
 

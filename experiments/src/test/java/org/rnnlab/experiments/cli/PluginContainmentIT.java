@@ -36,7 +36,7 @@ class PluginContainmentIT {
         olderApiPlugin(plugins.resolve("old.jar"), work);
 
         LabProcess.Result json = LabProcess.lab("plugins", "--json", "--plugins", plugins.toString());
-        assertThat(json.exit()).as(json.err()).isZero();
+        assertThat(json.exit()).as("three plugins did not load: " + json.err()).isEqualTo(1);
         JsonNode root = JSON.readTree(json.out());
         assertThat(plugin(root, "fine-plugin").get("status").asText()).isEqualTo("LOADED");
         JsonNode nameless = plugin(root, "com.example.nameless.TestPlugin");
@@ -52,7 +52,7 @@ class PluginContainmentIT {
                 .doesNotContain("com.google.inject");
 
         LabProcess.Result text = LabProcess.lab("plugins", "--plugins", plugins.toString());
-        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.exit()).as(text.err()).isEqualTo(1);
         assertThat(text.out()).contains("fine-plugin 1.2.3").contains("com.example.nameless.TestPlugin ? (api ?)  [FAILED]")
                 .contains("3 of ").contains("plugins not loaded");
         assertThat(text.err()).doesNotContain("\tat ");

@@ -146,6 +146,19 @@ public sealed interface Claim permits Claim.Threshold, Claim.Order, Claim.Gap {
         return new Gap(measure, better, worse, minimum, source, false);
     }
 
+    /**
+     * The group a variant belongs to: its name without the seed the grid appended ({@code lstm_s2} ->
+     * {@code lstm}, {@code lstm_s1-2} -> {@code lstm}); empty for a variant named by its seed alone ({@code s1}).
+     */
+    static String group(String variant, long seed) {
+        String suffix = "s" + seed;
+        String name = variant.replaceFirst("-\\d+$", "");
+        if (name.equals(suffix)) {
+            return "";
+        }
+        return name.endsWith("_" + suffix) ? name.substring(0, name.length() - suffix.length() - 1) : name;
+    }
+
     /** A figure as a claim states it: up to four significant digits, no trailing zeros. */
     static String figure(double v) {
         if (v == 0 || Double.isInfinite(v) || Double.isNaN(v)) {

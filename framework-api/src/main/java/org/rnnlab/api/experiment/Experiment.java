@@ -136,11 +136,15 @@ public final class Experiment {
 
         public Builder clip(double maxNorm) { return set("clip", maxNorm); }
 
-        /** Varies one setting over {@code values}; each value becomes part of the variant names. */
+        /**
+         * Varies one setting over {@code values}; each value becomes part of the variant names, as itself
+         * when it is a name ({@code lstm_s1}) and as {@code key=value} when it is a number or a boolean
+         * ({@code layers=2_s1}; see {@link Alternative#ofSetting}).
+         */
         public Builder vary(String key, Object... values) {
             List<Alternative> alts = new ArrayList<>();
             for (Object v : values) {
-                alts.add(Alternative.of(String.valueOf(v), Map.of(key, String.valueOf(v))));
+                alts.add(Alternative.ofSetting(key, String.valueOf(v)));
             }
             axes.add(new Axis(key, alts));
             return this;

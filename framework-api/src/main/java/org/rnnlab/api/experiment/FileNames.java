@@ -5,7 +5,8 @@ import org.rnnlab.api.RnnlabException;
 
 /**
  * Turns experiment and variant names into file names that stay inside their folder: anything but
- * ASCII letters, digits, {@code .}, {@code _} and {@code -} becomes {@code _}, leading dots are dropped
+ * ASCII letters, digits, {@code .}, {@code _}, {@code -} and {@code =} (variant names such as
+ * {@code layers=2_s1}) becomes {@code _}, leading dots are dropped
  * (no {@code ..}, no hidden files), and the result is never empty.
  */
 public final class FileNames {
@@ -16,7 +17,7 @@ public final class FileNames {
     public static String safe(String name) {
         StringBuilder sb = new StringBuilder(name.length());
         name.codePoints().forEach(c -> sb.append(
-                (c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-')) ? (char) c : '_'));
+                (c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-' || c == '=')) ? (char) c : '_'));
         String s = sb.toString().replaceAll("_+", "_");
         int start = 0;
         while (start < s.length() && (s.charAt(start) == '.' || s.charAt(start) == '_')) {

@@ -44,7 +44,7 @@ final class GridExpansion {
                     if (t.isEmpty()) {
                         problems.add("setting '" + rawKey + "' has an empty value in '" + value + "'");
                     } else {
-                        alts.add(Alternative.of(t, Map.of(key, t)));
+                        alts.add(Alternative.ofSetting(key, t));
                     }
                 }
                 if (!alts.isEmpty()) {

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import org.rnnlab.api.event.EmbeddingMap;
 
 /**
- * {@link EmbeddingMap} in the event log (version 4): {@code variant}, {@code table}, {@code words [word]},
+ * {@link EmbeddingMap} in the event log (version 5): {@code variant}, {@code table}, {@code words [word]},
  * {@code projections [{method, explanation, x [number], y [number]}]},
  * {@code probes [{word, neighbours [{word, similarity}]}]}. Kept apart from {@link EventJson}, whose other
  * events are flat.

@@ -34,7 +34,7 @@ import org.rnnlab.api.event.RunStatus;
 import org.rnnlab.api.event.Samples;
 
 /**
- * One event as one JSON object, and back: format version 4 of the event log, described field by field
+ * One event as one JSON object, and back: format version 5 of the event log, described field by field
  * in {@link EventLog}. Written by hand rather than by reflection on the records so that renaming a
  * record component cannot change the format unnoticed.
  *
@@ -98,6 +98,9 @@ final class EventJson {
                 o.put("epoch", e.epoch());
                 o.set("metrics", numbers(e.metrics()));
                 o.set("timings", numbers(e.timings()));
+                if (!Double.isNaN(e.learningRate())) {
+                    o.set("learningRate", number(e.learningRate()));
+                }
             }
             case GradientStats e -> {
                 o.put("variant", e.variant());
@@ -186,6 +189,13 @@ final class EventJson {
                 o.put("verdict", e.verdict().name());
                 o.set("measured", numbers(e.measured()));
                 o.put("detail", e.detail());
+                if (e.compared().any()) {
+                    ObjectNode compared = o.putObject("compared");
+                    compared.put("metric", e.compared().metric());
+                    compared.put("best", e.compared().best());
+                    ArrayNode bestFirst = compared.putArray("bestFirst");
+                    e.compared().bestFirst().forEach(bestFirst::add);
+                }
             }
             case ExperimentCompleted e -> {
                 o.put("runDirectory", path(e.runDirectory()));
@@ -215,7 +225,7 @@ final class EventJson {
             case "BatchCompleted" -> new BatchCompleted(experiment, f.text("variant"), (int) f.integer("epoch"),
                     (int) f.integer("batch"), (int) f.integer("batches"), f.number("loss"));
             case "EpochCompleted" -> new EpochCompleted(experiment, f.text("variant"), (int) f.integer("epoch"),
-                    f.numbers("metrics"), f.numbers("timings"));
+                    f.numbers("metrics"), f.numbers("timings"), f.optionalNumber("learningRate"));
             case "GradientStats" -> new GradientStats(experiment, f.text("variant"), (int) f.integer("epoch"),
                     f.number("globalNorm"), f.numbers("parameterNorms"),
                     f.list("flow", Fields::number).stream().mapToDouble(Double::doubleValue).toArray());
@@ -244,7 +254,7 @@ final class EventJson {
             case "RunCompleted" -> new RunCompleted(experiment, f.text("variant"), f.status("status"),
                     f.numbers("finalMetrics"), f.numbers("bestMetrics"), f.integer("wallMillis"), f.bestEpoch("best"));
             case "ClaimChecked" -> new ClaimChecked(experiment, f.text("claim"), f.text("source"), f.verdict("verdict"),
-                    f.numbers("measured"), f.text("detail"));
+                    f.numbers("measured"), f.text("detail"), f.compared("compared"));
             case "ExperimentCompleted" -> new ExperimentCompleted(experiment, f.path("runDirectory"),
                     f.map("status", n -> Fields.status(n, "a status")), f.integer("wallMillis"));
             default -> throw new IllegalArgumentException("unknown event type '" + type + "'");
@@ -389,6 +399,32 @@ final class EventJson {
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new IllegalArgumentException("field '" + field + "' is not one of HOLDS, FAILS, NOT_MEASURED, NOT_CHECKED: " + v);
             }
+        }
+
+        /** An optional number: NaN when absent (logs written before version 4 carry no learning rate). */
+        double optionalNumber(String field) {
+            JsonNode n = node.get(field);
+            return n == null || n.isNull() ? Double.NaN : number(n);
+        }
+
+        /** The groups a claim compares: absent for a threshold and in logs written before version 4. */
+        ClaimChecked.Compared compared(String field) {
+            JsonNode n = node.get(field);
+            if (n == null || n.isNull()) {
+                return ClaimChecked.Compared.NONE;
+            }
+            Fields c = new Fields(n);
+            JsonNode best = c.get("best");
+            if (!best.isBoolean()) {
+                throw new IllegalArgumentException("field 'best' of '" + field + "' is not true or false");
+            }
+            JsonNode groups = c.get("bestFirst");
+            if (!groups.isArray()) {
+                throw new IllegalArgumentException("field 'bestFirst' of '" + field + "' is not a list");
+            }
+            List<String> bestFirst = new ArrayList<>();
+            groups.forEach(g -> bestFirst.add(text(g)));
+            return new ClaimChecked.Compared(c.text("metric"), best.asBoolean(), bestFirst);
         }
 
         /** The optional best epoch of a run: absent in logs written before rnnlab recorded it. */

@@ -57,7 +57,9 @@ class EventLogTest {
                 new RunCompleted(x, "d", RunStatus.STOPPED_EARLY, Map.of("test.accuracy", 0.83), Map.of("val.accuracy", 0.8),
                         99L, new org.rnnlab.api.event.BestEpoch(3, "val.accuracy", 0.8, true)),
                 new org.rnnlab.api.event.ClaimChecked(x, "test.accuracy: d better than a", "measured", 
-                        org.rnnlab.api.event.ClaimVerdict.FAILS, Map.of("a", 0.5, "d", 0.83), "measured d 0.83, a 0.5"),
+                        org.rnnlab.api.event.ClaimVerdict.FAILS, Map.of("a", 0.5, "d", 0.83), "measured d 0.83, a 0.5",
+                        new org.rnnlab.api.event.ClaimChecked.Compared("test.accuracy", false, List.of("d", "a"))),
+                new EpochCompleted(x, "a", 2, Map.of("val.loss", 0.25), Map.of(), 0.1 + 0.2),
                 new DataExcerpts(x, "a", "test", List.of("60.64.67 60.64.67 - 43.62", "-")),
                 new ExperimentCompleted(x, run, Map.of("a", RunStatus.STOPPED_EARLY, "b", RunStatus.DIVERGED,
                         "c", RunStatus.FAILED), 5678L),
@@ -142,7 +144,7 @@ class EventLogTest {
 
         List<String> lines = Files.readAllLines(EventLog.file(run), StandardCharsets.UTF_8);
 
-        assertThat(lines.getFirst()).isEqualTo("{\"format\":\"rnnlab-events\",\"version\":4}");
+        assertThat(lines.getFirst()).isEqualTo("{\"format\":\"rnnlab-events\",\"version\":5}");
         assertThat(lines).hasSize(everyType().size() + 1);
         assertThat(lines.get(1)).startsWith("{\"event\":\"ExperimentStarted\",\"experiment\":\"x\",")
                 .contains("\"runDirectory\":\".\"")
@@ -235,6 +237,34 @@ class EventLogTest {
     }
 
     @Test
+    void aVersionThreeLogReadsWithoutLearningRatesOrComparedGroups() throws Exception {
+        // as rnnlab wrote it before version 4: no learningRate in EpochCompleted, no compared in ClaimChecked
+        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":3}\n"
+                + "{\"event\":\"EpochCompleted\",\"experiment\":\"x\",\"variant\":\"a\",\"epoch\":1,"
+                + "\"metrics\":{\"val.loss\":0.5},\"timings\":{}}\n"
+                + "{\"event\":\"ClaimChecked\",\"experiment\":\"x\",\"claim\":\"c\",\"source\":\"s\",\"verdict\":\"HOLDS\","
+                + "\"measured\":{\"a\":0.5},\"detail\":\"d\"}\n");
+
+        List<Event> back = read(run);
+
+        assertThat(((EpochCompleted) back.get(0)).learningRate()).isNaN();
+        assertThat(((org.rnnlab.api.event.ClaimChecked) back.get(1)).compared())
+                .isEqualTo(org.rnnlab.api.event.ClaimChecked.Compared.NONE);
+    }
+
+    @Test
+    void theLearningRateAndTheComparedGroupsAreWrittenAsFields() throws Exception {
+        write(run, everyType());
+
+        List<String> lines = Files.readAllLines(EventLog.file(run), StandardCharsets.UTF_8);
+
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"compared\":{\"metric\":\"test.accuracy\",\"best\":false,"
+                + "\"bestFirst\":[\"d\",\"a\"]}"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("{\"event\":\"EpochCompleted\"")
+                .endsWith("\"learningRate\":0.30000000000000004}"));
+    }
+
+    @Test
     void aVersionOneLogStillReads() throws Exception {
         // version 2 only added AttentionMaps and ClaimChecked: runs made before it still report and resume
         Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":1}\n"
@@ -264,9 +294,9 @@ class EventLogTest {
     }
 
     @Test
-    void aVersionThreeLogStillReadsAndTakesAResumedRunsEmbeddingEvents() throws Exception {
+    void aVersionFourLogStillReadsAndTakesAResumedRunsEmbeddingEvents() throws Exception {
         // as rnnlab wrote it before EmbeddingImported and EmbeddingMap existed
-        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":3}\n"
+        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":4}\n"
                 + "{\"event\":\"DataExcerpts\",\"experiment\":\"x\",\"variant\":\"a\",\"split\":\"test\",\"excerpts\":[\"-\"]}\n");
         org.rnnlab.api.event.EmbeddingImported imported = new org.rnnlab.api.event.EmbeddingImported("x", "a", "v.txt", 1, 2, true);
         write(run, List.of(imported));
@@ -280,10 +310,10 @@ class EventLogTest {
 
     @Test
     void aLogOfANewerVersionOrNoLogAtAllIsRefused() throws Exception {
-        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":5}\n");
+        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":6}\n");
         assertThatThrownBy(() -> EventLog.history(run)).isInstanceOf(RnnlabException.class)
-                .hasMessageContaining("is event log version 5; this rnnlab reads versions 1 to 4");
-        assertThatThrownBy(() -> EventLogWriter.open(run)).hasMessageContaining("version 5");
+                .hasMessageContaining("is event log version 6; this rnnlab reads versions 1 to 5");
+        assertThatThrownBy(() -> EventLogWriter.open(run)).hasMessageContaining("version 6");
 
         Files.writeString(EventLog.file(run), "variant,status\n");
         assertThatThrownBy(() -> EventLog.history(run)).hasMessageContaining("line 1: not an rnnlab event log");

@@ -58,4 +58,23 @@ public final class CsvLayout {
     static String timingColumn(String timing) {
         return timing.startsWith(TIMING_PREFIX) ? timing : TIMING_PREFIX + timing;
     }
+
+    /** The files under a variant's folder that the CSV reporter leaves for {@code v} once it has ended, in a fixed order. */
+    public static java.util.List<String> variantFiles(org.rnnlab.reporting.model.VariantRecord v) {
+        java.util.List<String> files = new java.util.ArrayList<>();
+        if (!v.epochs().isEmpty() || !(v.status() == org.rnnlab.reporting.model.VariantStatus.RUNNING
+                || v.status() == org.rnnlab.reporting.model.VariantStatus.NOT_STARTED)) {
+            files.add(METRICS);
+        }
+        if (!v.gradients().isEmpty()) {
+            files.add(GRADIENTS);
+        }
+        if (!v.evaluations().isEmpty()) {
+            files.add(EVALUATIONS);
+        }
+        if (!v.samples().isEmpty()) {
+            files.add(SAMPLES);
+        }
+        return files;
+    }
 }

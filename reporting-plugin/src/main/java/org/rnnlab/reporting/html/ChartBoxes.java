@@ -18,6 +18,10 @@ final class ChartBoxes {
             if (!c.note().isEmpty()) {
                 h.append("<p class=\"explain\">").append(escape(c.note())).append("</p>");
             }
+            if (c.logY() && c.hasZeros()) {
+                h.append("<p class=\"explain underflow\">▲ on the bottom edge: a value of exactly 0 (it underflowed float32), "
+                        + "which a log axis cannot place; its tooltip says \"0 (underflow)\".</p>");
+            }
             if (c.allPositive()) {
                 h.append("<label class=\"log-toggle\"><input type=\"checkbox\" class=\"log-toggle\" data-chart=\"").append(escape(c.id()))
                         .append('"').append(c.logY() ? " checked" : "").append("> log scale</label>");

@@ -34,10 +34,7 @@ public final class ChartPlan {
                 timings.addAll(e.timings().keySet());
             }
         }
-        for (String metric : ordered(metrics)) {
-            charts.add(epochChart("curve-" + charts.size(), CURVES, metric, experiment, false,
-                    e -> Optional.ofNullable(e.metrics().get(metric))));
-        }
+        charts.addAll(LearningCurves.of(experiment, ordered(metrics), runPage));
         for (String timing : timings) {
             charts.add(epochChart("speed-" + charts.size(), SPEED, timing, experiment, false,
                     e -> Optional.ofNullable(e.timings().get(timing))));
@@ -51,7 +48,7 @@ public final class ChartPlan {
     }
 
     /** Losses first, then the other metrics, each group sorted by name: the order a reader scans. */
-    private static List<String> ordered(Set<String> metrics) {
+    static List<String> ordered(Set<String> metrics) {
         List<String> out = new ArrayList<>(metrics.stream().filter(m -> m.endsWith("loss")).toList());
         metrics.stream().filter(m -> !m.endsWith("loss")).forEach(out::add);
         return out;
@@ -76,7 +73,7 @@ public final class ChartPlan {
      * Whether the values span more than two decades (a loss falling from 2 to 0.0002): on a linear axis
      * everything after the first epochs would be one flat line.
      */
-    private static boolean spansDecades(List<ChartSpec.Series> series) {
+    static boolean spansDecades(List<ChartSpec.Series> series) {
         double low = Double.POSITIVE_INFINITY;
         double high = 0;
         for (ChartSpec.Series s : series) {
@@ -97,7 +94,7 @@ public final class ChartPlan {
     }
 
     /** The unit alone ("nats", "0 to 1"): the chart's title already names the metric. */
-    private static String axisLabel(String metric, Metric meaning) {
+    static String axisLabel(String metric, Metric meaning) {
         return meaning.unit().isEmpty() ? metric : meaning.unit();
     }
 

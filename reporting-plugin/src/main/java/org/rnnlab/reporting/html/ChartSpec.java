@@ -24,10 +24,23 @@ public record ChartSpec(String id, String section, String title, String note, St
         this(id, section, title, note, xLabel, yLabel, logY, frameLabels, series, Double.NaN, Double.NaN);
     }
 
-    /** A line: its label, the variant it belongs to (empty for series of one run, such as parameters), its points per frame. */
-    public record Series(String label, String variant, List<List<double[]>> frames) {
+    /**
+     * A line: its label, the variant it belongs to (empty for series of one run, such as parameters, and for
+     * a mean over seeds), its points per frame. {@code kind}: one run's line; a {@link Kind#MEAN} over seeds whose
+     * points are {@code [x, mean, low, high]} and draw a band; or {@link Kind#BEST} markers at best epochs.
+     * {@code training} draws a training curve fainter than the validation curve beside it; {@code members}
+     * names the runs a mean is over (the mean hides when every one of them is hidden).
+     */
+    public record Series(String label, String variant, List<List<double[]>> frames, Kind kind, boolean training,
+                         List<String> members) {
         public Series {
             frames = List.copyOf(frames);
+            members = List.copyOf(members);
+        }
+
+        /** One run's line. */
+        public Series(String label, String variant, List<List<double[]>> frames) {
+            this(label, variant, frames, Kind.RUN, false, List.of());
         }
 
         boolean hasPoints() {
@@ -35,19 +48,35 @@ public record ChartSpec(String id, String section, String title, String note, St
         }
     }
 
+    /** What a series draws. */
+    public enum Kind { RUN, MEAN, BEST }
+
     /** Whether any series has a finite point: a chart without one is not drawn at all. */
     public boolean hasData() {
         return series.stream().anyMatch(Series::hasPoints);
     }
 
+    /** Whether a value is exactly 0: on a log axis the page shows it at the floor as "0 (underflow)". */
+    public boolean hasZeros() {
+        return series.stream().anyMatch(s -> s.frames().stream().anyMatch(f -> f.stream().anyMatch(p -> p[1] == 0)));
+    }
+
     /** Whether every value is positive, so that the chart may switch to a log axis. */
     public boolean allPositive() {
-        return series.stream().allMatch(s -> s.frames().stream().allMatch(f -> f.stream().allMatch(p -> !(p[1] <= 0))));
+        return series.stream().allMatch(s -> s.frames().stream().allMatch(f -> f.stream().allMatch(p -> {
+            for (int i = 1; i < p.length; i++) {
+                if (p[i] <= 0) {
+                    return false;
+                }
+            }
+            return true;
+        })));
     }
 
     Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
+        m.put("section", section);
         m.put("title", title);
         m.put("xLabel", xLabel);
         m.put("yLabel", yLabel);
@@ -59,14 +88,25 @@ public record ChartSpec(String id, String section, String title, String note, St
             Map<String, Object> j = new LinkedHashMap<>();
             j.put("label", s.label());
             j.put("variant", s.variant());
-            j.put("frames", s.frames().stream().map(f -> f.stream().map(p -> List.of(p[0], y(p[1]))).toList()).toList());
+            j.put("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT));
+            j.put("training", s.training());
+            j.put("members", s.members());
+            j.put("frames", s.frames().stream().map(f -> f.stream().map(ChartSpec::point).toList()).toList());
             return j;
         }).toList());
         return m;
     }
 
-    private Object y(double y) {
-        // a log axis cannot show zero or negative values; they become gaps rather than script errors
-        return logY && y <= 0 ? Double.NaN : y;
+    /**
+     * {@code [x, y]} or {@code [x, mean, low, high]}. Negative values stay, and the page leaves them out of a
+     * log axis; zeros stay too, and the page shows them on a log axis at its floor, marked
+     * "0 (underflow)": a gradient that vanished to exactly 0 in float32 is a finding, not a gap.
+     */
+    private static List<Double> point(double[] p) {
+        List<Double> out = new java.util.ArrayList<>(p.length);
+        for (double v : p) {
+            out.add(v);
+        }
+        return out;
     }
 }

@@ -10,8 +10,8 @@ import org.rnnlab.reporting.model.VariantRecord;
 /**
  * Confusion-matrix heatmaps, one per classifier variant, with a slider that steps through the epochs
  * (every epoch's matrix is in the page; the script shows one at a time). Cells are shaded by the share
- * of their row, so classes of different sizes compare. Under each, the last matrix's precision, recall, F1
- * and support per label ({@link LabelFiguresTable}).
+ * of their row, so classes of different sizes compare. Precision, recall, F1
+ * and support per label ({@link LabelFiguresTable}) beside each epoch's matrix.
  */
 final class ConfusionSection {
     private ConfusionSection() {}
@@ -22,7 +22,8 @@ final class ConfusionSection {
 
     static String of(ExperimentRecord experiment) {
         StringBuilder h = new StringBuilder("<p class=\"explain\">Rows are the true labels, columns the predicted ones; "
-                + "each cell shows a count and is shaded by its share of the row (the diagonal is correct). "
+                + "each cell shows a count and is shaded by its share of the row (the diagonal is correct). Beside each matrix: "
+                + "precision (right among those predicted as the label), recall (found among those truly of it), F1 and support. "
                 + "Use the slider to step through the epochs.</p><div class=\"confusions\">");
         int index = 0;
         for (VariantRecord v : experiment.variants()) {
@@ -40,9 +41,13 @@ final class ConfusionSection {
                     .append(escape(caption(evaluations.get(last)))).append("</output></label>");
             h.append("<div id=\"").append(id).append("\">");
             for (int i = 0; i < evaluations.size(); i++) {
-                h.append(matrix(evaluations.get(i), i, i != last));
+                // each epoch's matrix with its per-label figures beside it; the slider shows one epoch at a time
+                ConfusionRecord c = evaluations.get(i);
+                h.append("<div class=\"confusion-step\" data-step=\"").append(i).append("\" data-caption=\"")
+                        .append(escape(caption(c))).append('"').append(i != last ? " hidden" : "").append('>')
+                        .append(matrix(c)).append(LabelFiguresTable.of(c)).append("</div>");
             }
-            h.append("</div>").append(LabelFiguresTable.of(evaluations.get(last))).append("</figure>");
+            h.append("</div></figure>");
         }
         return h.append("</div>").toString();
     }
@@ -51,10 +56,8 @@ final class ConfusionSection {
         return "epoch " + c.epoch() + ", " + c.split() + " split, accuracy " + Numbers.format(c.accuracy());
     }
 
-    private static String matrix(ConfusionRecord c, int step, boolean hidden) {
-        StringBuilder h = new StringBuilder("<table class=\"confusion\" data-step=\"").append(step)
-                .append("\" data-caption=\"").append(escape(caption(c))).append('"').append(hidden ? " hidden" : "")
-                .append("><thead><tr><th class=\"corner\">true ↓ / predicted →</th>");
+    private static String matrix(ConfusionRecord c) {
+        StringBuilder h = new StringBuilder("<table class=\"confusion\"><thead><tr><th class=\"corner\">true ↓ / predicted →</th>");
         for (String label : c.labels()) {
             h.append("<th scope=\"col\">").append(escape(label)).append("</th>");
         }

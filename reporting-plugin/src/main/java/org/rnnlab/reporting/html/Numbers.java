@@ -27,7 +27,8 @@ public final class Numbers {
             return Long.toString((long) value);
         }
         BigDecimal rounded = new BigDecimal(value).round(new MathContext(SIGNIFICANT_DIGITS, RoundingMode.HALF_EVEN));
-        double abs = Math.abs(value);
+        // the range is judged after rounding: 0.000999999 shows as 0.001, not 1.000e-03
+        double abs = Math.abs(rounded.doubleValue());
         if (abs >= 1e-3 && abs < 1e6) {
             return rounded.stripTrailingZeros().toPlainString();
         }

@@ -86,11 +86,15 @@ public final class ReportPage {
                             + "the runs on the same dataset that trained to the end. Hover a column's name for its meaning.</p>"
                             + (seeds ? "" : SummaryTables.notCountedNote(e)) + BestEpochSection.of(e), ""));
         }
+        List<SeedComparison> comparisons = runPage ? List.of() : SeedComparison.of(e);
+        if (!comparisons.isEmpty()) {
+            body.append(section(toc, "over-seeds", "Compared over seeds", SeedComparisonSection.of(comparisons), ""));
+        }
         if (!runPage && e.variants().size() > 1) {
             body.append("<div id=\"variant-panel\" class=\"panel\" aria-label=\"variants shown in the charts\"></div>");
         }
         if (ChartBoxes.any(charts, ChartPlan.CURVES)) {
-            body.append(section(toc, "curves", "Learning curves", ChartBoxes.of(charts, ChartPlan.CURVES), ""));
+            body.append(section(toc, "curves", "Learning curves", CurveControls.of(charts) + ChartBoxes.of(charts, ChartPlan.CURVES), ""));
         }
         if (ChartBoxes.any(charts, ChartPlan.GRADIENTS) || ChartBoxes.any(charts, ChartPlan.PARAMETERS)) {
             body.append(section(toc, "gradients", "Gradient norms",
@@ -130,6 +134,7 @@ public final class ReportPage {
                     "<p class=\"explain\">Timings vary from machine to machine and run to run; they are not part of the results.</p>"
                             + ChartBoxes.of(charts, ChartPlan.SPEED), ""));
         }
+        body.append(section(toc, "files", "Data files", runPage ? RunFilesSection.ofRun(single) : RunFilesSection.ofComparison(e), ""));
         body.append(section(toc, "configuration", "Configuration and provenance", ConfigurationSection.of(e, dimensions), ""));
 
         StringBuilder nav = new StringBuilder("<nav><ul>");

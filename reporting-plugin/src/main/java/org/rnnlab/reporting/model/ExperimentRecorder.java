@@ -74,7 +74,7 @@ public final class ExperimentRecorder {
             case EpochCompleted e -> {
                 List<EpochRecord> epochs = variant(e.variant()).epochs;
                 epochs.removeIf(r -> r.epoch() == e.epoch());
-                epochs.add(new EpochRecord(e.epoch(), e.metrics(), e.timings()));
+                epochs.add(new EpochRecord(e.epoch(), e.metrics(), e.timings(), e.learningRate()));
             }
             case GradientStats e -> {
                 List<GradientRecord> gradients = variant(e.variant()).gradients;

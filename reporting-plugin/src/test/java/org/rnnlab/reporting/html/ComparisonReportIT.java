@@ -45,8 +45,8 @@ class ComparisonReportIT {
     void comparisonPageRunsWithoutErrorsAndDrawsEveryChart() throws Exception {
         Document dom = loaded(run.resolve("comparison.html"));
         int canvases = dom.select("canvas.chart").size();
-        // curves (train.loss, val.loss, val.accuracy, val.bits_per_char), 2 timings, gradient norm, flow of every cell + 3 cells
-        assertThat(canvases).isEqualTo(11);
+        // curves (train.loss with val.loss, val.accuracy, val.bits_per_char), 2 timings, gradient norm, flow of every cell + 3 cells
+        assertThat(canvases).isEqualTo(10);
         assertEveryChartDrew(dom);
         assertThat(dom.select("#variant-panel input[type=checkbox]")).hasSize(SyntheticExperiment.specs().size());
     }

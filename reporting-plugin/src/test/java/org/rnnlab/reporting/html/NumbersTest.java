@@ -15,6 +15,7 @@ class NumbersTest {
         assertThat(Numbers.format(-41235.0)).isEqualTo("-41235");
         assertThat(Numbers.format(1234567.0)).isEqualTo("1.235e+06");
         assertThat(Numbers.format(0.00123456)).isEqualTo("0.001235");
+        assertThat(Numbers.format(0.0009999999)).isEqualTo("0.001");
         assertThat(Numbers.format(-1.5)).isEqualTo("-1.5");
     }
 
