@@ -45,6 +45,7 @@ public final class DatasetsPlugin implements Plugin {
                 datasets.addBinding().to(WordBoundariesDataset.class);
                 datasets.addBinding().to(DatesDataset.class);
                 datasets.addBinding().to(TranslationDataset.class);
+                datasets.addBinding().to(WordClassesDataset.class);
                 var tokenizers = Components.of(binder(), ComponentKind.TOKENIZER);
                 tokenizers.addBinding().to(CharacterTokenizerFactory.class);
                 tokenizers.addBinding().to(WordTokenizerFactory.class);

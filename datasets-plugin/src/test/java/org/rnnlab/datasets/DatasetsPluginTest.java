@@ -46,10 +46,11 @@ class DatasetsPluginTest {
     void registersEveryDatasetAndTokenizerById() {
         assertThat(registry.ids(ComponentKind.DATASET))
                 .containsExactly("adding", "conll", "csv", "dates", "dinosaurs", "hello", "jsb-chorales", "midi", "order",
-                        "sentiment", "shakespeare", "shakespeare-words", "text", "translation", "word-boundaries");
+                        "sentiment", "shakespeare", "shakespeare-words", "text", "translation", "word-boundaries",
+                        "word-classes");
         assertThat(registry.ids(ComponentKind.TOKENIZER))
                 .containsExactly("bag-of-words", "character", "fixed-window", "whitespace", "word");
-        assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<DatasetProvider>>() {}))).hasSize(15);
+        assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<DatasetProvider>>() {}))).hasSize(16);
         assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<TokenizerFactory>>() {}))).hasSize(5);
     }
 
@@ -57,7 +58,7 @@ class DatasetsPluginTest {
     void anUnknownIdListsTheIdsThatExist() {
         assertThatThrownBy(() -> registry.get(ComponentKind.DATASET, "dinosaur")).isInstanceOf(UnknownComponentException.class)
                 .hasMessage("unknown dataset 'dinosaur'; known datasets: adding, conll, csv, dates, dinosaurs, hello, jsb-chorales,"
-                        + " midi, order, sentiment, shakespeare, shakespeare-words, text, translation, word-boundaries");
+                        + " midi, order, sentiment, shakespeare, shakespeare-words, text, translation, word-boundaries, word-classes");
         assertThatThrownBy(() -> registry.get(ComponentKind.TOKENIZER, "bpe")).isInstanceOf(UnknownComponentException.class)
                 .hasMessage("unknown tokenizer 'bpe'; known tokenizers: bag-of-words, character, fixed-window, whitespace, word");
     }

@@ -11,11 +11,20 @@ import java.util.Arrays;
  * step before gets the very same tensors back (the view objects too, when the shape matches), so in
  * steady state {@code take} allocates only its varargs array, if the caller's compiler does not
  * elide it.
+ *
+ * <p>The workspace is bounded: a size that none of the last {@value #KEPT_STEPS} steps (a step ends at
+ * {@link #releaseAll()}) took is dropped with its buffers. Steps of many different shapes (sequences of
+ * every length, each with a large vocabulary's logits) therefore hold what the last few steps needed,
+ * not what every shape ever seen needed, while a steady step keeps all its buffers.
  */
 public final class Workspace {
+    /** Steps a size may go untaken before its buffers are dropped. */
+    public static final int KEPT_STEPS = 4;
+
     private SizePool[] pools = new SizePool[16];
     private int poolCount;
     private long bytesHeld;
+    private long step;
 
     /** A zeroed tensor of this shape, valid until the next {@link #releaseAll()}. */
     public Tensor take(int... shape) {
@@ -29,11 +38,27 @@ public final class Workspace {
         return pool(size).take(shape);
     }
 
-    /** Makes every buffer handed out so far available again. */
+    /**
+     * Makes every buffer handed out so far available again and ends a step: the sizes that no step of the
+     * last {@value #KEPT_STEPS} took are dropped.
+     */
     public void releaseAll() {
+        step++;
+        int kept = 0;
         for (int i = 0; i < poolCount; i++) {
-            pools[i].used = 0;
+            SizePool p = pools[i];
+            if (p.used > 0) {
+                p.lastStep = step;
+            }
+            p.used = 0;
+            if (step - p.lastStep < KEPT_STEPS) {
+                pools[kept++] = p;
+            } else {
+                bytesHeld -= (long) p.count * p.size * Float.BYTES;
+            }
         }
+        Arrays.fill(pools, kept, poolCount, null);
+        poolCount = kept;
     }
 
     /** Bytes held by this workspace (all buffers, in use or free). */
@@ -52,6 +77,7 @@ public final class Workspace {
             pools = Arrays.copyOf(pools, poolCount * 2);
         }
         SizePool p = new SizePool(size);
+        p.lastStep = step + 1;
         pools[poolCount++] = p;
         return p;
     }
@@ -63,6 +89,8 @@ public final class Workspace {
         Tensor[] views = new Tensor[4];
         int count;
         int used;
+        /** The last step (counted by {@link #releaseAll()}) that took a buffer of this size. */
+        long lastStep;
 
         SizePool(int size) {
             this.size = size;

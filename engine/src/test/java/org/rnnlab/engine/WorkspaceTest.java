@@ -50,4 +50,42 @@ class WorkspaceTest {
         }
         assertThat(ws.bytesHeld()).isEqualTo((64 + 64 + 1) * 4L);
     }
+
+    @Test
+    void dropsSizesThatTheLastStepsDidNotTakeSoStepsOfEveryShapeStayBounded() {
+        Workspace ws = new Workspace();
+        // a run of sequences of every length: each step's sizes differ from all earlier ones
+        for (int length = 1; length <= 500; length++) {
+            ws.take(length, 100);
+            ws.take(length, 100);
+            ws.releaseAll();
+        }
+        // the last KEPT_STEPS steps' buffers only: lengths 497..500, two of 100 floats per step each
+        long expected = 0;
+        for (int length = 500 - Workspace.KEPT_STEPS + 1; length <= 500; length++) {
+            expected += 2L * length * 100 * Float.BYTES;
+        }
+        assertThat(ws.bytesHeld()).isEqualTo(expected);
+    }
+
+    @Test
+    void aSizeTakenWithinTheLastStepsKeepsItsBuffers() {
+        Workspace ws = new Workspace();
+        Tensor steady = ws.take(7, 7);
+        ws.releaseAll();
+        for (int other = 0; other < Workspace.KEPT_STEPS - 1; other++) {
+            ws.take(1000 + other);
+            ws.releaseAll();
+        }
+        // KEPT_STEPS - 1 steps without 7x7: still held, handed out again
+        assertThat(ws.take(7, 7)).isSameAs(steady);
+        ws.releaseAll();
+        for (int other = 0; other < Workspace.KEPT_STEPS; other++) {
+            ws.take(3);
+            ws.releaseAll();
+        }
+        // KEPT_STEPS steps without it: dropped, a new buffer
+        assertThat(ws.take(7, 7).data()).isNotSameAs(steady.data());
+        assertThat(ws.bytesHeld()).isEqualTo((49 + 3) * 4L);
+    }
 }

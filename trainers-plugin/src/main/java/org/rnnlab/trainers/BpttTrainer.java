@@ -63,7 +63,8 @@ final class BpttTrainer implements Trainer {
         Settings settings = run.settings();
         RunSettings rs = RunSettings.of(settings, truncated);
         Task task = run.task();
-        TaskData data = run.data();
+        // a stateful run reads running text in order: pieces in B runs, the state carried from batch to batch
+        TaskData data = rs.stateful() ? task.stream(run.data(), rs.streamChunk()) : run.data();
         TaskModel model = run.model();
         Optimizer optimizer = run.optimizer();
         RunStore store = run.store();
@@ -88,13 +89,14 @@ final class BpttTrainer implements Trainer {
         bus.publish(new RunStarted(experiment, variant, settings.values(), run.seed(), store.directory(), rs.epochs()));
 
         BatchStepper stepper = new BatchStepper(model, optimizer, rs);
-        LossBound bound = lossBound(data, rs);
+        LossBound bound = lossBound(run.data(), rs);
         RunStatus status = RunStatus.COMPLETED;
         Map<String, Double> last = new TreeMap<>(progress.lastMetrics);
         boolean hasValidation = data.lengths("validation").length > 0;
         for (int epoch = progress.epoch + 1; epoch <= rs.epochs(); epoch++) {
             long epochStart = System.nanoTime();
-            List<Batch> batches = batcher.shuffled(trainLengths, Batcher.epochSeed(run.seed(), epoch));
+            List<Batch> batches = rs.stateful() ? batcher.strided(trainLengths)
+                    : batcher.shuffled(trainLengths, Batcher.epochSeed(run.seed(), epoch));
             stepper.startEpoch();
             double lossSum = 0;
             long lossTerms = 0;
@@ -115,6 +117,9 @@ final class BpttTrainer implements Trainer {
                     tokens += trainLengths[l];
                 }
                 bus.publish(new BatchCompleted(experiment, variant, epoch, i + 1, batches.size(), outcome.loss()));
+                if (i + 1 < batches.size() && rs.samplesAfter(epoch, i + 1)) {
+                    samples(task, model, data, rs, run.seed(), epoch, i + 1, experiment, variant).ifPresent(bus::publish);
+                }
             }
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             Map<String, Double> metrics = new TreeMap<>();
@@ -131,7 +136,7 @@ final class BpttTrainer implements Trainer {
                 bus.publish(new Evaluation(experiment, variant, epoch, "validation", data.labels(), validation.confusion()));
             }
             Optional<Samples> drawn = rs.samples() > 0
-                    ? samples(task, model, data, rs, run.seed(), epoch, experiment, variant) : Optional.empty();
+                    ? samples(task, model, data, rs, run.seed(), epoch, 0, experiment, variant) : Optional.empty();
             drawn.ifPresent(bus::publish);
             attention(task, model, data, epoch, experiment, variant).ifPresent(bus::publish);
             Optional<String> beyond = bound.exceededBy(metrics, epoch);
@@ -221,11 +226,11 @@ final class BpttTrainer implements Trainer {
         return LossBound.uniformGuess(classes, rs.divergenceFactor());
     }
 
-    /** The task's samples of this epoch, if it generates any. */
+    /** The task's samples after this epoch ({@code batch} 0) or after one of its batches, if it generates any. */
     private static Optional<Samples> samples(Task task, TaskModel model, TaskData data, RunSettings rs, long seed,
-                                             int epoch, String experiment, String variant) {
-        // Its own stream per epoch, so sampling never shifts anything else and a resumed run samples alike.
-        SplittableRandom random = new SplittableRandom(Batcher.epochSeed(seed ^ 0x5A4D504C45L, epoch));
+                                             int epoch, int batch, String experiment, String variant) {
+        // Its own stream per epoch (and early batch), so sampling never shifts anything else and a resumed run samples alike.
+        SplittableRandom random = new SplittableRandom(Batcher.epochSeed(seed ^ 0x5A4D504C45L ^ ((long) batch << 40), epoch));
         List<String> texts = task.samples(model, new SampleRequest(rs.samples(), rs.temperature(), rs.topK(), rs.prefix(),
                 rs.sampleLength()), random);
         if (texts.isEmpty()) {
@@ -235,7 +240,7 @@ final class BpttTrainer implements Trainer {
         for (String s : texts) {
             novel += data.inTraining(s) ? 0 : 1;
         }
-        return Optional.of(new Samples(experiment, variant, epoch, texts, (double) novel / texts.size()));
+        return Optional.of(new Samples(experiment, variant, epoch, texts, (double) novel / texts.size(), batch));
     }
 
     private static final String SETTING = "setting.";

@@ -16,8 +16,8 @@ import org.rnnlab.model.train.LearningRateSchedule;
  * {@code dataset.*}, {@code tokenizer.*}, {@code cell.*} and {@code optimizer.*}.
  */
 record RunSettings(int epochs, int batch, double clip, double clipValue, int patience, String stoppingMetric,
-                   int samples, int sampleLength, double temperature, int topK, String prefix, int truncation,
-                   double divergenceFactor, boolean restoreBest) {
+                   int samples, int earlySamples, int sampleLength, double temperature, int topK, String prefix, int truncation,
+                   double divergenceFactor, boolean restoreBest, int streamChunk) {
 
     static final SettingKey<Integer> EPOCHS = SettingKey.integer("epochs", "passes over the training split")
             .defaultsTo(10).checked(SettingCheck.between(1, 1_000_000));
@@ -36,6 +36,9 @@ record RunSettings(int epochs, int batch, double clip, double clipValue, int pat
                     + " (when the run has that metric), not the last epoch's").defaultsTo(true);
     static final SettingKey<Integer> SAMPLES = atLeast(SettingKey.integer("samples",
             "texts a language model samples after each epoch"), 5, 0);
+    static final SettingKey<Integer> EARLY_SAMPLES = atLeast(SettingKey.integer("samples.early",
+            "k > 0: in the first epoch, also sample after batches k, 4k, 16k, ... to show the first steps of learning;"
+                    + " 0: only after each epoch"), 0, 0);
     static final SettingKey<Integer> SAMPLE_LENGTH = atLeast(SettingKey.integer("sample_length",
             "the most tokens a sample has"), 200, 1);
     static final SettingKey<Double> TEMPERATURE = SettingKey.real("temperature",
@@ -49,10 +52,17 @@ record RunSettings(int epochs, int batch, double clip, double clipValue, int pat
     static final SettingKey<Integer> TRUNCATION = atLeast(SettingKey.integer("tbptt.k",
             "time steps per truncated-BPTT chunk"), 20, 1);
 
+    static final SettingKey<Boolean> STATEFUL = SettingKey.flag("bptt.stateful",
+            "language models: read each split as one running text in B parallel streams (B = batch), cut into"
+                    + " consecutive chunks of bptt.chunk tokens; each batch continues the last one's state (detached),"
+                    + " no <bos>/<eos> inside the text; validation reads its split the same way").defaultsTo(false);
+    static final SettingKey<Integer> STREAM_CHUNK = atLeast(SettingKey.integer("bptt.chunk",
+            "with bptt.stateful: tokens per chunk, the steps back-propagation reaches back"), 35, 1);
+
     /** The settings of trainer {@code id}: the run's, the schedule's, and for the truncated trainer {@code tbptt.k}. */
     static SettingsSchema schema(String id, boolean truncated) {
         List<SettingKey<?>> keys = new ArrayList<>(List.of(EPOCHS, BATCH, CLIP, CLIP_VALUE, PATIENCE, STOPPING_METRIC,
-                RESTORE_BEST, SAMPLES, SAMPLE_LENGTH, TEMPERATURE, TOP_K, PREFIX, DIVERGENCE_FACTOR));
+                RESTORE_BEST, SAMPLES, EARLY_SAMPLES, SAMPLE_LENGTH, TEMPERATURE, TOP_K, PREFIX, DIVERGENCE_FACTOR, STATEFUL, STREAM_CHUNK));
         if (truncated) {
             keys.add(TRUNCATION);
         }
@@ -62,10 +72,28 @@ record RunSettings(int epochs, int batch, double clip, double clipValue, int pat
     /** The settings of one run; a bad or missing value is a {@code ConfigException} listing every problem. */
     static RunSettings of(Settings s, boolean truncated) {
         schema(truncated ? "tbptt" : "bptt", truncated).requireValues(s);
+        if (truncated && s.get(STATEFUL)) {
+            throw new org.rnnlab.api.ConfigException("setting 'bptt.stateful' is true with trainer 'tbptt': a stateful"
+                    + " run is truncated by its chunks already; use trainer=bptt with bptt.chunk");
+        }
         return new RunSettings(s.get(EPOCHS), s.get(BATCH), s.get(CLIP), s.get(CLIP_VALUE), s.get(PATIENCE),
-                s.get(STOPPING_METRIC), s.get(SAMPLES), s.get(SAMPLE_LENGTH), s.get(TEMPERATURE), s.get(TOP_K),
+                s.get(STOPPING_METRIC), s.get(SAMPLES), s.get(EARLY_SAMPLES), s.get(SAMPLE_LENGTH), s.get(TEMPERATURE), s.get(TOP_K),
                 s.get(PREFIX), truncated ? s.get(TRUNCATION) : Integer.MAX_VALUE, s.get(DIVERGENCE_FACTOR),
-                s.get(RESTORE_BEST));
+                s.get(RESTORE_BEST), s.get(STATEFUL) ? s.get(STREAM_CHUNK) : 0);
+    }
+
+    /** Whether the run reads language-model data as running text ({@link #STATEFUL}). */
+    boolean stateful() {
+        return streamChunk > 0;
+    }
+
+    /** Whether samples are drawn after batch {@code batch} (from 1) of epoch {@code epoch}, before its end ({@link #EARLY_SAMPLES}). */
+    boolean samplesAfter(int epoch, int batch) {
+        if (epoch != 1 || earlySamples == 0 || samples == 0 || batch % earlySamples != 0) {
+            return false;
+        }
+        int k = batch / earlySamples;
+        return (k & (k - 1)) == 0 && Integer.numberOfTrailingZeros(k) % 2 == 0;
     }
 
     /** Whether a larger value of the stopping metric is better (accuracy, F1) rather than smaller (loss). */

@@ -120,9 +120,18 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
 
     @Override
     public TaskEvaluation evaluate(TaskModel model, TaskData data, String split, String prefix, int batchSize) {
+        if (data instanceof StreamData stream) {
+            return new TaskEvaluation(stream.evaluate(((SequenceTaskModel) model).model(), split, prefix, batchSize), null);
+        }
         SplitEvaluator.Result r = SplitEvaluator.evaluate(((SequenceTaskModel) model).model(), (EncodedData) data, split,
                 prefix, batchSize);
         return new TaskEvaluation(r.metrics(), r.scores() == null ? null : r.scores().confusion());
+    }
+
+    /** The language model's data as running text cut into pieces of {@code chunk} tokens ({@link StreamData}). */
+    @Override
+    public TaskData stream(TaskData data, int chunk) {
+        return new StreamData((EncodedData) data, chunk);
     }
 
     @Override

@@ -98,6 +98,10 @@ record SequenceTaskModel(SequenceModel model, Tokenizer tokenizer, Vocabulary vo
 
     @Override
     public void trainBatch(TaskData data, Batch batch, int truncation, boolean measureFlow, ChunkUpdate update) {
+        if (data instanceof StreamData stream) {
+            stream.train(model, batch, measureFlow, update);
+            return;
+        }
         if (model.spec().bidirectional() && truncation != Integer.MAX_VALUE) {
             throw new ConfigException("setting 'bidirectional' is true but the trainer truncates back-propagation to "
                     + truncation + " steps: a reverse direction needs whole sequences (use trainer=bptt)");

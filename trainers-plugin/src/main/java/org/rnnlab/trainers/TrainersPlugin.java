@@ -39,6 +39,7 @@ public final class TrainersPlugin implements Plugin {
                 }
                 tasks.addBinding().toInstance(new SequenceToSequenceTask());
                 tasks.addBinding().toInstance(new MultiLabelTask());
+                tasks.addBinding().toInstance(new Word2VecTask());
                 Multibinder<TrainerFactory> trainers = Components.of(binder(), ComponentKind.TRAINER);
                 trainers.addBinding().toInstance(TrainerComponent.BPTT);
                 trainers.addBinding().toInstance(TrainerComponent.TBPTT);

@@ -40,6 +40,7 @@ public final class ExperimentsPlugin implements Plugin {
                 experiments.addBinding().toInstance(Lessons.dates());
                 experiments.addBinding().toInstance(Lessons.translation());
                 experiments.addBinding().toInstance(NextWordLesson.nextWord());
+                experiments.addBinding().toInstance(EmbeddingsLesson.embeddings());
             }
         };
     }

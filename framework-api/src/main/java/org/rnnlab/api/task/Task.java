@@ -80,6 +80,22 @@ public interface Task extends Component {
         return List.of();
     }
 
+    /**
+     * {@code data} read as running text, for stateful training ({@code bptt.stateful}): each split one
+     * stream cut into consecutive pieces of {@code chunk} steps, as many examples, whose lengths the
+     * returned data reports. The trainer batches them with
+     * {@code Batcher.strided} (batch i holds piece i of each of B runs of pieces) in that order every epoch,
+     * and the model carries its state, detached, from one batch to the next, zero at an epoch's first
+     * batch; {@link #evaluate} on the returned data reads a split the same way. Made once per run.
+     *
+     * @throws org.rnnlab.api.ConfigException when this task's data is not running text (the default)
+     * @since 0.2
+     */
+    default TaskData stream(TaskData data, int chunk) {
+        throw new org.rnnlab.api.ConfigException("setting 'bptt.stateful' is true, but task '" + id()
+                + "' does not read its data as running text: use bptt.stateful=false");
+    }
+
     /** Whether the task's models generate text ({@link #samples}), which {@code lab generate} needs. */
     default boolean generates() {
         return false;

@@ -80,6 +80,30 @@ public final class Batcher {
         return List.copyOf(batches);
     }
 
+    /**
+     * Batches for examples that are consecutive pieces of one text, read as {@code batchSize} runs of
+     * equal length (the runs one after the other give the pieces back; the last run may be shorter):
+     * batch i holds piece i of every run that has one, run order kept, {0, r, 2r, ...}, {1, r+1, ...}.
+     * So row k of batch i continues row k of batch i-1, and a shorter batch lacks only its last rows:
+     * what stateful training needs to carry the state from one batch to the next.
+     */
+    public List<Batch> strided(int[] lengths) {
+        int runLength = (lengths.length + batchSize - 1) / batchSize;
+        List<Batch> batches = new ArrayList<>(runLength);
+        for (int i = 0; i < runLength; i++) {
+            int members = 0;
+            while (members < batchSize && (long) members * runLength + i < lengths.length) {
+                members++;
+            }
+            int[] order = new int[members];
+            for (int k = 0; k < members; k++) {
+                order[k] = k * runLength + i;
+            }
+            cut(order, 0, members, lengths, batches);
+        }
+        return List.copyOf(batches);
+    }
+
     /** A seed for one epoch of a run, so that each epoch has its own order but runs repeat exactly. */
     public static long epochSeed(long runSeed, int epoch) {
         // SplittableRandom's mixing spreads nearby (seed, epoch) pairs far apart.

@@ -68,7 +68,7 @@ public final class SkipGramLoss {
         return total * scale;
     }
 
-    private static double sigmoid(double x) {
+    static double sigmoid(double x) {
         return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
     }
 }

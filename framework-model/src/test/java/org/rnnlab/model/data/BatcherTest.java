@@ -12,6 +12,22 @@ class BatcherTest {
     private static final int[] LENGTHS = new SplittableRandom(7).ints(1003, 1, 200).toArray();
 
     @Test
+    void stridedBatchesTakePieceIOfEveryRunSoRowsContinueFromBatchToBatch() {
+        // 10 pieces in 4 runs of 3 (the last run holds one): [0 1 2] [3 4 5] [6 7 8] [9]
+        int[] lengths = {5, 5, 5, 5, 5, 5, 5, 5, 5, 2};
+        List<Batch> batches = new Batcher(4).strided(lengths);
+        assertThat(batches).extracting(b -> Arrays.toString(b.indices()))
+                .containsExactly("[0, 3, 6, 9]", "[1, 4, 7]", "[2, 5, 8]");
+        assertThat(batches.getFirst().steps()).isEqualTo(5);
+        // every piece exactly once, and batch 1 keeps the row order of batch 0 (runs 0..2)
+        assertThat(batches.stream().flatMapToInt(b -> Arrays.stream(b.indices())).sorted().toArray())
+                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(new Batcher(4).strided(new int[0])).isEmpty();
+        assertThat(new Batcher(32).strided(new int[] {3, 3})).extracting(b -> Arrays.toString(b.indices()))
+                .containsExactly("[0, 1]");
+    }
+
+    @Test
     void theSameSeedGivesTheSameBatches() {
         Batcher batcher = new Batcher(16);
         assertThat(batcher.shuffled(LENGTHS, 42)).isEqualTo(batcher.shuffled(LENGTHS, 42));

@@ -23,7 +23,7 @@ class SkipGramLossTest {
 
     @Test
     void lossAndGradientsMatchPyTorchOnAFixedBatch() throws Exception {
-        Map<String, double[]> ref = reference();
+        Map<String, double[]> ref = reference("/reference/skipgram.txt");
         int v = (int) ref.get("sizes")[0];
         int e = (int) ref.get("sizes")[1];
         int k = (int) ref.get("sizes")[2];
@@ -40,7 +40,7 @@ class SkipGramLossTest {
 
     @Test
     void gradientsAddToWhatIsThereAndTheSameBatchGivesTheSameBits() throws Exception {
-        Map<String, double[]> ref = reference();
+        Map<String, double[]> ref = reference("/reference/skipgram.txt");
         int v = (int) ref.get("sizes")[0];
         int e = (int) ref.get("sizes")[1];
         int k = (int) ref.get("sizes")[2];
@@ -59,7 +59,7 @@ class SkipGramLossTest {
         }
     }
 
-    private static void assertClose(Tensor actual, double[] expected, String what) {
+    static void assertClose(Tensor actual, double[] expected, String what) {
         float[] a = actual.toArray();
         assertThat(a).as(what).hasSize(expected.length);
         for (int i = 0; i < a.length; i++) {
@@ -67,10 +67,11 @@ class SkipGramLossTest {
         }
     }
 
-    private static Map<String, double[]> reference() throws Exception {
+    /** A reference file of the generator: one entry per line, {@code name v1 v2 ...}; {@code #} lines are comments. */
+    static Map<String, double[]> reference(String resource) throws Exception {
         Map<String, double[]> out = new HashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                SkipGramLossTest.class.getResourceAsStream("/reference/skipgram.txt"), StandardCharsets.UTF_8))) {
+                SkipGramLossTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 if (!line.startsWith("#") && !line.isBlank()) {
                     String[] parts = line.split(" ");
@@ -81,11 +82,11 @@ class SkipGramLossTest {
         return out;
     }
 
-    private static int[] ints(double[] values) {
+    static int[] ints(double[] values) {
         return Arrays.stream(values).mapToInt(d -> (int) d).toArray();
     }
 
-    private static Tensor tensor(double[] values, int rows, int cols) {
+    static Tensor tensor(double[] values, int rows, int cols) {
         float[] f = new float[values.length];
         for (int i = 0; i < f.length; i++) {
             f[i] = (float) values[i];

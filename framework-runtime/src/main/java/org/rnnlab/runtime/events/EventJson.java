@@ -132,6 +132,9 @@ final class EventJson {
                 ArrayNode samples = o.putArray("samples");
                 e.samples().forEach(samples::add);
                 o.set("novelShare", number(e.novelShare()));
+                if (e.batch() > 0) {
+                    o.put("batch", e.batch());
+                }
             }
             case AttentionMaps e -> {
                 o.put("variant", e.variant());
@@ -235,7 +238,9 @@ final class EventJson {
                         return counts.stream().mapToLong(Long::longValue).toArray();
                     }).toArray(long[][]::new));
             case "Samples" -> new Samples(experiment, f.text("variant"), (int) f.integer("epoch"),
-                    f.list("samples", Fields::text), f.number("novelShare"));
+                    f.list("samples", Fields::text), f.number("novelShare"),
+                    // absent for samples drawn after an epoch, and in logs written before early samples
+                    o.has("batch") ? (int) f.integer("batch") : 0);
             case "AttentionMaps" -> new AttentionMaps(experiment, f.text("variant"), (int) f.integer("epoch"),
                     f.text("split"), f.list("maps", m -> {
                         Fields map = new Fields(m);

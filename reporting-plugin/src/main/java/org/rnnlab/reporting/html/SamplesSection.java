@@ -27,7 +27,7 @@ final class SamplesSection {
                     .append(' ').append(StatusBadge.of(v)).append("</h3>");
             for (int i = samples.size() - 1; i >= 0; i--) {
                 SampleRecord s = samples.get(i);
-                h.append("<details").append(i == samples.size() - 1 ? " open" : "").append("><summary>epoch ").append(s.epoch())
+                h.append("<details").append(i == samples.size() - 1 ? " open" : "").append("><summary>").append(s.when())
                         .append(" · novel ").append(Numbers.format(100 * s.novelShare())).append("%</summary>");
                 for (String text : s.texts()) {
                     h.append("<pre class=\"sample\">").append(escape(text)).append("</pre>");

@@ -93,8 +93,8 @@ public final class ExperimentRecorder {
             }
             case Samples e -> {
                 List<SampleRecord> samples = variant(e.variant()).samples;
-                samples.removeIf(r -> r.epoch() == e.epoch());
-                samples.add(new SampleRecord(e.epoch(), e.novelShare(), e.samples()));
+                samples.removeIf(r -> r.epoch() == e.epoch() && r.batch() == e.batch());
+                samples.add(new SampleRecord(e.epoch(), e.novelShare(), e.samples(), e.batch()));
             }
             case AttentionMaps e -> {
                 List<AttentionRecord> attention = variant(e.variant()).attention;
