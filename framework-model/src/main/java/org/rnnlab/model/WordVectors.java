@@ -81,7 +81,8 @@ public record WordVectors(List<String> words, float[] vectors, int dimension) {
             }
             List<String> words = new ArrayList<>();
             Map<String, Integer> seen = new HashMap<>();
-            float[] vectors = new float[Math.multiplyExact(count, dimension)];
+            // grown as lines arrive, not sized by the header: a header that lies about a huge count is refused, not allocated
+            float[] vectors = new float[0];
             int lineNumber = 1;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lineNumber++;
@@ -104,6 +105,10 @@ public record WordVectors(List<String> words, float[] vectors, int dimension) {
                             + earlier + ")");
                 }
                 int row = words.size();
+                if ((long) (row + 1) * dimension > vectors.length) {
+                    vectors = Arrays.copyOf(vectors, Math.toIntExact(Math.max((long) (row + 1) * dimension,
+                            Math.min((long) count * dimension, 2L * vectors.length))));
+                }
                 for (int d = 0; d < dimension; d++) {
                     vectors[row * dimension + d] = value(parts[d + 1], file, lineNumber, word, d);
                 }
@@ -113,7 +118,7 @@ public record WordVectors(List<String> words, float[] vectors, int dimension) {
                 throw new RnnlabException(file + ": the header (line 1) says " + count + " words but the file holds "
                         + words.size());
             }
-            return new WordVectors(words, vectors, dimension);
+            return new WordVectors(words, Arrays.copyOf(vectors, words.size() * dimension), dimension);
         } catch (NoSuchFileException e) {
             throw new RnnlabException("word vectors file not found: " + file.toAbsolutePath());
         } catch (CharacterCodingException e) {

@@ -76,6 +76,14 @@ class WordVectorsTest {
     }
 
     @Test
+    void aHeaderThatAnnouncesAHugeCountIsRefusedWithoutAllocatingIt() throws Exception {
+        // 2e9 words of dimension 300 would be 2.4 TB: the reader must find the lie, not try to make room for it
+        Path huge = write("2000000000 300\na" + " 1".repeat(300) + "\n");
+        assertThatThrownBy(() -> WordVectors.read(huge)).isInstanceOf(RnnlabException.class)
+                .hasMessage(huge + ": the header (line 1) says 2000000000 words but the file holds 1");
+    }
+
+    @Test
     void aMissingHeaderOrARepeatedWordIsRefused() throws Exception {
         Path noHeader = write("a 1 2\n");
         assertThatThrownBy(() -> WordVectors.read(noHeader)).hasMessageStartingWith(noHeader + " line 1: expected the"

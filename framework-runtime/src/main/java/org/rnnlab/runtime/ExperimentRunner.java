@@ -253,6 +253,7 @@ public final class ExperimentRunner {
                 problems.add("variant '" + v.name() + "': " + e.getMessage());
             }
             heapProblem(v).ifPresent(problems::add);
+            taskProblems(v).forEach(p -> problems.add("variant '" + v.name() + "': " + p));
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.stream().distinct().toList());
@@ -264,13 +265,7 @@ public final class ExperimentRunner {
      * task it may get says, when the variant does not name one.
      */
     private java.util.Optional<String> heapProblem(Variant v) {
-        List<Task> tasks;
-        try {
-            String named = v.settings().values().get(RuntimeSettings.TASK.name());
-            tasks = named != null ? List.of(registry.get(ComponentKind.TASK, named)) : registry.all(ComponentKind.TASK);
-        } catch (RnnlabException e) {
-            return java.util.Optional.empty(); // an unknown task is the settings validation's to report
-        }
+        List<Task> tasks = candidateTasks(v);
         long needed = Long.MAX_VALUE;
         for (Task t : tasks) {
             try {
@@ -285,6 +280,32 @@ public final class ExperimentRunner {
         return java.util.Optional.of(String.format(java.util.Locale.ROOT,
                 "variant '%s': its model needs at least %,.0f MB of heap but the JVM has %,.0f MB; lower hidden, layers "
                         + "or batch, or raise -Xmx (RNNLAB_JAVA_OPTS)", v.name(), needed / 1e6, heapBytes / 1e6));
+    }
+
+    /**
+     * What the variant's task finds wrong with its settings taken together ({@link Task#settingsProblems}); every
+     * task's problems when the variant names none (each speaks only of the keys it reads).
+     */
+    private List<String> taskProblems(Variant v) {
+        List<String> problems = new ArrayList<>();
+        for (Task t : candidateTasks(v)) {
+            for (String p : t.settingsProblems(v.settings())) {
+                if (!problems.contains(p)) {
+                    problems.add(p);
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The task the variant names, else every task (the dataset chooses once loaded); none for an unknown task. */
+    private List<Task> candidateTasks(Variant v) {
+        try {
+            String named = v.settings().values().get(RuntimeSettings.TASK.name());
+            return named != null ? List.of(registry.get(ComponentKind.TASK, named)) : registry.all(ComponentKind.TASK);
+        } catch (RnnlabException e) {
+            return List.of(); // an unknown task is the settings validation's to report
+        }
     }
 
     private Path createRunDirectory(Path outputFolder, String experiment, Instant started) {

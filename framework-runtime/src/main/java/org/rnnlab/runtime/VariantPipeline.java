@@ -11,6 +11,7 @@ import org.rnnlab.api.data.Dataset;
 import org.rnnlab.api.data.Tokenizer;
 import org.rnnlab.api.data.Vocabulary;
 import org.rnnlab.api.event.DataExcerpts;
+import org.rnnlab.api.event.EmbeddingImported;
 import org.rnnlab.api.event.EventBus;
 import org.rnnlab.api.experiment.RuntimeSettings;
 import org.rnnlab.api.experiment.Settings;
@@ -20,6 +21,7 @@ import org.rnnlab.api.task.Task;
 import org.rnnlab.api.task.TaskData;
 import org.rnnlab.api.task.TaskModel;
 import org.rnnlab.api.task.TokenizerUse;
+import org.rnnlab.api.task.WordEmbedding;
 import org.rnnlab.api.train.Optimizer;
 import org.rnnlab.api.train.RunResult;
 import org.rnnlab.api.train.TrainerFactory;
@@ -30,7 +32,8 @@ import org.rnnlab.api.train.TrainingRun;
  * dataset from the experiment's {@link DatasetCache} (loaded and split once per distinct dataset and
  * seed), create and fit the tokenizer(s) the task asks for, let the task encode the data (and publish its
  * {@linkplain Task#dataExcerpts excerpts of the test split}, if it has any) and build the
- * model (initial weights from the variant's seed), create the optimiser, and hand all of it to the
+ * model (initial weights from the variant's seed; {@link EmbeddingImported} when its word embedding began as a
+ * file's vectors), create the optimiser, and hand all of it to the
  * trainer with a {@link RunFolderStore} that saves checkpoints and the model file. The trainer only trains.
  *
  * <p>The task is the one the {@code task} setting names, else the first task, by id, that accepts the
@@ -69,6 +72,8 @@ public final class VariantPipeline {
             bus.publish(new DataExcerpts(experiment, variant.name(), EXCERPT_SPLIT, excerpts));
         }
         TaskModel model = task.build(data, new ModelRequest(settings, variant.seed(), registry));
+        model.wordEmbedding().flatMap(WordEmbedding::embeddingImport).ifPresent(i -> bus.publish(
+                new EmbeddingImported(experiment, variant.name(), i.file(), i.found(), i.words(), i.trainable())));
         Optimizer optimizer = registry.get(ComponentKind.OPTIMIZER, settings.get(RuntimeSettings.OPTIMIZER))
                 .create(Settings.of(settings.under(RuntimeSettings.OPTIMIZER.name())));
         RunFolderStore store = new RunFolderStore(folder, task, data, model);

@@ -14,7 +14,9 @@ import org.rnnlab.model.train.GradientClipping;
 /**
  * What the trainer does around one batch of training: the model runs forward and backward (whole, or
  * in chunks of {@code tbptt.k} steps, {@link TaskModel#trainBatch}); after each backward pass this checks
- * loss and gradient norm for divergence, gathers the gradient statistics, clips and steps the optimiser.
+ * loss and gradient norm for divergence, gathers the gradient statistics, clips and steps the optimiser, all
+ * over the model's {@linkplain TaskModel#trainableParameters() trainable parameters} (a frozen embedding is
+ * neither measured, clipped nor stepped, as PyTorch leaves a parameter without {@code requires_grad}).
  */
 final class BatchStepper {
     /** A batch's mean loss over its loss terms, or why and at which optimiser step it diverged. */
@@ -41,7 +43,7 @@ final class BatchStepper {
         this.model = model;
         this.optimizer = optimizer;
         this.run = run;
-        this.parameters = model.parameters();
+        this.parameters = model.trainableParameters();
         this.parameterSquares = new double[parameters.size()];
         this.parameterNormSums = new double[parameters.size()];
     }

@@ -178,6 +178,7 @@ final class BpttTrainer implements Trainer {
             }
         }
         store.saveModel();
+        org.rnnlab.model.embedding.WordMaps.publish(bus, experiment, variant, model);
         bus.publish(new RunCompleted(experiment, variant, status, finals, progress.bestMetrics, millisSince(started),
                 progress.best(restored)));
         return new RunResult(status, finals, progress.bestMetrics);

@@ -34,7 +34,7 @@ final class CheckpointFit {
             if (!best.isEmpty()) {
                 requireModelTensors(BestWeights.PREFIX, best, model);
             }
-            optimizer.restore(checkpoint.under(OPTIMIZER), model.parameters());
+            optimizer.restore(checkpoint.under(OPTIMIZER), model.trainableParameters());
             model.load(checkpoint.under(MODEL));
         } catch (RnnlabException | IllegalArgumentException e) {
             throw new RnnlabException(where + " does not fit this run's model and optimizer: " + e.getMessage(), e);

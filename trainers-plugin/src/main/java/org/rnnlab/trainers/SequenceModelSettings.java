@@ -33,11 +33,22 @@ final class SequenceModelSettings {
             .defaultsTo(0.0).checked(SettingCheck.fraction());
     /** Mixed into the run's seed for the dropout masks' own stream ("DROPOUT" in ASCII). */
     private static final long DROPOUT_STREAM = 0x44524f504f5554L;
+    static final SettingKey<String> EMBEDDING_INIT = SettingKey.text("embedding.init",
+            "word vectors in the word2vec text format (lab embeddings --export writes it) that give the embedding its first"
+                    + " rows: every word of the vocabulary the file holds takes the file's vector, the others keep their"
+                    + " seeded rows; its dimension must equal embedding").checked(SettingCheck.readableFile());
+    static final SettingKey<Boolean> EMBEDDING_TRAINABLE = SettingKey.flag("embedding.trainable",
+            "whether training updates the embedding; false freezes it (no optimiser step, no weight decay), as"
+                    + " requires_grad=False does").defaultsTo(true);
+    static final SettingKey<String> EMBEDDING_PROBES = SettingKey.text("embedding.probes",
+            "words separated by spaces (a comma would make a list of variants) that the report's map of the embedding"
+                    + " marks, with their nearest neighbours; empty: a few of the mapped words").defaultsTo("");
 
     private SequenceModelSettings() {}
 
     static SettingsSchema schema(String taskId) {
-        return SettingsSchema.of("task " + taskId, HIDDEN, LAYERS, EMBEDDING, FUSED);
+        return SettingsSchema.of("task " + taskId, HIDDEN, LAYERS, EMBEDDING, FUSED, EMBEDDING_INIT, EMBEDDING_TRAINABLE,
+                EMBEDDING_PROBES);
     }
 
     /** The dropout keys, for the tasks whose model is one {@link SequenceModel}. */

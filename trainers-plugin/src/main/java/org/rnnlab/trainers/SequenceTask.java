@@ -69,6 +69,11 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
     }
 
     @Override
+    public List<String> settingsProblems(Settings settings) {
+        return EmbeddingUse.problems(settings);
+    }
+
+    @Override
     public boolean accepts(Dataset dataset) {
         return dataset.kind() == kind;
     }
@@ -109,7 +114,9 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
         SequenceModel model = SequenceModelSettings.withDropout(SequenceModel.create(request.cell(cell), spec,
                 new SplittableRandom(request.seed())), settings, request.seed());
         List<TextExample> showcase = kind == TaskKind.SEQUENCE_TAGGING && encoded.tokenInput() ? showcase(encoded) : List.of();
-        return new SequenceTaskModel(model, encoded.tokenizer(), encoded.vocabulary(), encoded.labels(), showcase);
+        EmbeddingUse embedding = EmbeddingUse.apply(settings, model,
+                encoded.vocabulary() == null ? List.of() : encoded.vocabulary().tokens());
+        return new SequenceTaskModel(model, encoded.tokenizer(), encoded.vocabulary(), encoded.labels(), showcase, embedding);
     }
 
     @Override

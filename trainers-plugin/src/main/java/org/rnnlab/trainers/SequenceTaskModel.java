@@ -2,6 +2,7 @@ package org.rnnlab.trainers;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.rnnlab.api.ConfigException;
 import org.rnnlab.api.RnnlabException;
 import org.rnnlab.api.data.Batch;
@@ -10,24 +11,75 @@ import org.rnnlab.api.data.Tokenizer;
 import org.rnnlab.api.data.Vocabulary;
 import org.rnnlab.api.task.TaskData;
 import org.rnnlab.api.task.TokenTagger;
+import org.rnnlab.api.task.WordEmbedding;
+import org.rnnlab.api.train.Parameter;
+import org.rnnlab.engine.Tensor;
 import org.rnnlab.model.SequenceModel;
 import org.rnnlab.model.TruncatedBackprop;
 
 /**
  * A {@link SequenceModel} as a {@link SequenceTask} hands it on: with the tokenizer and vocabulary that
  * turn text into its input (both null for vector inputs), so that a rebuilt model can generate, and for a
- * tagger its tags and the held-out examples its samples show ({@code showcase}, empty for a rebuilt model).
+ * tagger its tags and the held-out examples its samples show ({@code showcase}, empty for a rebuilt model), and
+ * what the {@code embedding.*} settings made of its embedding ({@code embedding}: imported rows, frozen or not).
  */
 record SequenceTaskModel(SequenceModel model, Tokenizer tokenizer, Vocabulary vocabulary, List<String> tags,
-                         List<TextExample> showcase) implements SequenceModelTaskModel, TokenTagger {
+                         List<TextExample> showcase, EmbeddingUse embedding) implements SequenceModelTaskModel, TokenTagger {
 
     SequenceTaskModel {
         tags = List.copyOf(tags);
         showcase = List.copyOf(showcase);
     }
 
+    SequenceTaskModel(SequenceModel model, Tokenizer tokenizer, Vocabulary vocabulary, List<String> tags,
+                      List<TextExample> showcase) {
+        this(model, tokenizer, vocabulary, tags, showcase, EmbeddingUse.NONE);
+    }
+
     SequenceTaskModel(SequenceModel model, Tokenizer tokenizer, Vocabulary vocabulary) {
         this(model, tokenizer, vocabulary, List.of(), List.of());
+    }
+
+    /** Every parameter but a frozen embedding ({@code embedding.trainable=false}). */
+    @Override
+    public List<Parameter> trainableParameters() {
+        return embedding.trainable() ? parameters()
+                : parameters().stream().filter(p -> !p.name().equals(SequenceModel.EMBEDDING)).toList();
+    }
+
+    /** The embedding, when the model learns one over word tokens (a tokenizer that joins with spaces). */
+    @Override
+    public Optional<WordEmbedding> wordEmbedding() {
+        Tensor table = model.namedValues().get(SequenceModel.EMBEDDING);
+        if (table == null || vocabulary == null || !EmbeddingUse.wordTokens(tokenizer)) {
+            return Optional.empty();
+        }
+        return Optional.of(new WordEmbedding() {
+            @Override
+            public String tableName() {
+                return SequenceModel.EMBEDDING;
+            }
+
+            @Override
+            public List<String> embeddingWords() {
+                return vocabulary.tokens();
+            }
+
+            @Override
+            public Tensor embeddingTable() {
+                return table;
+            }
+
+            @Override
+            public List<String> probeWords() {
+                return embedding.probes();
+            }
+
+            @Override
+            public Optional<Import> embeddingImport() {
+                return embedding.imported();
+            }
+        });
     }
 
     /** The model as a {@link Tagger}: it must be a tagging model on token ids. */

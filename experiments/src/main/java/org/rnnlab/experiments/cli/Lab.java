@@ -35,6 +35,7 @@ import picocli.CommandLine;
                 ReportCommand.class,
                 GenerateCommand.class,
                 TagCommand.class,
+                EmbeddingsCommand.class,
                 TranslateCommand.class,
                 NewCommand.class,
                 CommandLine.HelpCommand.class,

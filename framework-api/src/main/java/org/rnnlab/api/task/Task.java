@@ -70,6 +70,17 @@ public interface Task extends Component {
     }
 
     /**
+     * The problems of a variant's (validated) settings taken together that no single key's check can see, such
+     * as a file one setting names whose contents do not fit another setting; each one line naming the settings.
+     * The runtime asks before it makes a run folder and refuses the run if there is any. None by default.
+     *
+     * @since 0.3
+     */
+    default List<String> settingsProblems(org.rnnlab.api.experiment.Settings settings) {
+        return List.of();
+    }
+
+    /**
      * {@code data} read as running text, for stateful training ({@code bptt.stateful}): each split one
      * stream cut into consecutive pieces of {@code chunk} steps, as many examples, whose lengths the
      * returned data reports. The trainer batches them with

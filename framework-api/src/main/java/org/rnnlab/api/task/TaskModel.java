@@ -20,6 +20,27 @@ public interface TaskModel {
     /** Every parameter with its gradient, in a fixed order (the model file's order). */
     List<Parameter> parameters();
 
+    /**
+     * The parameters the optimiser updates and gradient clipping measures, in {@link #parameters()}'s order: all of
+     * them unless some are frozen (an imported embedding with {@code embedding.trainable=false}), which keep their
+     * values through training as PyTorch's {@code requires_grad=False} does.
+     *
+     * @since 0.3
+     */
+    default List<Parameter> trainableParameters() {
+        return parameters();
+    }
+
+    /**
+     * The table of word vectors this model reads its input through, if its tokens are words; empty by default
+     * and for models of characters, one-hot or feature inputs.
+     *
+     * @since 0.3
+     */
+    default java.util.Optional<WordEmbedding> wordEmbedding() {
+        return java.util.Optional.empty();
+    }
+
     /** The parameter values by name, in order (shared, not copied). */
     default Map<String, Tensor> namedValues() {
         Map<String, Tensor> out = new LinkedHashMap<>();

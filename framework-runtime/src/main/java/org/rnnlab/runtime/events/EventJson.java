@@ -18,6 +18,8 @@ import org.rnnlab.api.event.Checkpointed;
 import org.rnnlab.api.event.ClaimChecked;
 import org.rnnlab.api.event.ClaimVerdict;
 import org.rnnlab.api.event.DataExcerpts;
+import org.rnnlab.api.event.EmbeddingImported;
+import org.rnnlab.api.event.EmbeddingMap;
 import org.rnnlab.api.event.EpochCompleted;
 import org.rnnlab.api.event.Evaluation;
 import org.rnnlab.api.event.Event;
@@ -32,7 +34,7 @@ import org.rnnlab.api.event.RunStatus;
 import org.rnnlab.api.event.Samples;
 
 /**
- * One event as one JSON object, and back: format version 4 of the event log, described field by field
+ * One event as one JSON object, and back: format version 5 of the event log, described field by field
  * in {@link EventLog}. Written by hand rather than by reflection on the records so that renaming a
  * record component cannot change the format unnoticed.
  *
@@ -76,6 +78,14 @@ final class EventJson {
                 ArrayNode excerpts = o.putArray("excerpts");
                 e.excerpts().forEach(excerpts::add);
             }
+            case EmbeddingImported e -> {
+                o.put("variant", e.variant());
+                o.put("file", e.file());
+                o.put("found", e.found());
+                o.put("words", e.words());
+                o.put("trainable", e.trainable());
+            }
+            case EmbeddingMap e -> EmbeddingMapJson.write(e, o);
             case BatchCompleted e -> {
                 o.put("variant", e.variant());
                 o.put("epoch", e.epoch());
@@ -212,6 +222,9 @@ final class EventJson {
                     f.path("runDirectory"), (int) f.integer("epochs"));
             case "DataExcerpts" -> new DataExcerpts(experiment, f.text("variant"), f.text("split"),
                     f.list("excerpts", Fields::text));
+            case "EmbeddingImported" -> new EmbeddingImported(experiment, f.text("variant"), f.text("file"),
+                    (int) f.integer("found"), (int) f.integer("words"), f.flag("trainable"));
+            case "EmbeddingMap" -> EmbeddingMapJson.read(experiment, o);
             case "BatchCompleted" -> new BatchCompleted(experiment, f.text("variant"), (int) f.integer("epoch"),
                     (int) f.integer("batch"), (int) f.integer("batches"), f.number("loss"));
             case "EpochCompleted" -> new EpochCompleted(experiment, f.text("variant"), (int) f.integer("epoch"),
@@ -277,7 +290,7 @@ final class EventJson {
         return o;
     }
 
-    private static JsonNode number(double value) {
+    static JsonNode number(double value) {
         if (Double.isNaN(value)) {
             return NODES.textNode("NaN");
         }
@@ -285,6 +298,19 @@ final class EventJson {
             return NODES.textNode(value > 0 ? "Infinity" : "-Infinity");
         }
         return NODES.numberNode(value);
+    }
+
+    /** A number as {@link #number(double)} writes it; {@link IllegalArgumentException} for anything else. */
+    static double numberOf(JsonNode n) {
+        if (n.isNumber()) {
+            return n.asDouble();
+        }
+        return switch (n.isTextual() ? n.asText() : "") {
+            case "NaN" -> Double.NaN;
+            case "Infinity" -> Double.POSITIVE_INFINITY;
+            case "-Infinity" -> Double.NEGATIVE_INFINITY;
+            default -> throw new IllegalArgumentException("'" + n + "' is not a number");
+        };
     }
 
     /** Reads the fields of one object, naming the field that is missing or of the wrong kind. */
@@ -341,15 +367,7 @@ final class EventJson {
         }
 
         static double number(JsonNode n) {
-            if (n.isNumber()) {
-                return n.asDouble();
-            }
-            return switch (n.isTextual() ? n.asText() : "") {
-                case "NaN" -> Double.NaN;
-                case "Infinity" -> Double.POSITIVE_INFINITY;
-                case "-Infinity" -> Double.NEGATIVE_INFINITY;
-                default -> throw new IllegalArgumentException("'" + n + "' is not a number");
-            };
+            return EventJson.numberOf(n);
         }
 
         RunStatus status(String field) {
@@ -426,6 +444,14 @@ final class EventJson {
                 throw new IllegalArgumentException("field 'restored' of '" + field + "' is not true or false");
             }
             return new BestEpoch((int) b.integer("epoch"), b.text("metric"), b.number("value"), restored.asBoolean());
+        }
+
+        boolean flag(String field) {
+            JsonNode n = get(field);
+            if (!n.isBoolean()) {
+                throw new IllegalArgumentException("field '" + field + "' is not true or false");
+            }
+            return n.asBoolean();
         }
 
         Map<String, String> strings(String field) {

@@ -24,15 +24,17 @@ import org.rnnlab.runtime.BoundedInputStream;
  * read back in order ({@link #history}) to rebuild reports ({@code lab report}) or to continue them
  * ({@code lab run --resume}, which appends to the same log).
  *
- * <p>The first line names the format: {@code {"format":"rnnlab-events","version":4}}. Every other line
+ * <p>The first line names the format: {@code {"format":"rnnlab-events","version":5}}. Every other line
  * is one event: {@code "event"} is the record's simple name, {@code "experiment"} its experiment, and the
- * other fields are the record's components by name. Version 4 (version 3, still read, lacks
- * {@code learningRate} and {@code compared}, which read as unknown; version 2 also lacks
- * {@code DataExcerpts}; version 1 also lacks {@code AttentionMaps} and {@code ClaimChecked}):
+ * other fields are the record's components by name. Version 5 (version 4, still read, lacks
+ * {@code EmbeddingImported} and {@code EmbeddingMap}; version 3 also lacks {@code learningRate} and
+ * {@code compared}, which read as unknown; version 2 also lacks {@code DataExcerpts}; version 1 also lacks
+ * {@code AttentionMaps} and {@code ClaimChecked}):
  * <pre>
  * ExperimentStarted   description, runDirectory, variants {variant: {key: value}}, provenance {key: value}
  * RunStarted          variant, settings {key: value}, seed, runDirectory, epochs
  * DataExcerpts        variant, split, excerpts [text] (version 3)
+ * EmbeddingImported   variant, file, found, words, trainable (true | false) (version 5)
  * BatchCompleted      variant, epoch, batch, batches, loss
  * EpochCompleted      variant, epoch, metrics {name: number}, timings {name: number},
  *                     learningRate (version 4; absent when not known)
@@ -40,6 +42,8 @@ import org.rnnlab.runtime.BoundedInputStream;
  * Evaluation          variant, epoch, split, labels [label], counts [[count]] (actual, then predicted)
  * Samples             variant, epoch, samples [text], novelShare
  * AttentionMaps       variant, epoch, split, maps [{source [token], output [token], weights [[number]]}] (version 2)
+ * EmbeddingMap        variant, table, words [word], projections [{method, explanation, x [number], y [number]}],
+ *                     probes [{word, neighbours [{word, similarity}]}] (version 5)
  * Checkpointed        variant, epoch, file
  * RunDiverged         variant, epoch, step, lastFiniteLoss, reason
  * RunFailed           variant, message
@@ -55,7 +59,7 @@ import org.rnnlab.runtime.BoundedInputStream;
  * folder). A field may be added to an event without a new version (readers ignore what they do not
  * know); removing or renaming one, or a new event type, makes a new version (AttentionMaps and ClaimChecked made 2,
  * DataExcerpts 3; the learning rate per epoch and the groups a claim compares made 4, so that a reader can
- * tell a log without them from one whose trainer did not say).
+ * tell a log without them from one whose trainer did not say; EmbeddingImported and EmbeddingMap 5).
  *
  * <p>A process killed while writing leaves at most a torn last line without its {@code \n}: readers skip
  * it and the next writer cuts it off before appending. Any other malformed line is an error naming the
@@ -67,7 +71,7 @@ public final class EventLog {
     /** The format's name in the first line. */
     public static final String FORMAT = "rnnlab-events";
     /** The version this runtime writes and the newest it reads. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     static final String TYPE = "event";
     static final ObjectMapper JSON = new ObjectMapper();

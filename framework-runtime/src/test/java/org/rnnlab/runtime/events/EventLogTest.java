@@ -64,7 +64,14 @@ class EventLogTest {
                 new ExperimentCompleted(x, run, Map.of("a", RunStatus.STOPPED_EARLY, "b", RunStatus.DIVERGED,
                         "c", RunStatus.FAILED), 5678L),
                 new AttentionMaps(x, "a", 1, "test", List.of(new AttentionMap(List.of("9", "/", " "), List.of("1", "<eos>"),
-                        new double[][] {{0.1 + 0.2, 0.7 - 0.1 - 0.2, 0.4}, {1.0, 0.0, 0.0}}))));
+                        new double[][] {{0.1 + 0.2, 0.7 - 0.1 - 0.2, 0.4}, {1.0, 0.0, 0.0}}))),
+                new org.rnnlab.api.event.EmbeddingImported(x, "a", "vectors/glove \"6B\".txt", 812, 1004, false),
+                new org.rnnlab.api.event.EmbeddingMap(x, "a", "embedding.weight", List.of("the", "l’été", "</script>"),
+                        List.of(new org.rnnlab.api.event.EmbeddingMap.Projection("pca", "two axes", List.of(0.1 + 0.2, -0.0, 1e-300),
+                                List.of(Double.NaN, 2.0, -3.5))),
+                        List.of(new org.rnnlab.api.event.EmbeddingMap.Probe("the", List.of(
+                                new org.rnnlab.api.event.EmbeddingMap.Neighbour("l’été", 0.25),
+                                new org.rnnlab.api.event.EmbeddingMap.Neighbour("</script>", -1.0 / 3))))));
     }
 
     private static List<Event> read(Path run) throws Exception {
@@ -137,7 +144,7 @@ class EventLogTest {
 
         List<String> lines = Files.readAllLines(EventLog.file(run), StandardCharsets.UTF_8);
 
-        assertThat(lines.getFirst()).isEqualTo("{\"format\":\"rnnlab-events\",\"version\":4}");
+        assertThat(lines.getFirst()).isEqualTo("{\"format\":\"rnnlab-events\",\"version\":5}");
         assertThat(lines).hasSize(everyType().size() + 1);
         assertThat(lines.get(1)).startsWith("{\"event\":\"ExperimentStarted\",\"experiment\":\"x\",")
                 .contains("\"runDirectory\":\".\"")
@@ -287,11 +294,26 @@ class EventLogTest {
     }
 
     @Test
+    void aVersionFourLogStillReadsAndTakesAResumedRunsEmbeddingEvents() throws Exception {
+        // as rnnlab wrote it before EmbeddingImported and EmbeddingMap existed
+        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":4}\n"
+                + "{\"event\":\"DataExcerpts\",\"experiment\":\"x\",\"variant\":\"a\",\"split\":\"test\",\"excerpts\":[\"-\"]}\n");
+        org.rnnlab.api.event.EmbeddingImported imported = new org.rnnlab.api.event.EmbeddingImported("x", "a", "v.txt", 1, 2, true);
+        write(run, List.of(imported));
+
+        List<Event> back = read(run);
+
+        assertThat(back).containsExactly(new DataExcerpts("x", "a", "test", List.of("-")), imported);
+        assertThat(Files.readAllLines(EventLog.file(run)).getLast()).isEqualTo("{\"event\":\"EmbeddingImported\","
+                + "\"experiment\":\"x\",\"variant\":\"a\",\"file\":\"v.txt\",\"found\":1,\"words\":2,\"trainable\":true}");
+    }
+
+    @Test
     void aLogOfANewerVersionOrNoLogAtAllIsRefused() throws Exception {
-        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":5}\n");
+        Files.writeString(EventLog.file(run), "{\"format\":\"rnnlab-events\",\"version\":6}\n");
         assertThatThrownBy(() -> EventLog.history(run)).isInstanceOf(RnnlabException.class)
-                .hasMessageContaining("is event log version 5; this rnnlab reads versions 1 to 4");
-        assertThatThrownBy(() -> EventLogWriter.open(run)).hasMessageContaining("version 5");
+                .hasMessageContaining("is event log version 6; this rnnlab reads versions 1 to 5");
+        assertThatThrownBy(() -> EventLogWriter.open(run)).hasMessageContaining("version 6");
 
         Files.writeString(EventLog.file(run), "variant,status\n");
         assertThatThrownBy(() -> EventLog.history(run)).hasMessageContaining("line 1: not an rnnlab event log");

@@ -3,6 +3,7 @@ package org.rnnlab.reporting.console;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.rnnlab.api.event.EmbeddingImported;
 import org.rnnlab.api.event.EpochCompleted;
 import org.rnnlab.api.event.ExperimentCompleted;
 import org.rnnlab.api.event.ExperimentStarted;
@@ -38,6 +39,12 @@ final class ConsoleLines {
             s.append(')');
         }
         return s.toString();
+    }
+
+    /** "[v] embedding.init: 812 of 1,004 words found in vectors.txt (frozen)". */
+    static String imported(EmbeddingImported e) {
+        return "[" + e.variant() + "] embedding.init: " + String.format(Locale.ROOT, "%,d of %,d", e.found(), e.words())
+                + " words found in " + e.file() + (e.trainable() ? "" : " (frozen)");
     }
 
     static String diverged(RunDiverged e) {

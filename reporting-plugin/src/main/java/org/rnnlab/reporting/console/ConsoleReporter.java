@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
 import org.rnnlab.api.event.BatchCompleted;
+import org.rnnlab.api.event.EmbeddingImported;
 import org.rnnlab.api.event.EpochCompleted;
 import org.rnnlab.api.event.Event;
 import org.rnnlab.api.event.EventSubscriber;
@@ -39,6 +40,14 @@ final class ConsoleReporter implements EventSubscriber {
                 epochs.put(e.variant(), e.epochs());
                 if (interactive) {
                     bars.put(e.variant(), new VariantProgress(e.variant(), e.epochs()));
+                }
+            }
+            case EmbeddingImported e -> {
+                // before this variant's bar exists; other variants' bars may be drawn, so it waits like a run's end
+                if (interactive && !bars.isEmpty()) {
+                    endings.add(ConsoleLines.imported(e));
+                } else {
+                    out.println(ConsoleLines.imported(e));
                 }
             }
             case BatchCompleted e -> {

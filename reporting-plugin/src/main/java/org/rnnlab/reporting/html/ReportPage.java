@@ -109,6 +109,9 @@ public final class ReportPage {
         if (AttentionSection.applies(e)) {
             body.append(section(toc, "attention", "Attention", AttentionSection.of(e), ""));
         }
+        if (EmbeddingSection.applies(e)) {
+            body.append(section(toc, "embeddings", "Word embeddings", EmbeddingSection.of(e), ""));
+        }
         if (LengthSection.applies(e)) {
             body.append(section(toc, "by-length", "Exact match by source length", LengthSection.of(e), ""));
         }

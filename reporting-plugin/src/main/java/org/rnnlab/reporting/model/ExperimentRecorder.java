@@ -10,6 +10,8 @@ import org.rnnlab.api.event.BatchCompleted;
 import org.rnnlab.api.event.Checkpointed;
 import org.rnnlab.api.event.ClaimChecked;
 import org.rnnlab.api.event.DataExcerpts;
+import org.rnnlab.api.event.EmbeddingImported;
+import org.rnnlab.api.event.EmbeddingMap;
 import org.rnnlab.api.event.EpochCompleted;
 import org.rnnlab.api.event.Evaluation;
 import org.rnnlab.api.event.Event;
@@ -60,6 +62,12 @@ public final class ExperimentRecorder {
                 List<ExcerptRecord> excerpts = variant(e.variant()).excerpts;
                 excerpts.removeIf(r -> r.split().equals(e.split())); // a resumed run publishes them again
                 excerpts.add(new ExcerptRecord(e.split(), e.excerpts()));
+            }
+            case EmbeddingImported e -> variant(e.variant()).imported = java.util.Optional.of(e);
+            case EmbeddingMap e -> {
+                List<EmbeddingMap> maps = variant(e.variant()).maps;
+                maps.removeIf(m -> m.table().equals(e.table())); // a resumed run publishes it again
+                maps.add(e);
             }
             case BatchCompleted e -> variant(e.variant());
             case Checkpointed e -> variant(e.variant());
@@ -180,6 +188,8 @@ public final class ExperimentRecorder {
         final List<SampleRecord> samples = new ArrayList<>();
         final List<ExcerptRecord> excerpts = new ArrayList<>();
         final List<AttentionRecord> attention = new ArrayList<>();
+        java.util.Optional<EmbeddingImported> imported = java.util.Optional.empty();
+        final List<EmbeddingMap> maps = new ArrayList<>();
         final Map<String, Double> finalMetrics = new TreeMap<>();
         final Map<String, Double> bestMetrics = new TreeMap<>();
         long wallMillis = -1;
@@ -197,7 +207,8 @@ public final class ExperimentRecorder {
                     sortedByEpoch(epochs, EpochRecord::epoch), sortedByEpoch(gradients, GradientRecord::epoch),
                     sortedByEpoch(evaluations, ConfusionRecord::epoch), sortedByEpoch(samples, SampleRecord::epoch),
                     sortedByEpoch(attention, AttentionRecord::epoch),
-                    new TreeMap<>(finalMetrics), new TreeMap<>(bestMetrics), wallMillis, note, endedEpoch, endedStep, best, excerpts);
+                    new TreeMap<>(finalMetrics), new TreeMap<>(bestMetrics), wallMillis, note, endedEpoch, endedStep, best, excerpts,
+                    new EmbeddingRecord(imported, maps));
         }
 
         private static <T> List<T> sortedByEpoch(List<T> list, java.util.function.ToIntFunction<T> epoch) {
