@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.rnnlab.api.data.Batch;
 import org.rnnlab.api.task.TaskData;
 import org.rnnlab.api.task.TaskModel;
+import org.rnnlab.api.task.WordEmbedding;
 import org.rnnlab.api.train.Parameter;
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.model.WordVectors;
@@ -158,6 +159,33 @@ final class Word2VecTaskModel implements TaskModel {
             throw new IllegalStateException("a word2vec model read from a file has no negative sampler to score with");
         }
         return sgd.heldOutLoss(sentence, negatives);
+    }
+
+    /** The input table ({@code input}, the vectors word2vec keeps) for {@code lab embeddings} and the report's map. */
+    @Override
+    public java.util.Optional<WordEmbedding> wordEmbedding() {
+        List<String> probeWords = java.util.Arrays.stream(probes(5)).mapToObj(words::get).toList();
+        return java.util.Optional.of(new WordEmbedding() {
+            @Override
+            public String tableName() {
+                return "input";
+            }
+
+            @Override
+            public List<String> embeddingWords() {
+                return words;
+            }
+
+            @Override
+            public Tensor embeddingTable() {
+                return input;
+            }
+
+            @Override
+            public List<String> probeWords() {
+                return probeWords;
+            }
+        });
     }
 
     /**

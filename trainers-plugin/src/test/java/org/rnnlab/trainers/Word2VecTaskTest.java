@@ -57,6 +57,11 @@ class Word2VecTaskTest {
         Samples samples = bus.of(Samples.class).getLast();
         assertThat(samples.samples()).hasSize(3);
         assertThat(samples.samples().getFirst()).startsWith("fox:");
+        // the report's map of the input table (the vectors word2vec keeps), with the probe words marked
+        org.rnnlab.api.event.EmbeddingMap map = bus.of(org.rnnlab.api.event.EmbeddingMap.class).getLast();
+        assertThat(map.table()).isEqualTo("input");
+        assertThat(map.words()).contains("fox", "meadow");
+        assertThat(map.probes()).isNotEmpty();
 
         Path run = dir.resolve("run");
         WordVectors vectors = WordVectors.read(run.resolve(Word2VecTask.VECTORS_FILE));
