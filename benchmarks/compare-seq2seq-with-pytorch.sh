@@ -22,15 +22,7 @@ PYTHON="${PYTHON:-/usr/bin/python3}"
 read -r B S T Vs Vt Es Et STEPS <<<"${SIZES:-64 30 11 40 15 32 16 30}"
 PEER="$ROOT/benchmarks/peer/torch_seq2seq_bench.py"
 
-if ! [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]]; then
-    echo "usage: $0 [ROUNDS]   (ROUNDS is a positive number, not '$ROUNDS')" >&2
-    exit 2
-fi
-if ! "$PYTHON" -c 'import torch' >/dev/null 2>&1; then
-    echo "PyTorch is not importable by $PYTHON, and the comparison needs it (see compare-with-pytorch.sh)." >&2
-    exit 1
-fi
-"$ROOT/lab" --version >/dev/null # build once up front, so no build lands inside a measurement
+. "$ROOT/benchmarks/preflight.sh" # ROUNDS checked, PyTorch present, rnnlab built
 
 RESULTS="$(mktemp)"
 trap 'rm -f "$RESULTS"' EXIT

@@ -34,21 +34,7 @@ if [[ "${BIDIRECTIONAL:-0}" == 1 ]]; then
     PEER_BI=(bidirectional)
 fi
 
-if ! [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]]; then
-    echo "usage: $0 [ROUNDS]   (ROUNDS is a positive number, not '$ROUNDS')" >&2
-    exit 2
-fi
-if ! "$PYTHON" -c 'import torch' >/dev/null 2>&1; then
-    {
-        echo "PyTorch is not importable by $PYTHON, and the comparison needs it."
-        echo "Install it (Debian/Ubuntu): sudo apt-get install -y python3-torch python3-numpy libopenblas0-pthread"
-        echo "or point PYTHON at an interpreter that has torch (e.g. PYTHON=~/venv/bin/python, after 'pip install torch')."
-    } >&2
-    exit 1
-fi
-
-# build once up front, so no build lands inside a measurement
-"$ROOT/lab" --version >/dev/null
+. "$ROOT/benchmarks/preflight.sh" # ROUNDS checked, PyTorch present, rnnlab built
 
 RESULTS="$(mktemp)"
 trap 'rm -f "$RESULTS"' EXIT

@@ -27,15 +27,7 @@ PYTHON="${PYTHON:-/usr/bin/python3}"
 JAVA="${JAVA:-${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java}"
 PEER="$ROOT/benchmarks/peer/torch_word2vec_bench.py"
 
-if ! [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]]; then
-    echo "usage: $0 [ROUNDS]   (ROUNDS is a positive number, not '$ROUNDS')" >&2
-    exit 2
-fi
-if ! "$PYTHON" -c 'import torch' >/dev/null 2>&1; then
-    echo "PyTorch is not importable by $PYTHON, and the comparison needs it (see compare-with-pytorch.sh)." >&2
-    exit 1
-fi
-"$ROOT/lab" --version >/dev/null # build once up front, so no build lands inside a measurement
+. "$ROOT/benchmarks/preflight.sh" # ROUNDS checked, PyTorch present, rnnlab built
 TARGET="$ROOT/experiments/target"
 JAR="$(ls -t "$TARGET"/rnnlab-experiments-*.jar | head -n 1)"
 
