@@ -302,7 +302,8 @@ public final class ExperimentRunner {
     private List<Task> candidateTasks(Variant v) {
         try {
             String named = v.settings().values().get(RuntimeSettings.TASK.name());
-            return named != null ? List.of(registry.get(ComponentKind.TASK, named)) : registry.all(ComponentKind.TASK);
+            return named != null ? List.of(registry.get(ComponentKind.TASK, named))
+                    : registry.all(ComponentKind.TASK).stream().filter(t -> !t.onlyWhenNamed()).toList();
         } catch (RnnlabException e) {
             return List.of(); // an unknown task is the settings validation's to report
         }

@@ -91,7 +91,7 @@ public final class VariantPipeline {
             return named;
         }
         List<Task> tasks = registry.all(ComponentKind.TASK);
-        return tasks.stream().filter(t -> t.accepts(dataset)).findFirst()
+        return tasks.stream().filter(t -> !t.onlyWhenNamed() && t.accepts(dataset)).findFirst()
                 .orElseThrow(() -> new ConfigException("no task learns from dataset '" + dataset.id() + "' ("
                         + dataset.kind() + "); tasks: " + String.join(", ", tasks.stream().map(Task::id).toList())));
     }

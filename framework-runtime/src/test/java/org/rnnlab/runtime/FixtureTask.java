@@ -17,7 +17,21 @@ import org.rnnlab.engine.Tensor;
 
 /** A task for runner tests: it learns from any dataset with a model of no parameters. */
 final class FixtureTask implements Task {
-    @Override public String id() { return "fixture-task"; }
+    private final String id;
+    private final boolean onlyWhenNamed;
+
+    FixtureTask() {
+        this("fixture-task", false);
+    }
+
+    /** A task under another id, which may run only when a variant names it. */
+    FixtureTask(String id, boolean onlyWhenNamed) {
+        this.id = id;
+        this.onlyWhenNamed = onlyWhenNamed;
+    }
+
+    @Override public String id() { return id; }
+    @Override public boolean onlyWhenNamed() { return onlyWhenNamed; }
     @Override public String description() { return "learns nothing"; }
     @Override public boolean accepts(Dataset dataset) { return true; }
     @Override public List<TokenizerUse> tokenizers(Dataset dataset) { return List.of(); }

@@ -62,6 +62,24 @@ class VariantPipelineTest {
     }
 
     @Test
+    void aTaskThatRunsOnlyWhenNamedIsNeverChosenByItsDataset() throws Exception {
+        AtomicReference<TrainingRun> seen = new AtomicReference<>();
+        FixtureTrainer trainer = new FixtureTrainer("bptt", "records the run", run -> {
+            seen.set(run);
+            return new RunResult(RunStatus.COMPLETED, Map.of(), Map.of());
+        });
+        // "a-vectors" comes first by id and accepts every dataset, as word2vec accepts every text
+        PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", trainer,
+                new FixtureTask("a-vectors", true)), FixturePlugin.pipeline()));
+
+        new VariantPipeline(registry).run("exp", variant(Map.of("dataset", "tiny")), dir.resolve("unnamed"), bus, false);
+        assertThat(seen.get().task().id()).isEqualTo("fixture-task");
+        new VariantPipeline(registry).run("exp", variant(Map.of("dataset", "tiny", "task", "a-vectors")),
+                dir.resolve("named"), bus, false);
+        assertThat(seen.get().task().id()).isEqualTo("a-vectors");
+    }
+
+    @Test
     void aVariantWithoutDatasetOrWithAnUnknownTaskIsRefusedByName() {
         PluginRegistry registry = PluginRegistry.of(List.of(FixturePlugin.of("fixtures", FixtureTrainer.completing("bptt")),
                 FixturePlugin.pipeline()));

@@ -68,6 +68,12 @@ final class Word2VecTask implements Task {
         return Word2VecSettings.SCHEMA;
     }
 
+    /** A text a language model reads by default gives word vectors only when asked for ({@code task=word2vec}). */
+    @Override
+    public boolean onlyWhenNamed() {
+        return true;
+    }
+
     @Override
     public boolean accepts(Dataset dataset) {
         return dataset.train().getFirst() instanceof TextExample && dataset.kind() != TaskKind.SEQUENCE_TO_SEQUENCE;

@@ -41,6 +41,18 @@ public interface Task extends Component {
     boolean accepts(Dataset dataset);
 
     /**
+     * Whether this task runs only when a variant names it ({@code task=ID}) and is never chosen for a dataset
+     * it accepts otherwise: a task that learns something else from data that another task learns by default
+     * (word vectors from a text that a language model reads). The runtime then also leaves it out of what
+     * it checks for a variant that names no task (heap bound, settings problems). False by default.
+     *
+     * @since 0.3
+     */
+    default boolean onlyWhenNamed() {
+        return false;
+    }
+
+    /**
      * The tokenizers to fit for this dataset, each with the setting that names it and the training texts
      * to fit on; empty when the examples hold no text. The pipeline creates each from the registry, fits
      * it and passes it to {@link #prepare} under {@link TokenizerUse#role()}.
