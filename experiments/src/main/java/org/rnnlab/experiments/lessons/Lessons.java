@@ -59,6 +59,7 @@ final class Lessons {
                 .vary("dropout", List.of(Alternative.of("none", Map.of()),
                         Alternative.of("dropout", Map.of("dropout.embedding", "0.1", "dropout.layers", "0.3",
                                 "dropout.output", "0.3"))))
+                .seeds(3) // the claims are gaps beyond the spread over seeds
                 .quick(Map.of("epochs", "12", "hidden", "96"))
                 .claims(LessonClaims.dinosaursDropout())
                 .build());

@@ -87,7 +87,7 @@ class LessonsIT {
 
     @Test
     void dinosaursDropoutNarrowsTheGapBetweenTrainingAndValidationLoss() throws Exception {
-        Map<String, CSVRecord> rows = quickRun("dinosaurs-dropout");
+        Map<String, CSVRecord> rows = quickRun("dinosaurs-dropout", "--seeds", "1");
 
         // quick run (12 epochs, hidden 96), seed 1: without dropout train.loss 1.500, validation 1.680 (gap 0.18);
         // with dropout train.loss 1.683 (dropout on), validation 1.699 (gap 0.02). Half the measured narrowing.
