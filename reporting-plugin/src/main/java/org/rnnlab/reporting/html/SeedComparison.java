@@ -56,8 +56,11 @@ public record SeedComparison(String first, String second, String metric, boolean
         }
         List<String> names = List.copyOf(groups.keySet());
         for (int i = 0; i + 1 < names.size(); i++) {
-            out.add(compare(names.get(i), names.get(i + 1), groups, main.get().getKey(), main.get().getValue(),
-                    "neighbouring settings"));
+            // a loss on one dataset says nothing against a loss on another
+            if (sameDataset(groups.get(names.get(i)), groups.get(names.get(i + 1)))) {
+                out.add(compare(names.get(i), names.get(i + 1), groups, main.get().getKey(), main.get().getValue(),
+                        "neighbouring settings"));
+            }
         }
         return out;
     }
@@ -119,6 +122,10 @@ public record SeedComparison(String first, String second, String metric, boolean
         boolean byName = claimNames.stream().noneMatch(String::isEmpty) && Set.copyOf(claimNames).size() == groups.size();
         List<String> dimensions = Dimensions.of(experiment);
         return byName ? claimNames : groups.stream().map(g -> Dimensions.label(g.members().getFirst(), dimensions)).toList();
+    }
+
+    private static boolean sameDataset(List<VariantRecord> a, List<VariantRecord> b) {
+        return java.util.Objects.equals(a.getFirst().settings().get("dataset"), b.getFirst().settings().get("dataset"));
     }
 
     private static SeedComparison compare(String a, String b, Map<String, List<VariantRecord>> groups, String metric, boolean best,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -80,6 +81,27 @@ class SeedReportTest {
         assertThat(pairs).extracting(p -> p.first() + ">" + p.second()).containsExactly("gru>lstm", "lstm>rnn");
         assertThat(pairs).allSatisfy(p -> assertThat(p.measure()).isEqualTo("test.accuracy"));
         assertThat(pairs.getFirst().source()).isEqualTo("neighbouring settings");
+    }
+
+    @Test
+    void neighbouringSettingsOnDifferentDatasetsAreNotCompared() {
+        ExperimentRecord e = record();
+        List<VariantRecord> moved = e.variants().stream().map(v -> {
+            if (!v.name().startsWith("rnn")) {
+                return v;
+            }
+            Map<String, String> settings = new java.util.TreeMap<>(v.settings());
+            settings.put("dataset", "another");
+            return new VariantRecord(v.name(), settings, v.seed(), v.epochsPlanned(), v.status(), v.epochs(), v.gradients(),
+                    v.evaluations(), v.samples(), v.attention(), v.finalMetrics(), v.bestMetrics(), v.wallMillis(), v.note(),
+                    v.endedEpoch(), v.endedStep(), v.best(), v.excerpts(), v.embedding());
+        }).toList();
+
+        List<SeedComparison> pairs = SeedComparison.of(
+                new ExperimentRecord(e.name(), e.description(), e.provenance(), moved, e.wallMillis()));
+
+        // rnn is now on another dataset: lstm and rnn are neighbours in the list but not comparable
+        assertThat(pairs).extracting(p -> p.first() + ">" + p.second()).containsExactly("gru>lstm");
     }
 
     @Test
