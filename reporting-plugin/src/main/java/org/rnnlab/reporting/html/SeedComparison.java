@@ -124,8 +124,9 @@ public record SeedComparison(String first, String second, String metric, boolean
         return byName ? claimNames : groups.stream().map(g -> Dimensions.label(g.members().getFirst(), dimensions)).toList();
     }
 
+    /** Whether two groups ran on one dataset; a group with no finished run (all diverged) is compared as before. */
     private static boolean sameDataset(List<VariantRecord> a, List<VariantRecord> b) {
-        return java.util.Objects.equals(a.getFirst().settings().get("dataset"), b.getFirst().settings().get("dataset"));
+        return a.isEmpty() || b.isEmpty() || java.util.Objects.equals(a.getFirst().settings().get("dataset"), b.getFirst().settings().get("dataset"));
     }
 
     private static SeedComparison compare(String a, String b, Map<String, List<VariantRecord>> groups, String metric, boolean best,
