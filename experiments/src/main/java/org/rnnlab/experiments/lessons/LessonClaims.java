@@ -24,8 +24,11 @@ final class LessonClaims {
 
     static List<Claim> dinosaurs() {
         return List.of(
-                Claim.between(Measure.best("val.nats_per_token"), 1.60, 1.80,
-                        DEFAULTS + ": best validation 1.666-1.711 nats/char for the three cells", "rnn", "lstm", "gru"),
+                // each seed draws its own validation names: seeds 1-3 (2026-12-02) gave 1.485-1.711, so the band
+                // that seed 1 alone suggested (1.6-1.8) failed on the mean over 3 seeds (lstm 1.583, gru 1.587)
+                Claim.between(Measure.best("val.nats_per_token"), 1.45, 1.80,
+                        DEFAULTS + ": best validation 1.666-1.711 nats/char for the three cells; seeds 1-3"
+                                + " (2026-12-02): rnn 1.506-1.711, lstm 1.485-1.686, gru 1.500-1.666", "rnn", "lstm", "gru"),
                 // unigram 2.81, uniform 3.30 nats per character (datasets' SOURCES.md); quick runs reach 1.82-1.99
                 Claim.atMost(Measure.last("val.nats_per_token"), 2.5,
                         "unigram model 2.81 nats/char (SOURCES.md of the datasets); quick runs 1.82-1.99",
