@@ -197,7 +197,7 @@ class LessonsIT {
     }
 
     @Test
-    void embeddingsSkipGramPutsEachWordAmongItsClass() throws Exception {
+    void embeddingsSkipGramPutsEachWordAmongItsClassAndATrainedEmbeddingBeatsAFrozenOne() throws Exception {
         // one seed of the three the full lesson runs
         Map<String, CSVRecord> rows = quickRun("embeddings", "--seeds", "1");
 
