@@ -18,7 +18,8 @@ import org.rnnlab.model.embedding.PretrainedRows;
 /**
  * What the settings {@code embedding.init}, {@code embedding.trainable} and {@code embedding.probes} make of a
  * {@link SequenceModel}'s embedding: the rows a word-vectors file (or skip-gram before the run) gave it, whether
- * training may change it, and the words its map marks. {@link #NONE} for a model built without them (and for every rebuilt model).
+ * training may change it, and the words its map marks. {@link #NONE} for a model built without them (and for
+ * every rebuilt model).
  */
 record EmbeddingUse(Optional<WordEmbedding.Import> imported, boolean trainable, List<String> probes) {
     static final EmbeddingUse NONE = new EmbeddingUse(Optional.empty(), true, List.of());

@@ -60,7 +60,8 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
     @Override
     public SettingsSchema settings() {
         return (kind == TaskKind.LANGUAGE_MODELLING ? SequenceModelSettings.schema(id)
-                : SequenceModelSettings.schemaWithDirection(id)).plus(SequenceModelSettings.dropoutSchema(id)).plus(SkipGramPretraining.SCHEMA);
+                : SequenceModelSettings.schemaWithDirection(id)).plus(SequenceModelSettings.dropoutSchema(id))
+                .plus(SkipGramPretraining.SCHEMA);
     }
 
     @Override

@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code embedding.init=skipgram} and its {@code embedding.pretrain.*} keys: a bad value stops {@code lab run} (exit 2) before any folder, naming the key. */
+/**
+ * {@code embedding.init=skipgram} and its {@code embedding.pretrain.*} keys: a bad value stops {@code lab run}
+ * (exit 2) before any folder, naming the key.
+ */
 class PretrainSettingsTest {
     @TempDir
     Path tmp;
@@ -18,8 +21,8 @@ class PretrainSettingsTest {
     private record Result(int exit, String err) {}
 
     private Result run(String... settings) {
-        List<String> args = new ArrayList<>(List.of("run", "hello", "--set", "dataset=sentiment", "--set", "tokenizer=word", "--set", "epochs=1",
-                "--out", tmp.resolve("runs").toString()));
+        List<String> args = new ArrayList<>(List.of("run", "hello", "--set", "dataset=sentiment", "--set", "tokenizer=word",
+                "--set", "epochs=1", "--out", tmp.resolve("runs").toString()));
         for (String s : settings) {
             args.add("--set");
             args.add(s);
