@@ -1,7 +1,9 @@
 package org.rnnlab.cluster;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.rnnlab.api.event.Checkpointed;
@@ -19,26 +21,29 @@ import org.rnnlab.api.event.RunStarted;
  * {@code c} (timings aside). So the coordinator remembers how many events it had published when each
  * checkpoint was announced; a new attempt from checkpoint {@code c} repeats its preamble (data excerpts, the
  * embedding it imported, {@code RunStarted}), which is dropped when it was published before, and then the
- * {@code published - published(c)} events the lost attempt already delivered, which are dropped too. Members
- * announce a checkpoint on the event queue before they put it into the replicated map, so a checkpoint a new
- * attempt can start from was always announced. Should its position be unknown all the same, everything is
- * published: the reporters let a repeated epoch replace the first.
+ * {@code published - published(c)} events the lost attempt already delivered, which are dropped too, each as
+ * long as it is of the kind published at its place (a new attempt that goes another way, say fails on the new
+ * member, is published from there on). Members announce a checkpoint on the event queue before they put it
+ * into the replicated map, so a checkpoint a new attempt can start from was always announced. Should its
+ * position be unknown all the same, everything is published: the reporters let a repeated epoch replace the
+ * first.
  */
 final class EventReplay {
-    private int published;
+    private final List<Class<?>> published = new ArrayList<>();
     private final Map<Integer, Integer> publishedAtCheckpoint = new HashMap<>();
     private final Set<Class<?>> preambleSeen = new HashSet<>();
     private boolean inPreamble;
-    private int skip;
+    /** While a new attempt repeats what was published: the place in {@link #published} it has reached; else -1. */
+    private int repeating = -1;
 
     /** A new attempt that starts from the checkpoint of {@code epoch} (0: from the start). */
     void restart(int epoch) {
-        if (published == 0) {
+        if (published.isEmpty()) {
             return;
         }
         inPreamble = true;
         Integer at = publishedAtCheckpoint.get(epoch);
-        skip = at == null ? 0 : published - at;
+        repeating = at == null || at == published.size() ? -1 : at;
     }
 
     /** Whether the current attempt's {@code event}, the next it published, is to be published. */
@@ -52,18 +57,21 @@ final class EventReplay {
             }
             inPreamble = false;
         }
-        if (skip > 0) {
-            skip--;
-            return false;
+        if (repeating >= 0) {
+            if (published.get(repeating) == event.getClass()) {
+                repeating = repeating + 1 == published.size() ? -1 : repeating + 1;
+                return false;
+            }
+            repeating = -1; // this attempt went another way: from here on it is new
         }
-        published++;
+        published.add(event.getClass());
         if (isPreamble(event)) {
             preambleSeen.add(event.getClass());
         }
         if (event instanceof RunStarted) {
-            publishedAtCheckpoint.put(0, published);
+            publishedAtCheckpoint.put(0, published.size());
         } else if (event instanceof Checkpointed c) {
-            publishedAtCheckpoint.put(c.epoch(), published);
+            publishedAtCheckpoint.put(c.epoch(), published.size());
         }
         return true;
     }
