@@ -52,9 +52,13 @@ final class ClusterCoordinator implements ClusterLauncher.Coordinator, Membershi
         hz.getCluster().addMembershipListener(this);
     }
 
+    /** Threads of the runner that wait for a slot at most: far more slots than a lab cluster has. */
+    private static final int WAITING_AT_MOST = 1024;
+
     @Override
     public int atOnce(int threads, int variants) {
-        return Math.max(1, variants); // all handed over at once: the members' slots decide how many train
+        // every variant waits for a slot at once (up to a bound): the members' slots decide how many train
+        return Math.max(1, Math.min(variants, WAITING_AT_MOST));
     }
 
     @Override
@@ -74,7 +78,9 @@ final class ClusterCoordinator implements ClusterLauncher.Coordinator, Membershi
             for (int attempt = 0; ; attempt++) {
                 Member member = acquire();
                 long handed = System.nanoTime();
-                IQueue<String> queue = hz.getQueue(MemberConfig.EVENTS + key + ":" + attempt);
+                // this process's own queue: a coordinator killed before may have left a member still sending
+                IQueue<String> queue = hz.getQueue(MemberConfig.EVENTS + key + ":"
+                        + hz.getCluster().getLocalMember().getUuid() + ":" + attempt);
                 try {
                     int from = resume ? Optional.ofNullable(checkpoints.get(key)).map(CheckpointFiles.Entry::epoch).orElse(0) : 0;
                     replay.restart(from);
@@ -179,14 +185,17 @@ final class ClusterCoordinator implements ClusterLauncher.Coordinator, Membershi
         }
     }
 
-    /** A resumed run's own last checkpoint into the map, unless the map has a newer one (the cluster outlived the run). */
+    /**
+     * A resumed run goes on from its own folder's last checkpoint, which the coordinator mirrored after its
+     * events reached the log; a newer one in the map (workers that outlived a killed coordinator went on) would
+     * leave the epochs in between out of the log and the metrics.
+     */
     private void shareFolderCheckpoint(VariantJob job, String key, IMap<String, CheckpointFiles.Entry> checkpoints) {
         try {
             Optional<CheckpointFiles.Entry> own = CheckpointFiles.newest(job.folderPath());
-            CheckpointFiles.Entry shared = checkpoints.get(key);
-            if (own.isPresent() && (shared == null || shared.epoch() < own.get().epoch())) {
+            if (own.isPresent()) {
                 checkpoints.set(key, own.get());
-            } else if (own.isEmpty() && shared == null) {
+            } else {
                 checkpoints.delete(key);
             }
         } catch (IOException e) {

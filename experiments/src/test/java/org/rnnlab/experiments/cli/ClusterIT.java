@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17 on the real application in three JVMs on the loopback address: a coordinator ({@code lab run
- * --cluster}) and two workers ({@code lab worker}) train an 8-variant sweep; one worker is killed with SIGKILL
- * after its variant's first checkpoint reached the coordinator, and the variant goes on on another member. The
+ * --cluster}) and two workers ({@code lab worker}) train an 8-variant sweep of 4 epochs; one worker is killed
+ * with SIGKILL once its variant's second checkpoint reached the coordinator (so the first one is in the
+ * replicated map: a member announces a checkpoint before it shares it), and the variant goes on on another
+ * member from a checkpoint. The
  * run folder must equal a single-machine run of the same sweep byte for byte in every file training writes
  * (model, vocabulary, samples, gradients, checkpoint) and in metrics.csv without its {@code time.*} columns;
  * left out, because they differ between any two runs by nature: the timings (time.* columns, summary.csv's
@@ -54,7 +56,7 @@ class ClusterIT {
             Process survivor = start(started, tmp.resolve("worker2"), worker(ports[2], coordinatorAddress, secret));
 
             String variant = awaitMatch(tmp.resolve("worker1.out"), VARIANT_PATTERN, killed);
-            awaitFirstCheckpoint(tmp.resolve("cluster"), variant, coordinator);
+            awaitCheckpoint(tmp.resolve("cluster"), variant, 2, coordinator);
             killed.destroyForcibly(); // SIGKILL: no goodbye to the cluster
             assertThat(killed.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(Files.readString(tmp.resolve("worker1.out"))).as("killed while it trained")
@@ -174,8 +176,8 @@ class ClusterIT {
         throw new AssertionError("no '" + pattern + "' in " + file + " within " + SECONDS + " s");
     }
 
-    /** Waits until the coordinator's event log holds the variant's first checkpoint. */
-    private static void awaitFirstCheckpoint(Path out, String variant, Process coordinator) throws Exception {
+    /** Waits until the coordinator's event log holds the variant's checkpoint of {@code epoch}. */
+    private static void awaitCheckpoint(Path out, String variant, int epoch, Process coordinator) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
         while (System.nanoTime() < deadline) {
             Path experiment = out.resolve("dinosaurs");
@@ -184,7 +186,8 @@ class ClusterIT {
                     for (Path run : runs.toList()) {
                         Path log = run.resolve("events.jsonl");
                         if (Files.exists(log) && Files.readAllLines(log).stream().anyMatch(l ->
-                                l.contains("\"Checkpointed\"") && l.contains("\"variant\":\"" + variant + "\""))) {
+                                l.contains("\"Checkpointed\"") && l.contains("\"variant\":\"" + variant + "\"")
+                                        && l.contains("\"epoch\":" + epoch + ","))) {
                             return;
                         }
                     }
@@ -193,7 +196,7 @@ class ClusterIT {
             assertThat(coordinator.isAlive()).as("the coordinator ended early").isTrue();
             Thread.sleep(10);
         }
-        throw new AssertionError("no checkpoint of " + variant + " within " + SECONDS + " s");
+        throw new AssertionError("no checkpoint " + epoch + " of " + variant + " within " + SECONDS + " s");
     }
 
     private static Path singleMachineRun(Path out) throws Exception {
