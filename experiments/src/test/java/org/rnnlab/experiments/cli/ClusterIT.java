@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * run folder must equal a single-machine run of the same sweep byte for byte in every file training writes
  * (model, vocabulary, samples, gradients, checkpoint) and in metrics.csv without its {@code time.*} columns;
  * left out, because they differ between any two runs by nature: the timings (time.* columns, summary.csv's
- * wall time), experiment.json's provenance and the reports that print them. A member with the wrong secret or
+ * wall time), experiment.json's provenance and the reports that print them. A coordinator killed mid-sweep is
+ * resumed with {@code lab run --resume RUN_DIR --cluster} to the same bits. A member with the wrong secret or
  * cluster name is refused, and both sides log it.
  */
 class ClusterIT {
@@ -40,6 +41,10 @@ class ClusterIT {
     private static final List<String> SAME_BYTES = List.of("model.safetensors", "vocabulary.txt", "samples.csv",
             "gradients.csv", "checkpoint/epoch-0004.ckpt");
     private static final long SECONDS = 150;
+
+    @TempDir
+    static Path shared;
+    private static Path single;
 
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
@@ -73,20 +78,7 @@ class ClusterIT {
             survivor.destroy();
 
             Path clustered = runDirectory(out);
-            Path single = singleMachineRun(tmp.resolve("single"));
-            for (String v : VARIANTS) {
-                for (String file : SAME_BYTES) {
-                    assertThat(Files.readAllBytes(clustered.resolve(v).resolve(file))).as(v + "/" + file)
-                            .isEqualTo(Files.readAllBytes(single.resolve(v).resolve(file)));
-                }
-                assertThat(ResumeIT.withoutTimings(clustered.resolve(v).resolve("metrics.csv"))).as(v + "/metrics.csv")
-                        .hasSize(5).isEqualTo(ResumeIT.withoutTimings(single.resolve(v).resolve("metrics.csv")));
-                try (Stream<Path> files = Files.list(clustered.resolve(v).resolve("checkpoint"))) {
-                    assertThat(files.map(p -> p.getFileName().toString())).containsExactly("epoch-0004.ckpt");
-                }
-            }
-            String report = Files.readString(clustered.resolve("comparison.html"));
-            VARIANTS.forEach(v -> assertThat(report).contains(v));
+            assertSameAsSingleMachine(clustered);
             // every epoch reached the event log once, also the killed variant's
             List<String> events = Files.readAllLines(clustered.resolve("events.jsonl"));
             for (String v : VARIANTS) {
@@ -98,6 +90,36 @@ class ClusterIT {
                         .as("no batch twice").hasSameSizeAs(events.stream()
                                 .filter(l -> l.contains("\"BatchCompleted\"") && l.contains(of)).toList());
             }
+        } finally {
+            started.forEach(Process::destroyForcibly);
+        }
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aKilledCoordinatorsRunResumedOnTheClusterEqualsTheSingleMachineRun(@TempDir Path tmp) throws Exception {
+        Path secret = Files.writeString(tmp.resolve("secret"), "another secret");
+        int[] ports = freePorts(2);
+        String workerAddress = "127.0.0.1:" + ports[0];
+        List<Process> started = new ArrayList<>();
+        try {
+            Process worker = start(started, tmp.resolve("worker"), worker(ports[0], null, secret));
+            awaitMatch(tmp.resolve("worker.out"), "lab worker: member", worker);
+            String[] cluster = {"--cluster", "--port", "" + ports[1], "--join", workerAddress, "--secret-file",
+                    secret.toString()};
+            Process coordinator = start(started, tmp.resolve("coordinator"), concat(new String[] {"run"}, SWEEP,
+                    new String[] {"--out", tmp.resolve("cluster").toString()}, cluster));
+            Path run = awaitRunsCompleted(tmp.resolve("cluster"), 3, coordinator);
+            coordinator.destroyForcibly();
+            assertThat(coordinator.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(run.resolve("events.jsonl"))).doesNotContain("\"ExperimentCompleted\"");
+
+            LabProcess.Result resumed = LabProcess.run(command(concat(new String[] {"run", "dinosaurs", "--resume",
+                    run.toString(), "--threads", "1"}, cluster)), Map.of(), tmp);
+            assertThat(resumed.exit()).as(resumed.out() + resumed.err()).isZero();
+            VARIANTS.forEach(v -> assertThat(resumed.out()).contains("COMPLETED " + v));
+            assertThat(resumed.out()).containsPattern("cluster traffic: [1-5] variants");
+            assertSameAsSingleMachine(run);
         } finally {
             started.forEach(Process::destroyForcibly);
         }
@@ -197,6 +219,54 @@ class ClusterIT {
             Thread.sleep(10);
         }
         throw new AssertionError("no checkpoint " + epoch + " of " + variant + " within " + SECONDS + " s");
+    }
+
+    /** Every file training writes the same bytes as the single-machine run's, metrics without timings. */
+    private static void assertSameAsSingleMachine(Path clustered) throws Exception {
+        Path single = singleMachineRun();
+        for (String v : VARIANTS) {
+            for (String file : SAME_BYTES) {
+                assertThat(Files.readAllBytes(clustered.resolve(v).resolve(file))).as(v + "/" + file)
+                        .isEqualTo(Files.readAllBytes(single.resolve(v).resolve(file)));
+            }
+            assertThat(ResumeIT.withoutTimings(clustered.resolve(v).resolve("metrics.csv"))).as(v + "/metrics.csv")
+                    .hasSize(5).isEqualTo(ResumeIT.withoutTimings(single.resolve(v).resolve("metrics.csv")));
+            try (Stream<Path> files = Files.list(clustered.resolve(v).resolve("checkpoint"))) {
+                assertThat(files.map(p -> p.getFileName().toString())).containsExactly("epoch-0004.ckpt");
+            }
+        }
+        String report = Files.readString(clustered.resolve("comparison.html"));
+        VARIANTS.forEach(v -> assertThat(report).contains(v));
+    }
+
+    /** Waits until {@code n} variants completed in the run's event log; returns the run folder. */
+    private static Path awaitRunsCompleted(Path out, int n, Process coordinator) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+        while (System.nanoTime() < deadline) {
+            Path experiment = out.resolve("dinosaurs");
+            if (Files.isDirectory(experiment)) {
+                try (Stream<Path> runs = Files.list(experiment)) {
+                    for (Path run : runs.toList()) {
+                        Path log = run.resolve("events.jsonl");
+                        if (Files.exists(log) && Files.readAllLines(log).stream()
+                                .filter(l -> l.contains("\"RunCompleted\"")).count() >= n) {
+                            return run;
+                        }
+                    }
+                }
+            }
+            assertThat(coordinator.isAlive()).as("the coordinator ended early").isTrue();
+            Thread.sleep(10);
+        }
+        throw new AssertionError(n + " variants did not complete within " + SECONDS + " s");
+    }
+
+    /** The sweep on this machine alone, once for all tests. */
+    private static synchronized Path singleMachineRun() throws Exception {
+        if (single == null) {
+            single = singleMachineRun(shared.resolve("single"));
+        }
+        return single;
     }
 
     private static Path singleMachineRun(Path out) throws Exception {
