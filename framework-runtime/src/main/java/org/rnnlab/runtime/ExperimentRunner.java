@@ -52,9 +52,10 @@ import org.rnnlab.runtime.events.EventLogWriter;
  * {@code min(threads, variants)} threads ({@link RunOptions#threads()}), each prepared by a
  * {@link VariantPipeline} and trained by the trainer its {@code trainer} setting names (default
  * {@code bptt}). The threads the variants leave over go to their kernels ({@code threads / at once}
- * each, see {@link org.rnnlab.engine.kernel.KernelThreads}), so one large model uses every core it is given; the results are the
- * same bits with any number of kernel threads. Trainers publish their runs' events; a variant whose
- * preparation or trainer throws ends only itself, which the runner reports as {@link RunFailed} (its stack trace goes to
+ * each, see {@link org.rnnlab.engine.kernel.KernelThreads}), so one large model uses every core it is
+ * given; the results are the same bits with any number of kernel threads. Trainers publish their runs' events; a variant whose
+ * preparation or trainer throws ends only itself, which the runner reports as
+ * {@link org.rnnlab.api.event.RunFailed} (its stack trace goes to
  * {@code <variant>/error.txt}). {@link ExperimentCompleted} follows the last variant, and the bus is
  * drained before {@link #run} returns. A runner made {@link #on} a {@link VariantExecutor} (a cluster's) hands
  * the variants to it instead of training them on its own pool.
