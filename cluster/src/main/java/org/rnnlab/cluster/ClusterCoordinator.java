@@ -113,6 +113,9 @@ final class ClusterCoordinator implements ClusterLauncher.Coordinator, Membershi
     private Optional<VariantOutcome> relay(VariantJob job, Member member, IQueue<String> queue,
                                            Future<VariantResult> result, EventReplay replay, EventLines lines,
                                            EventBus bus, String key, long handed) throws InterruptedException {
+        // a checkpoint announced but not yet copied: the member puts it into the map after announcing it, so
+        // it is there once the member's next line arrives
+        int pending = 0;
         while (true) {
             String line = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
             if (line == null) {
@@ -120,9 +123,11 @@ final class ClusterCoordinator implements ClusterLauncher.Coordinator, Membershi
                     // what the lost member delivered before it went is published; the rest comes again
                     for (String rest = queue.poll(); rest != null; rest = queue.poll()) {
                         if (!VariantCall.END.equals(rest)) {
-                            relayLine(job, rest, replay, lines, bus, key);
+                            mirror(job, key, pending);
+                            pending = relayLine(job, rest, replay, lines, bus, key);
                         }
                     }
+                    mirror(job, key, pending);
                     return Optional.empty();
                 }
                 if (result.isDone() && failedCall(result).isPresent()) {
@@ -133,7 +138,8 @@ final class ClusterCoordinator implements ClusterLauncher.Coordinator, Membershi
             if (VariantCall.END.equals(line)) {
                 break;
             }
-            relayLine(job, line, replay, lines, bus, key);
+            mirror(job, key, pending);
+            pending = relayLine(job, line, replay, lines, bus, key);
         }
         VariantResult r;
         try {
@@ -155,26 +161,32 @@ final class ClusterCoordinator implements ClusterLauncher.Coordinator, Membershi
                 writeFailures));
     }
 
-    private void relayLine(VariantJob job, String line, EventReplay replay, EventLines lines, EventBus bus, String key) {
+    /** Publishes the line's event unless it repeats one; returns the epoch of the checkpoint it announced, else 0. */
+    private int relayLine(VariantJob job, String line, EventReplay replay, EventLines lines, EventBus bus, String key) {
         traffic.eventLines.incrementAndGet();
         traffic.eventBytes.addAndGet(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
         Event event = lines.read(line);
         if (!replay.accept(event)) {
-            return;
+            return 0;
         }
         bus.publish(event);
         if (event instanceof EpochCompleted) {
             traffic.epochs.incrementAndGet();
-        } else if (event instanceof Checkpointed c) {
-            mirror(job, key, c.epoch());
         }
+        return event instanceof Checkpointed c ? c.epoch() : 0;
     }
 
-    /** The announced checkpoint into this run's folder, as a local run has it, so that a killed run can resume. */
+    /**
+     * The checkpoint of {@code epoch}, announced and logged, into this run's folder as a local run has it, so
+     * that a killed coordinator's run can resume (0: none).
+     */
     private void mirror(VariantJob job, String key, int epoch) {
+        if (epoch == 0) {
+            return;
+        }
         CheckpointFiles.Entry entry = hz.<String, CheckpointFiles.Entry>getMap(MemberConfig.CHECKPOINTS).get(key);
         if (entry == null || entry.epoch() != epoch) {
-            return; // not in the map yet: the next one will be
+            return; // the member was lost before it shared it, or went on: the folder keeps the one before
         }
         traffic.checkpointBytes.addAndGet(entry.bytes().length);
         try {
