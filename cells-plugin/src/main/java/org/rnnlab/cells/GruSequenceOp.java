@@ -2,6 +2,7 @@ package org.rnnlab.cells;
 
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.Workspace;
+import org.rnnlab.engine.kernel.KernelThreads;
 
 /**
  * The fused reset-after GRU ({@code torch.nn.GRU}): the three recurrent products of a step are one GEMM
@@ -43,29 +44,19 @@ final class GruSequenceOp extends SequenceOp {
         int yo = out[0].offset();
         Tensor whhT = transposed(ws, whh);
         projectInputs(in[0], in[p], in[p + 2], g, x, xo);
+        ForwardStep step = forwardStep;
+        step.in = in;
+        step.w = whhT;
+        step.bias = bhh;
+        step.y = out[0];
+        step.scratch = scratch;
         for (int t = 0; t < steps; t++) {
-            float[] hp = t == 0 ? h0.data() : y;
-            int hpo = t == 0 ? h0.offset() : yo + (t - 1) * n;
-            int rt = ro + t * batch * g;
-            k.gemmNN(batch, g, h, hp, hpo, h, whhT.data(), whhT.offset(), g, r, rt, g, false);
-            k.addBias(batch, g, bhh.data(), bhh.offset(), r, rt);
-            for (int b = 0; b < batch; b++) {
-                int row = t * batch + b;
-                int yr = yo + row * h;
-                int pr = hpo + b * h;
-                if (!live(in, row)) {
-                    System.arraycopy(hp, pr, y, yr, h);
-                    continue;
-                }
-                int xr = xo + row * g;
-                int rr = rt + b * g;
-                k.add(2 * h, x, xr, r, rr, x, xr);
-                k.sigmoid(2 * h, x, xr, x, xr);
-                k.mul(h, x, xr, r, rr + 2 * h, s, so);
-                k.add(h, x, xr + 2 * h, s, so, x, xr + 2 * h);
-                GruBlend.forwardFromGates(k, h, x, xr, hp, pr, y, yr);
-            }
+            step.t = t;
+            step.hp = t == 0 ? h0.data() : y;
+            step.hpo = t == 0 ? h0.offset() : yo + (t - 1) * n;
+            overUnits(g, step);
         }
+        step.clear();
         System.arraycopy(y, yo + (steps - 1) * n, out[1].data(), out[1].offset(), n);
     }
 
@@ -96,35 +87,183 @@ final class GruSequenceOp extends SequenceOp {
         float[] s = scratch.data();
         int s0 = scratch.offset();
         int s1 = s0 + h;
-        for (int t = steps - 1; t >= 0; t--) {
-            addOutputGradient(t, gradOut[0], dh, dho);
-            float[] hp = t == 0 ? h0.data() : y;
-            int hpo = t == 0 ? h0.offset() : yo + (t - 1) * n;
-            for (int b = 0; b < batch; b++) {
-                int row = t * batch + b;
-                if (!live(in, row)) {
-                    continue;
+        BackwardStep step = backwardStep;
+        step.in = in;
+        step.y = out[0];
+        step.dY = gradOut[0];
+        step.whh = whh;
+        step.dh = dhT;
+        step.dx = dInput;
+        step.dr = dRecurrent;
+        step.scratch = scratch;
+        if (norms != null) {
+            // the norm of each step's whole dh is wanted before its gates: two passes
+            for (int t = steps - 1; t >= 0; t--) {
+                addOutputGradient(t, gradOut[0], dh, dho);
+                step.at(-1, t);
+                overUnits(g, step);
+                if (t > 0 || gradIn[1] != null) {
+                    step.at(t, -1);
+                    overUnits(g, step);
                 }
-                int xr = xo + row * g;
-                int rr = ro + row * g;
-                int dxr = dxo + row * g;
-                int drr = dro + row * g;
-                int hr = dho + b * h;
-                GruBlend.backwardToGates(k, h, dh, hr, x, xr, hp, hpo + b * h, s, s0, s1, dx, dxr);
-                k.mul(h, dx, dxr + 2 * h, x, xr, dr, drr + 2 * h);
-                k.mul(h, dx, dxr + 2 * h, r, rr + 2 * h, s, s0);
-                k.sigmoidBackward(h, x, xr, s, s0, dx, dxr, false);
-                System.arraycopy(dx, dxr, dr, drr, 2 * h);
             }
-            if (t > 0 || gradIn[1] != null) {
-                k.gemmNN(batch, h, g, dr, dro + t * batch * g, g, whh.data(), whh.offset(), h, dh, dho, h, true);
+        } else {
+            // one pass per step: dh of step t's units from the product, then their gates of step t - 1
+            step.at(-1, steps - 1);
+            step.output = true;
+            overUnits(g, step);
+            for (int t = steps - 1; t >= 0; t--) {
+                if (t > 0 || gradIn[1] != null) {
+                    step.at(t, t - 1);
+                    overUnits(g, step);
+                }
             }
         }
+        step.clear();
         addInto(gradIn[1], dh, dho);
         inputGradients(in[0], in[p], gradIn[0], gradIn[p], gradIn[p + 2], dx, dxo, g);
         recurrentWeightGradient(g, dr, dro, g, h0, out[0], gradIn[p + 1], 0);
         if (gradIn[p + 3] != null) {
             k.sumRows(rows, g, dr, dro, gradIn[p + 3].data(), gradIn[p + 3].offset());
+        }
+    }
+
+    private final ForwardStep forwardStep = new ForwardStep();
+    private final BackwardStep backwardStep = new BackwardStep();
+
+    /**
+     * Forward step {@code t} at units {@code [from, to)}: their columns of {@code h W_hh^T + b_hh} in the three
+     * gates, then the gates and the blend.
+     */
+    private final class ForwardStep implements KernelThreads.Range {
+        Tensor[] in;
+        Tensor w;
+        Tensor bias;
+        Tensor y;
+        Tensor scratch;
+        int t;
+        float[] hp;
+        int hpo;
+
+        void clear() {
+            in = null;
+            w = bias = y = scratch = null;
+            hp = null;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            int h = hidden;
+            int g = 3 * h;
+            int u = to - from;
+            float[] r = recurrent.data();
+            int rt = recurrent.offset() + t * batch * g;
+            float[] x = gates.data();
+            float[] s = scratch.data();
+            int so = scratch.offset() + from;
+            for (int q = 0; q < 3; q++) {
+                int col = q * h + from;
+                k.gemmNN(batch, u, h, hp, hpo, h, w.data(), w.offset() + col, g, r, rt + col, g, false);
+                for (int b = 0; b < batch; b++) {
+                    k.add(u, r, rt + b * g + col, bias.data(), bias.offset() + col, r, rt + b * g + col);
+                }
+            }
+            for (int b = 0; b < batch; b++) {
+                int row = t * batch + b;
+                int yr = y.offset() + row * h;
+                int pr = hpo + b * h;
+                if (!live(in, row)) {
+                    System.arraycopy(hp, pr + from, y.data(), yr + from, u);
+                    continue;
+                }
+                int xr = gates.offset() + row * g;
+                int rr = rt + b * g;
+                for (int q = 0; q < 2; q++) {
+                    int o = q * h + from;
+                    k.add(u, x, xr + o, r, rr + o, x, xr + o);
+                    k.sigmoid(u, x, xr + o, x, xr + o);
+                }
+                k.mul(u, x, xr + from, r, rr + 2 * h + from, s, so);
+                k.add(u, x, xr + 2 * h + from, s, so, x, xr + 2 * h + from);
+                GruBlend.forwardFromGates(k, h, from, to, x, xr, hp, pr, y.data(), yr);
+            }
+        }
+    }
+
+    /**
+     * At units {@code [from, to)}: {@code dh += dR_t W_hh} for step {@code product} (if at least 0), then for
+     * step {@code gates} (if at least 0) the output gradient (when {@code output}) and the gates' gradients.
+     * The product needs every unit's {@code dR_t}, so it starts a pass.
+     */
+    private final class BackwardStep implements KernelThreads.Range {
+        Tensor[] in;
+        Tensor y;
+        Tensor dY;
+        Tensor whh;
+        Tensor dh;
+        Tensor dx;
+        Tensor dr;
+        Tensor scratch;
+        int product;
+        int gates;
+        boolean output;
+
+        void at(int productStep, int gateStep) {
+            product = productStep;
+            gates = gateStep;
+        }
+
+        void clear() {
+            in = null;
+            y = dY = whh = dh = dx = dr = scratch = null;
+            output = false;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            int h = hidden;
+            int g = 3 * h;
+            int n = batch * h;
+            int u = to - from;
+            float[] dhs = dh.data();
+            int dho = dh.offset();
+            float[] drs = dr.data();
+            if (product >= 0) {
+                k.gemmNN(batch, u, g, drs, dr.offset() + product * batch * g, g, whh.data(), whh.offset() + from, h,
+                        dhs, dho + from, h, true);
+            }
+            int t = gates;
+            if (t < 0) {
+                return;
+            }
+            if (output) {
+                addOutputGradient(t, dY, dhs, dho, from, to);
+            }
+            float[] hp = t == 0 ? in[1].data() : y.data();
+            int hpo = t == 0 ? in[1].offset() : y.offset() + (t - 1) * n;
+            float[] x = GruSequenceOp.this.gates.data();
+            float[] r = recurrent.data();
+            float[] dxs = dx.data();
+            float[] s = scratch.data();
+            int s0 = scratch.offset();
+            int s1 = s0 + h;
+            for (int b = 0; b < batch; b++) {
+                int row = t * batch + b;
+                if (!live(in, row)) {
+                    continue;
+                }
+                int xr = GruSequenceOp.this.gates.offset() + row * g;
+                int rr = recurrent.offset() + row * g;
+                int dxr = dx.offset() + row * g;
+                int drr = dr.offset() + row * g;
+                GruBlend.backwardToGates(k, h, from, to, dhs, dho + b * h, x, xr, hp, hpo + b * h, s, s0, s1, dxs, dxr);
+                int f = from;
+                k.mul(u, dxs, dxr + 2 * h + f, x, xr + f, drs, drr + 2 * h + f);
+                k.mul(u, dxs, dxr + 2 * h + f, r, rr + 2 * h + f, s, s0 + f);
+                k.sigmoidBackward(u, x, xr + f, s, s0 + f, dxs, dxr + f, false);
+                System.arraycopy(dxs, dxr + f, drs, drr + f, u);
+                System.arraycopy(dxs, dxr + h + f, drs, drr + h + f, u);
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package org.rnnlab.cells;
 import java.util.Arrays;
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.Workspace;
+import org.rnnlab.engine.kernel.KernelThreads;
 
 /** The fused Elman sequence: pre-activations of all steps by one GEMM, then {@code h W_hh^T} per step. */
 final class RnnSequenceOp extends SequenceOp {
@@ -30,20 +31,16 @@ final class RnnSequenceOp extends SequenceOp {
         int n = batch * h;
         Tensor whhT = transposed(ws, whh);
         projectInputs(in[0], in[p], in[p + 2], bhh, h, y, yo, ws);
+        ForwardStep step = forwardStep;
+        step.in = in;
+        step.w = whhT;
+        step.y = out[0];
+        step.h0 = h0;
         for (int t = 0; t < steps; t++) {
-            int cur = yo + t * n;
-            float[] prev = t == 0 ? h0.data() : y;
-            int po = t == 0 ? h0.offset() : cur - n;
-            k.gemmNN(batch, h, h, prev, po, h, whhT.data(), whhT.offset(), h, y, cur, h, true);
-            activation.apply(k, n, y, cur);
-            if (masked) {
-                for (int b = 0; b < batch; b++) {
-                    if (!live(in, t * batch + b)) {
-                        System.arraycopy(prev, po + b * h, y, cur + b * h, h);
-                    }
-                }
-            }
+            step.t = t;
+            overUnits(h, step);
         }
+        step.clear();
         System.arraycopy(y, yo + (steps - 1) * n, out[1].data(), out[1].offset(), n);
     }
 
@@ -61,28 +58,138 @@ final class RnnSequenceOp extends SequenceOp {
         Tensor dhT = copyOf(ws, gradOut[1]);
         float[] dh = dhT.data();
         int dho = dhT.offset();
-        for (int t = steps - 1; t >= 0; t--) {
-            addOutputGradient(t, gradOut[0], dh, dho);
-            int yr = yo + t * n;
-            int dr = dOff + t * n;
-            if (!masked) {
-                activation.backward(k, n, y, yr, dh, dho, d, dr);
-            } else {
-                for (int b = 0; b < batch; b++) {
-                    if (live(in, t * batch + b)) {
-                        activation.backward(k, h, y, yr + b * h, dh, dho + b * h, d, dr + b * h);
-                        Arrays.fill(dh, dho + b * h, dho + (b + 1) * h, 0f);
-                    }
+        BackwardStep step = backwardStep;
+        step.in = in;
+        step.y = out[0];
+        step.dY = gradOut[0];
+        step.whh = whh;
+        step.dh = dhT;
+        step.d = dPre;
+        if (norms != null) {
+            // the norm of each step's whole dh is wanted before its pre-activation gradient: two passes
+            for (int t = steps - 1; t >= 0; t--) {
+                addOutputGradient(t, gradOut[0], dh, dho);
+                step.at(-1, t);
+                overUnits(h, step);
+                if (t > 0 || gradIn[1] != null) {
+                    step.at(t, -1);
+                    overUnits(h, step);
                 }
             }
-            if (t > 0 || gradIn[1] != null) {
-                // masked: live rows were cleared and padded rows carry their gradient, so accumulate
-                k.gemmNN(batch, h, h, d, dr, h, whh.data(), whh.offset(), h, dh, dho, h, masked);
+        } else {
+            // one pass per step: dh of step t's units from the product, then their pre-activations of step t - 1
+            step.at(-1, steps - 1);
+            step.output = true;
+            overUnits(h, step);
+            for (int t = steps - 1; t >= 0; t--) {
+                if (t > 0 || gradIn[1] != null) {
+                    step.at(t, t - 1);
+                    overUnits(h, step);
+                }
             }
         }
+        step.clear();
         addInto(gradIn[1], dh, dho);
         inputGradients(in[0], in[p], gradIn[0], gradIn[p], null, d, dOff, h);
         biasGradients(d, dOff, h, gradIn[p + 2], gradIn[p + 3], ws);
         recurrentWeightGradient(h, d, dOff, h, in[1], out[0], gradIn[p + 1], 0);
+    }
+
+    private final ForwardStep forwardStep = new ForwardStep();
+    private final BackwardStep backwardStep = new BackwardStep();
+
+    /** Forward step {@code t} at units {@code [from, to)}: their columns of {@code h W_hh^T}, then the activation. */
+    private final class ForwardStep implements KernelThreads.Range {
+        Tensor[] in;
+        Tensor w;
+        Tensor y;
+        Tensor h0;
+        int t;
+
+        void clear() {
+            in = null;
+            w = y = h0 = null;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            int h = hidden;
+            int n = batch * h;
+            int u = to - from;
+            float[] ys = y.data();
+            int cur = y.offset() + t * n;
+            float[] prev = t == 0 ? h0.data() : ys;
+            int po = t == 0 ? h0.offset() : cur - n;
+            k.gemmNN(batch, u, h, prev, po, h, w.data(), w.offset() + from, h, ys, cur + from, h, true);
+            for (int b = 0; b < batch; b++) {
+                int r = cur + b * h + from;
+                if (masked && !live(in, t * batch + b)) {
+                    System.arraycopy(prev, po + b * h + from, ys, r, u);
+                } else {
+                    activation.apply(k, u, ys, r);
+                }
+            }
+        }
+    }
+
+    /**
+     * At units {@code [from, to)}: {@code dh (+)= dPre_t W_hh} for step {@code product} (if at least 0), then
+     * for step {@code pre} (if at least 0) the output gradient (when {@code output}) and the pre-activation
+     * gradient. The product needs every unit's {@code dPre_t}, so it starts a pass.
+     */
+    private final class BackwardStep implements KernelThreads.Range {
+        Tensor[] in;
+        Tensor y;
+        Tensor dY;
+        Tensor whh;
+        Tensor dh;
+        Tensor d;
+        int product;
+        int pre;
+        boolean output;
+
+        void at(int productStep, int preStep) {
+            product = productStep;
+            pre = preStep;
+        }
+
+        void clear() {
+            in = null;
+            y = dY = whh = dh = d = null;
+            output = false;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            int h = hidden;
+            int n = batch * h;
+            int u = to - from;
+            float[] dhs = dh.data();
+            int dho = dh.offset();
+            float[] ds = d.data();
+            if (product >= 0) {
+                // masked: live rows were cleared and padded rows carry their gradient, so accumulate
+                k.gemmNN(batch, u, h, ds, d.offset() + product * n, h, whh.data(), whh.offset() + from, h,
+                        dhs, dho + from, h, masked);
+            }
+            int t = pre;
+            if (t < 0) {
+                return;
+            }
+            if (output) {
+                addOutputGradient(t, dY, dhs, dho, from, to);
+            }
+            int yr = y.offset() + t * n + from;
+            int dr = d.offset() + t * n + from;
+            for (int b = 0; b < batch; b++) {
+                int o = b * h;
+                if (!masked) {
+                    activation.backward(k, u, y.data(), yr + o, dhs, dho + o + from, ds, dr + o);
+                } else if (live(in, t * batch + b)) {
+                    activation.backward(k, u, y.data(), yr + o, dhs, dho + o + from, ds, dr + o);
+                    Arrays.fill(dhs, dho + o + from, dho + o + to, 0f);
+                }
+            }
+        }
     }
 }

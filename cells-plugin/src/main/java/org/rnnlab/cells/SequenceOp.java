@@ -5,6 +5,7 @@ import org.rnnlab.engine.ShapeException;
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.Workspace;
 import org.rnnlab.engine.autodiff.FusedOp;
+import org.rnnlab.engine.kernel.KernelThreads;
 import org.rnnlab.engine.kernel.Kernels;
 
 /**
@@ -152,6 +153,28 @@ abstract class SequenceOp implements FusedOp {
         }
     }
 
+    /**
+     * Runs one time step's {@code task} over the hidden units, split over the kernel threads when the step's
+     * recurrent product ({@code batch x gateColumns x hidden} multiply-adds) pays for it. Each part owns its
+     * units for the whole step: their columns of the recurrent product in every gate, then their element-wise
+     * gate work, so a step costs one hand-off instead of a product and a serial pass.
+     */
+    final void overUnits(int gateColumns, KernelThreads.Range task) {
+        KernelThreads.split(hidden, UNIT_ALIGN, (long) batch * gateColumns * hidden, task);
+    }
+
+    /** Units per block of a split step: 16 floats, a cache line and a whole number of vectors at every width. */
+    static final int UNIT_ALIGN = 16;
+
+    /** {@code dh += dY_t} at units {@code [from, to)} of every row (no norm: the whole step is not there yet). */
+    final void addOutputGradient(int t, Tensor dY, float[] dh, int dhOff, int from, int to) {
+        int h = hidden;
+        int base = dY.offset() + t * batch * h;
+        for (int b = 0; b < batch; b++) {
+            k.add(to - from, dh, dhOff + b * h + from, dY.data(), base + b * h + from, dh, dhOff + b * h + from);
+        }
+    }
+
     /** {@code dh += dY_t}, then records its norm. */
     final void addOutputGradient(int t, Tensor dY, float[] dh, int dhOff) {
         int n = batch * hidden;
@@ -173,26 +196,50 @@ abstract class SequenceOp implements FusedOp {
      * weight per sequence, against {@code T} products.
      */
     final Tensor transposed(Workspace ws, Tensor w) {
-        int r = w.dim(0);
-        int c = w.dim(1);
-        Tensor t = ws.take(c, r);
-        float[] src = w.data();
-        float[] dst = t.data();
-        int so = w.offset();
-        int to = t.offset();
-        // in 32 x 32 tiles, so that both the reads and the strided writes stay in cache
-        for (int i0 = 0; i0 < r; i0 += 32) {
-            int i1 = Math.min(r, i0 + 32);
-            for (int j0 = 0; j0 < c; j0 += 32) {
-                int j1 = Math.min(c, j0 + 32);
-                for (int i = i0; i < i1; i++) {
+        Tensor t = ws.take(w.dim(1), w.dim(0));
+        transpose.of(w, t);
+        KernelThreads.split(w.dim(1), TransposeTask.TILE, (long) w.size(), transpose);
+        transpose.of(null, null);
+        return t;
+    }
+
+    private final TransposeTask transpose = new TransposeTask();
+
+    /** Rows {@code [from, to)} of {@code dst = src^T}, for {@link #transposed}. */
+    private static final class TransposeTask implements KernelThreads.Range {
+        /**
+         * Rows of the weights are 2^k floats apart, so the rows of a square tile fall into few cache sets: a
+         * tile of 16 destination rows by 16 source rows stays within what one set holds.
+         */
+        static final int TILE = 16;
+        private Tensor src;
+        private Tensor dst;
+
+        void of(Tensor s, Tensor d) {
+            src = s;
+            dst = d;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            int r = src.dim(0);
+            int c = src.dim(1);
+            float[] s = src.data();
+            float[] d = dst.data();
+            int so = src.offset();
+            int dof = dst.offset();
+            for (int j0 = from; j0 < to; j0 += TILE) {
+                int j1 = Math.min(to, j0 + TILE);
+                for (int i0 = 0; i0 < r; i0 += TILE) {
+                    int i1 = Math.min(r, i0 + TILE);
                     for (int j = j0; j < j1; j++) {
-                        dst[to + j * r + i] = src[so + i * c + j];
+                        for (int i = i0; i < i1; i++) {
+                            d[dof + j * r + i] = s[so + i * c + j];
+                        }
                     }
                 }
             }
         }
-        return t;
     }
 
     /** A workspace copy of {@code t}. */
