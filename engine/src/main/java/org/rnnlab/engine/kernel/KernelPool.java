@@ -143,10 +143,11 @@ final class KernelPool implements AutoCloseable {
         }
     }
 
-    /** A GEMM split by columns of {@code C} (see {@link VectorGemm#columns}). */
+    /** A GEMM split by columns of {@code C} (see {@link VectorGemm#columns}), or by rows ({@link VectorGemm#rows}). */
     void gemm(VectorGemm.Form form, GemmTile tile, int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-              float[] c, int cOff, int ldc, boolean acc) {
+              float[] c, int cOff, int ldc, boolean acc, boolean byRows) {
         gemm.set(form, tile, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        gemm.byRows = byRows;
         try {
             run(gemm);
         } finally {
@@ -235,6 +236,7 @@ final class KernelPool implements AutoCloseable {
         private int cOff;
         private int ldc;
         private boolean acc;
+        private boolean byRows;
 
         void set(VectorGemm.Form form, GemmTile tile, int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                  float[] c, int cOff, int ldc, boolean acc) {
@@ -263,7 +265,11 @@ final class KernelPool implements AutoCloseable {
 
         @Override
         public void run(int part, int parts) {
-            VectorGemm.columns(form, tile, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc, part, parts);
+            if (byRows) {
+                VectorGemm.rows(form, tile, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc, part, parts);
+            } else {
+                VectorGemm.columns(form, tile, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc, part, parts);
+            }
         }
     }
 }
