@@ -34,12 +34,8 @@ final class GruSequenceOp extends SequenceOp {
         gates = ws.take(rows, g);
         recurrent = ws.take(rows, g);
         Tensor scratch = ws.take(h);
-        float[] s = scratch.data();
-        int so = scratch.offset();
         float[] x = gates.data();
         int xo = gates.offset();
-        float[] r = recurrent.data();
-        int ro = recurrent.offset();
         float[] y = out[0].data();
         int yo = out[0].offset();
         Tensor whhT = transposed(ws, whh);
@@ -65,15 +61,8 @@ final class GruSequenceOp extends SequenceOp {
         int p = firstParameter();
         int h = hidden;
         int g = 3 * h;
-        int n = batch * h;
         Tensor h0 = in[1];
         Tensor whh = in[p + 1];
-        float[] x = gates.data();
-        int xo = gates.offset();
-        float[] r = recurrent.data();
-        int ro = recurrent.offset();
-        float[] y = out[0].data();
-        int yo = out[0].offset();
         Tensor dInput = ws.take(rows, g);
         float[] dx = dInput.data();
         int dxo = dInput.offset();
@@ -84,41 +73,14 @@ final class GruSequenceOp extends SequenceOp {
         float[] dh = dhT.data();
         int dho = dhT.offset();
         Tensor scratch = ws.take(2, h);
-        float[] s = scratch.data();
-        int s0 = scratch.offset();
-        int s1 = s0 + h;
         BackwardStep step = backwardStep;
         step.in = in;
         step.y = out[0];
-        step.dY = gradOut[0];
         step.whh = whh;
-        step.dh = dhT;
         step.dx = dInput;
         step.dr = dRecurrent;
         step.scratch = scratch;
-        if (norms != null) {
-            // the norm of each step's whole dh is wanted before its gates: two passes
-            for (int t = steps - 1; t >= 0; t--) {
-                addOutputGradient(t, gradOut[0], dh, dho);
-                step.at(-1, t);
-                overUnits(g, step);
-                if (t > 0 || gradIn[1] != null) {
-                    step.at(t, -1);
-                    overUnits(g, step);
-                }
-            }
-        } else {
-            // one pass per step: dh of step t's units from the product, then their gates of step t - 1
-            step.at(-1, steps - 1);
-            step.output = true;
-            overUnits(g, step);
-            for (int t = steps - 1; t >= 0; t--) {
-                if (t > 0 || gradIn[1] != null) {
-                    step.at(t, t - 1);
-                    overUnits(g, step);
-                }
-            }
-        }
+        backwardThroughTime(step, g, gradIn[1] != null, gradOut[0], dhT);
         step.clear();
         addInto(gradIn[1], dh, dho);
         inputGradients(in[0], in[p], gradIn[0], gradIn[p], gradIn[p + 2], dx, dxo, g);
@@ -190,60 +152,41 @@ final class GruSequenceOp extends SequenceOp {
         }
     }
 
-    /**
-     * At units {@code [from, to)}: {@code dh += dR_t W_hh} for step {@code product} (if at least 0), then for
-     * step {@code gates} (if at least 0) the output gradient (when {@code output}) and the gates' gradients.
-     * The product needs every unit's {@code dR_t}, so it starts a pass.
-     */
-    private final class BackwardStep implements KernelThreads.Range {
+    /** The GRU's backward step: {@code dh += dR_t W_hh}, and the gates' gradients through the blend. */
+    private final class BackwardStep extends BackwardPass {
         Tensor[] in;
         Tensor y;
-        Tensor dY;
         Tensor whh;
-        Tensor dh;
         Tensor dx;
         Tensor dr;
         Tensor scratch;
-        int product;
-        int gates;
-        boolean output;
-
-        void at(int productStep, int gateStep) {
-            product = productStep;
-            gates = gateStep;
-        }
 
         void clear() {
             in = null;
-            y = dY = whh = dh = dx = dr = scratch = null;
-            output = false;
+            y = whh = dx = dr = scratch = null;
         }
 
         @Override
-        public void run(int from, int to) {
+        void product(int t, int from, int to) {
+            int h = hidden;
+            int g = 3 * h;
+            k.gemmNN(batch, to - from, g, dr.data(), dr.offset() + t * batch * g, g, whh.data(), whh.offset() + from, h,
+                    dh.data(), dh.offset() + from, h, true);
+        }
+
+        @Override
+        void gates(int t, int from, int to) {
             int h = hidden;
             int g = 3 * h;
             int n = batch * h;
             int u = to - from;
-            float[] dhs = dh.data();
-            int dho = dh.offset();
-            float[] drs = dr.data();
-            if (product >= 0) {
-                k.gemmNN(batch, u, g, drs, dr.offset() + product * batch * g, g, whh.data(), whh.offset() + from, h,
-                        dhs, dho + from, h, true);
-            }
-            int t = gates;
-            if (t < 0) {
-                return;
-            }
-            if (output) {
-                addOutputGradient(t, dY, dhs, dho, from, to);
-            }
+            int f = from;
             float[] hp = t == 0 ? in[1].data() : y.data();
             int hpo = t == 0 ? in[1].offset() : y.offset() + (t - 1) * n;
-            float[] x = GruSequenceOp.this.gates.data();
+            float[] x = gates.data();
             float[] r = recurrent.data();
             float[] dxs = dx.data();
+            float[] drs = dr.data();
             float[] s = scratch.data();
             int s0 = scratch.offset();
             int s1 = s0 + h;
@@ -252,12 +195,12 @@ final class GruSequenceOp extends SequenceOp {
                 if (!live(in, row)) {
                     continue;
                 }
-                int xr = GruSequenceOp.this.gates.offset() + row * g;
+                int xr = gates.offset() + row * g;
                 int rr = recurrent.offset() + row * g;
                 int dxr = dx.offset() + row * g;
                 int drr = dr.offset() + row * g;
-                GruBlend.backwardToGates(k, h, from, to, dhs, dho + b * h, x, xr, hp, hpo + b * h, s, s0, s1, dxs, dxr);
-                int f = from;
+                GruBlend.backwardToGates(k, h, from, to, dh.data(), dh.offset() + b * h, x, xr, hp, hpo + b * h, s, s0, s1,
+                        dxs, dxr);
                 k.mul(u, dxs, dxr + 2 * h + f, x, xr + f, drs, drr + 2 * h + f);
                 k.mul(u, dxs, dxr + 2 * h + f, r, rr + 2 * h + f, s, s0 + f);
                 k.sigmoidBackward(u, x, xr + f, s, s0 + f, dxs, dxr + f, false);

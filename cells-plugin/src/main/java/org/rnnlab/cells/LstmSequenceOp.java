@@ -67,7 +67,6 @@ final class LstmSequenceOp extends SequenceOp {
         int p = firstParameter();
         int h = hidden;
         int g = 4 * h;
-        int n = batch * h;
         Tensor whh = in[p + 1];
         Tensor dGates = ws.take(rows, g);
         float[] dz = dGates.data();
@@ -80,33 +79,10 @@ final class LstmSequenceOp extends SequenceOp {
         int dco = dcT.offset();
         BackwardStep step = backwardStep;
         step.in = in;
-        step.dY = gradOut[0];
         step.whh = whh;
-        step.dh = dhT;
         step.dc = dcT;
         step.dz = dGates;
-        if (norms != null) {
-            // the norm of each step's whole dh is wanted between the output gradient and the gates: two passes
-            for (int t = steps - 1; t >= 0; t--) {
-                addOutputGradient(t, gradOut[0], dh, dho);
-                step.at(-1, t);
-                overUnits(g, step);
-                if (t > 0 || gradIn[1] != null) {
-                    k.gemmNN(batch, h, g, dz, dzo + t * batch * g, g, whh.data(), whh.offset(), h, dh, dho, h, true);
-                }
-            }
-        } else {
-            // one pass per step: dh of step t's units from the product, then their gates of step t - 1
-            step.at(-1, steps - 1);
-            step.output = true;
-            overUnits(g, step);
-            for (int t = steps - 1; t >= 0; t--) {
-                if (t > 0 || gradIn[1] != null) {
-                    step.at(t, t - 1);
-                    overUnits(g, step);
-                }
-            }
-        }
+        backwardThroughTime(step, g, gradIn[1] != null, gradOut[0], dhT);
         step.clear();
         addInto(gradIn[1], dh, dho);
         addInto(gradIn[2], dc, dco);
@@ -173,62 +149,40 @@ final class LstmSequenceOp extends SequenceOp {
         }
     }
 
-    /**
-     * At units {@code [from, to)}: {@code dh += dZ_t W_hh} for step {@code product} (if at least 0), then for
-     * step {@code gates} (if at least 0) the output gradient (when {@code output}) and the gates' gradients.
-     * The product needs every unit's {@code dZ_t}, so it starts a pass; the gates need only their own units.
-     */
-    private final class BackwardStep implements KernelThreads.Range {
+    /** The LSTM's backward step: {@code dh += dZ_t W_hh}, and the gates' gradients (the cell's chain). */
+    private final class BackwardStep extends BackwardPass {
         Tensor[] in;
-        Tensor dY;
         Tensor whh;
-        Tensor dh;
         Tensor dc;
         Tensor dz;
-        int product;
-        int gates;
-        boolean output;
-
-        void at(int productStep, int gateStep) {
-            product = productStep;
-            gates = gateStep;
-        }
 
         void clear() {
             in = null;
-            dY = whh = dh = dc = dz = null;
-            output = false;
+            whh = dc = dz = null;
         }
 
         @Override
-        public void run(int from, int to) {
+        void product(int t, int from, int to) {
+            int h = hidden;
+            int g = 4 * h;
+            k.gemmNN(batch, to - from, g, dz.data(), dz.offset() + t * batch * g, g, whh.data(), whh.offset() + from, h,
+                    dh.data(), dh.offset() + from, h, true);
+        }
+
+        @Override
+        void gates(int t, int from, int to) {
             int h = hidden;
             int g = 4 * h;
             int n = batch * h;
-            int u = to - from;
-            float[] dzs = dz.data();
-            float[] dhs = dh.data();
-            int dho = dh.offset();
-            if (product >= 0) {
-                k.gemmNN(batch, u, g, dzs, dz.offset() + product * batch * g, g, whh.data(), whh.offset() + from, h,
-                        dhs, dho + from, h, true);
-            }
-            int t = gates;
-            if (t < 0) {
-                return;
-            }
-            if (output) {
-                addOutputGradient(t, dY, dhs, dho, from, to);
-            }
-            float[] z = LstmSequenceOp.this.gates.data();
-            int zt = LstmSequenceOp.this.gates.offset() + t * batch * g;
+            float[] z = gates.data();
+            int zt = gates.offset() + t * batch * g;
             int tct = cellTanh.offset() + t * n;
             float[] cp = t == 0 ? in[2].data() : cells.data();
             int cpo = t == 0 ? in[2].offset() : cells.offset() + (t - 1) * n;
             int dzt = dz.offset() + t * batch * g;
             if (!masked) {
-                k.lstmBackwardColumns(batch, h, from, to, z, zt, cellTanh.data(), tct, cp, cpo, dhs, dho, dc.data(),
-                        dc.offset(), dzs, dzt);
+                k.lstmBackwardColumns(batch, h, from, to, z, zt, cellTanh.data(), tct, cp, cpo, dh.data(), dh.offset(),
+                        dc.data(), dc.offset(), dz.data(), dzt);
                 return;
             }
             for (int b = 0; b < batch; b++) {
@@ -236,7 +190,7 @@ final class LstmSequenceOp extends SequenceOp {
                     continue; // a padded step passes dh and dc through unchanged
                 }
                 k.lstmBackwardColumns(1, h, from, to, z, zt + b * g, cellTanh.data(), tct + b * h, cp, cpo + b * h,
-                        dhs, dho + b * h, dc.data(), dc.offset() + b * h, dzs, dzt + b * g);
+                        dh.data(), dh.offset() + b * h, dc.data(), dc.offset() + b * h, dz.data(), dzt + b * g);
             }
         }
     }

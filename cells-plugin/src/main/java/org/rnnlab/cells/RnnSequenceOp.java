@@ -48,10 +48,7 @@ final class RnnSequenceOp extends SequenceOp {
     public void backward(Tensor[] in, Tensor[] out, Tensor[] gradOut, Tensor[] gradIn, Workspace ws) {
         int p = firstParameter();
         Tensor whh = in[p + 1];
-        float[] y = out[0].data();
-        int yo = out[0].offset();
         int h = hidden;
-        int n = batch * h;
         Tensor dPre = ws.take(rows, h);
         float[] d = dPre.data();
         int dOff = dPre.offset();
@@ -61,33 +58,9 @@ final class RnnSequenceOp extends SequenceOp {
         BackwardStep step = backwardStep;
         step.in = in;
         step.y = out[0];
-        step.dY = gradOut[0];
         step.whh = whh;
-        step.dh = dhT;
         step.d = dPre;
-        if (norms != null) {
-            // the norm of each step's whole dh is wanted before its pre-activation gradient: two passes
-            for (int t = steps - 1; t >= 0; t--) {
-                addOutputGradient(t, gradOut[0], dh, dho);
-                step.at(-1, t);
-                overUnits(h, step);
-                if (t > 0 || gradIn[1] != null) {
-                    step.at(t, -1);
-                    overUnits(h, step);
-                }
-            }
-        } else {
-            // one pass per step: dh of step t's units from the product, then their pre-activations of step t - 1
-            step.at(-1, steps - 1);
-            step.output = true;
-            overUnits(h, step);
-            for (int t = steps - 1; t >= 0; t--) {
-                if (t > 0 || gradIn[1] != null) {
-                    step.at(t, t - 1);
-                    overUnits(h, step);
-                }
-            }
-        }
+        backwardThroughTime(step, h, gradIn[1] != null, gradOut[0], dhT);
         step.clear();
         addInto(gradIn[1], dh, dho);
         inputGradients(in[0], in[p], gradIn[0], gradIn[p], null, d, dOff, h);
@@ -132,62 +105,42 @@ final class RnnSequenceOp extends SequenceOp {
         }
     }
 
-    /**
-     * At units {@code [from, to)}: {@code dh (+)= dPre_t W_hh} for step {@code product} (if at least 0), then
-     * for step {@code pre} (if at least 0) the output gradient (when {@code output}) and the pre-activation
-     * gradient. The product needs every unit's {@code dPre_t}, so it starts a pass.
-     */
-    private final class BackwardStep implements KernelThreads.Range {
+    /** The Elman backward step: {@code dh (+)= dPre_t W_hh}, and the pre-activations' gradients. */
+    private final class BackwardStep extends BackwardPass {
         Tensor[] in;
         Tensor y;
-        Tensor dY;
         Tensor whh;
-        Tensor dh;
         Tensor d;
-        int product;
-        int pre;
-        boolean output;
-
-        void at(int productStep, int preStep) {
-            product = productStep;
-            pre = preStep;
-        }
 
         void clear() {
             in = null;
-            y = dY = whh = dh = d = null;
-            output = false;
+            y = whh = d = null;
         }
 
         @Override
-        public void run(int from, int to) {
+        void product(int t, int from, int to) {
+            int h = hidden;
+            // masked: live rows were cleared and padded rows carry their gradient, so accumulate
+            k.gemmNN(batch, to - from, h, d.data(), d.offset() + t * batch * h, h, whh.data(), whh.offset() + from, h,
+                    dh.data(), dh.offset() + from, h, masked);
+        }
+
+        @Override
+        void gates(int t, int from, int to) {
             int h = hidden;
             int n = batch * h;
             int u = to - from;
             float[] dhs = dh.data();
-            int dho = dh.offset();
-            float[] ds = d.data();
-            if (product >= 0) {
-                // masked: live rows were cleared and padded rows carry their gradient, so accumulate
-                k.gemmNN(batch, u, h, ds, d.offset() + product * n, h, whh.data(), whh.offset() + from, h,
-                        dhs, dho + from, h, masked);
-            }
-            int t = pre;
-            if (t < 0) {
-                return;
-            }
-            if (output) {
-                addOutputGradient(t, dY, dhs, dho, from, to);
-            }
             int yr = y.offset() + t * n + from;
             int dr = d.offset() + t * n + from;
+            int dhr = dh.offset() + from;
             for (int b = 0; b < batch; b++) {
                 int o = b * h;
                 if (!masked) {
-                    activation.backward(k, u, y.data(), yr + o, dhs, dho + o + from, ds, dr + o);
+                    activation.backward(k, u, y.data(), yr + o, dhs, dhr + o, d.data(), dr + o);
                 } else if (live(in, t * batch + b)) {
-                    activation.backward(k, u, y.data(), yr + o, dhs, dho + o + from, ds, dr + o);
-                    Arrays.fill(dhs, dho + o + from, dho + o + to, 0f);
+                    activation.backward(k, u, y.data(), yr + o, dhs, dhr + o, d.data(), dr + o);
+                    Arrays.fill(dhs, dhr + o, dhr + o + u, 0f);
                 }
             }
         }

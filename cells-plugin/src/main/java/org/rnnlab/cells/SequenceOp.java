@@ -175,6 +175,75 @@ abstract class SequenceOp implements FusedOp {
         }
     }
 
+    /**
+     * Back-propagation through time over the hidden units split between the kernel threads. Without step
+     * norms, one pass per step: the product {@code dh (+)= dPre_t W_hh} of step t (it needs every unit's
+     * {@code dPre_t}, so it starts a pass), then at the same units the output gradient and the gates of step
+     * t-1 (which need only those units). With step norms, the whole {@code dh} of a step is wanted between its
+     * output gradient and its gates, so the step takes two passes. {@code toInitialState}: the product of
+     * step 0 is run too (the initial state wants a gradient).
+     */
+    final void backwardThroughTime(BackwardPass pass, int gateColumns, boolean toInitialState, Tensor dY, Tensor dh) {
+        pass.dY = dY;
+        pass.dh = dh;
+        if (norms != null) {
+            for (int t = steps - 1; t >= 0; t--) {
+                addOutputGradient(t, dY, dh.data(), dh.offset());
+                pass.at(-1, t, false);
+                overUnits(gateColumns, pass);
+                if (t > 0 || toInitialState) {
+                    pass.at(t, -1, false);
+                    overUnits(gateColumns, pass);
+                }
+            }
+        } else {
+            pass.at(-1, steps - 1, true);
+            overUnits(gateColumns, pass);
+            for (int t = steps - 1; t >= 0; t--) {
+                if (t > 0 || toInitialState) {
+                    pass.at(t, t - 1, true);
+                    overUnits(gateColumns, pass);
+                }
+            }
+        }
+        pass.dY = null;
+        pass.dh = null;
+    }
+
+    /** One pass of {@link #backwardThroughTime} at units {@code [from, to)}: a step's product, then another's gates. */
+    abstract class BackwardPass implements KernelThreads.Range {
+        Tensor dY;
+        Tensor dh;
+        private int productStep;
+        private int gateStep;
+        private boolean output;
+
+        private void at(int product, int gates, boolean withOutput) {
+            productStep = product;
+            gateStep = gates;
+            output = withOutput;
+        }
+
+        /** {@code dh (+)= dPre_t W_hh} at units {@code [from, to)}. */
+        abstract void product(int t, int from, int to);
+
+        /** Step t's pre-activation gradients at units {@code [from, to)}, from {@code dh}. */
+        abstract void gates(int t, int from, int to);
+
+        @Override
+        public final void run(int from, int to) {
+            if (productStep >= 0) {
+                product(productStep, from, to);
+            }
+            if (gateStep >= 0) {
+                if (output) {
+                    addOutputGradient(gateStep, dY, dh.data(), dh.offset(), from, to);
+                }
+                gates(gateStep, from, to);
+            }
+        }
+    }
+
     /** {@code dh += dY_t}, then records its norm. */
     final void addOutputGradient(int t, Tensor dY, float[] dh, int dhOff) {
         int n = batch * hidden;
