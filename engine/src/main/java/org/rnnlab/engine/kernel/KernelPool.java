@@ -82,6 +82,7 @@ final class KernelPool implements AutoCloseable {
     }
 
     private void runParts(Job j) {
+        long begin = System.nanoTime();
         long gen = generation + 1;
         job = j;
         failure = null;
@@ -104,10 +105,12 @@ final class KernelPool implements AutoCloseable {
                 tally.callerParks++;
             }
         }
+        long end = System.nanoTime();
         if (spins > 0) {
             tally.callerWaits++;
-            tally.callerWaitNanos += System.nanoTime() - start;
+            tally.callerWaitNanos += end - start;
         }
+        tally.jobNanos += end - begin;
         job = null;
         Throwable t = failure;
         if (t instanceof RuntimeException e) {

@@ -15,12 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param callerWaitNanos time the caller spent so waiting
  * @param callerParks    times the caller gave up spinning and parked while waiting
  * @param workerParks    times a worker gave up spinning for the next job and parked
+ * @param jobNanos       wall-clock time the caller spent in jobs, from hand-off to the last part done: against
+ *                       the whole run's time, the share that threads can shorten (Amdahl's parallel fraction)
  */
 public record PoolCounters(int threads, long handOffs, long partsOnCaller, long partsOnWorkers, long callerWaits,
-                           long callerWaitNanos, long callerParks, long workerParks) {
+                           long callerWaitNanos, long callerParks, long workerParks, long jobNanos) {
 
     /** No pool: everything ran on the calling thread. */
-    public static final PoolCounters NONE = new PoolCounters(1, 0, 0, 0, 0, 0, 0, 0);
+    public static final PoolCounters NONE = new PoolCounters(1, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** The counts from {@code earlier} to this one. */
     public PoolCounters since(PoolCounters earlier) {
@@ -29,7 +31,8 @@ public record PoolCounters(int threads, long handOffs, long partsOnCaller, long 
         }
         return new PoolCounters(threads, handOffs - earlier.handOffs, partsOnCaller - earlier.partsOnCaller,
                 partsOnWorkers - earlier.partsOnWorkers, callerWaits - earlier.callerWaits,
-                callerWaitNanos - earlier.callerWaitNanos, callerParks - earlier.callerParks, workerParks - earlier.workerParks);
+                callerWaitNanos - earlier.callerWaitNanos, callerParks - earlier.callerParks, workerParks - earlier.workerParks,
+                jobNanos - earlier.jobNanos);
     }
 
     /** The running counts of one pool: the caller's in plain fields, the workers' atomic. */
@@ -39,12 +42,13 @@ public record PoolCounters(int threads, long handOffs, long partsOnCaller, long 
         long callerWaits;
         long callerWaitNanos;
         long callerParks;
+        long jobNanos;
         final AtomicLong workerParts = new AtomicLong();
         final AtomicLong workerParks = new AtomicLong();
 
         PoolCounters snapshot(int threads) {
             return new PoolCounters(threads, handOffs, callerParts, workerParts.get(), callerWaits, callerWaitNanos,
-                    callerParks, workerParks.get());
+                    callerParks, workerParks.get(), jobNanos);
         }
     }
 }

@@ -24,6 +24,21 @@ final class ThreadSpeedup {
         return (one.threadCpuSeconds() / one.settings().steps()) / (n.threadCpuSeconds() / n.settings().steps());
     }
 
+    /** The share of the N-thread run's wall-clock time spent in split passes (hand-off to last part done). */
+    static double splitShare(BenchResult n) {
+        return n.pool().jobNanos() / 1e9 / n.seconds();
+    }
+
+    /**
+     * What the split passes allow on N free cores (Amdahl): the rest of the step on one thread, the split
+     * passes N times shorter if the parts ran on every core at once. An upper bound from a busy machine, where
+     * the measured speed-up says more about the load.
+     */
+    static double amdahlBound(BenchResult n) {
+        double f = Math.min(1, splitShare(n));
+        return 1 / ((1 - f) + f / n.pool().threads());
+    }
+
     static String summary(BenchResult n, BenchResult one) {
         PoolCounters p = n.pool();
         double handOffsPerStep = p.handOffs() / (double) n.settings().steps() / n.settings().seq();
@@ -31,10 +46,11 @@ final class ThreadSpeedup {
         return String.format(Locale.ROOT,
                 "rnnlab %d threads / 1 thread: %.2fx by wall clock, %.2fx by the training thread's CPU time "
                         + "(1 thread: %,.0f tokens/s); pool: %.1f hand-offs per time step, %.0f%% of parts on workers, "
-                        + "training thread waited %.1f ms per step, %d worker parks",
+                        + "training thread waited %.1f ms per step, %d worker parks; %.0f%% of the time in split passes "
+                        + "(at most %.2fx on %d free cores)",
                 p.threads(), byWallClock(n, one), byThreadCpu(n, one), one.tokensPerSecond(), handOffsPerStep,
                 parts == 0 ? 0.0 : 100.0 * p.partsOnWorkers() / parts, p.callerWaitNanos() / 1e6 / n.settings().steps(),
-                p.workerParks());
+                p.workerParks(), 100 * splitShare(n), amdahlBound(n), p.threads());
     }
 
     static Map<String, Object> asJson(BenchResult n, BenchResult one) {
@@ -53,6 +69,9 @@ final class ThreadSpeedup {
         pool.put("caller_wait_seconds", p.callerWaitNanos() / 1e9);
         pool.put("caller_parks", p.callerParks());
         pool.put("worker_parks", p.workerParks());
+        pool.put("seconds_in_split_passes", p.jobNanos() / 1e9);
+        m.put("split_share", splitShare(n));
+        m.put("amdahl_bound", amdahlBound(n));
         m.put("pool", pool);
         return m;
     }
