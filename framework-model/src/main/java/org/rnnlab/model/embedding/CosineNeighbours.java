@@ -1,6 +1,5 @@
 package org.rnnlab.model.embedding;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,31 +19,15 @@ public record CosineNeighbours(float[] vectors, int dimension) {
      * {@code row} itself left out.
      */
     public List<Neighbour> nearest(int row, int[] candidates, int k) {
-        List<Neighbour> best = new ArrayList<>(k + 1);
         double self = norm(row);
-        for (int c : candidates) {
-            if (c == row) {
-                continue;
-            }
+        return TopRows.best(k, candidates, c -> c == row, c -> {
             double dot = 0;
             for (int d = 0; d < dimension; d++) {
                 dot += (double) vectors[row * dimension + d] * vectors[c * dimension + d];
             }
             double denominator = self * norm(c);
-            Neighbour n = new Neighbour(c, denominator == 0 ? 0 : dot / denominator);
-            int at = best.size();
-            while (at > 0 && (best.get(at - 1).cosine() < n.cosine()
-                    || best.get(at - 1).cosine() == n.cosine() && best.get(at - 1).row() > n.row())) {
-                at--;
-            }
-            if (at < k) {
-                best.add(at, n);
-                if (best.size() > k) {
-                    best.removeLast();
-                }
-            }
-        }
-        return best;
+            return denominator == 0 ? 0 : dot / denominator;
+        }).stream().map(s -> new Neighbour(s.row(), s.score())).toList();
     }
 
     /**

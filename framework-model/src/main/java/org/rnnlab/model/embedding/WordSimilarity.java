@@ -1,10 +1,8 @@
 package org.rnnlab.model.embedding;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import org.rnnlab.api.RnnlabException;
 import org.rnnlab.api.data.Vocabulary;
@@ -81,35 +79,19 @@ public final class WordSimilarity {
     }
 
     private List<Similar> nearest(double[] target, int k, Set<String> excluded) {
-        double norm = 0;
+        double squares = 0;
         for (double t : target) {
-            norm += t * t;
+            squares += t * t;
         }
-        norm = Math.sqrt(norm);
-        // worst of the best k at the head; ties: the later row is worse
-        PriorityQueue<double[]> best = new PriorityQueue<>((x, y) -> x[0] != y[0] ? Double.compare(x[0], y[0])
-                : Double.compare(y[1], x[1]));
+        double length = Math.sqrt(squares);
         List<String> words = vectors.words();
-        for (int i = 0; i < unit.length; i++) {
-            String w = words.get(i);
-            if (excluded.contains(w) || Vocabulary.SPECIALS.contains(w)) {
-                continue;
-            }
-            double dot = 0;
-            for (int j = 0; j < target.length; j++) {
-                dot += unit[i][j] * target[j];
-            }
-            double cosine = norm == 0 ? 0 : dot / norm;
-            best.add(new double[] {cosine, i});
-            if (best.size() > k) {
-                best.poll();
-            }
-        }
-        List<Similar> out = new ArrayList<>(best.size());
-        while (!best.isEmpty()) {
-            double[] e = best.poll();
-            out.addFirst(new Similar(words.get((int) e[1]), e[0]));
-        }
-        return out;
+        return TopRows.best(k, TopRows.all(unit.length),
+                i -> excluded.contains(words.get(i)) || Vocabulary.SPECIALS.contains(words.get(i)), i -> {
+                    double dot = 0;
+                    for (int j = 0; j < target.length; j++) {
+                        dot += unit[i][j] * target[j];
+                    }
+                    return length == 0 ? 0 : dot / length;
+                }).stream().map(s -> new Similar(words.get(s.row()), s.score())).toList();
     }
 }

@@ -41,9 +41,16 @@ public final class Dimensions {
 
     /** "cell=lstm, tokenizer=character", or the variant's name when nothing varies. */
     public static String label(VariantRecord v, List<String> dimensions) {
-        if (dimensions.isEmpty()) {
-            return v.name();
-        }
-        return String.join(", ", dimensions.stream().map(d -> d + "=" + v.settings().getOrDefault(d, "")).toList());
+        return String.join(", ", pairs(v, dimensions));
+    }
+
+    /**
+     * The variant's values of the varied settings as "key=value", leaving out the settings it has no value for
+     * (a fixed window's width beside a recurrent cell's variants); its name when that leaves nothing.
+     */
+    public static List<String> pairs(VariantRecord v, List<String> dimensions) {
+        List<String> pairs = dimensions.stream().filter(d -> !v.settings().getOrDefault(d, "").isEmpty())
+                .map(d -> d + "=" + v.settings().get(d)).toList();
+        return pairs.isEmpty() ? List.of(v.name()) : pairs;
     }
 }

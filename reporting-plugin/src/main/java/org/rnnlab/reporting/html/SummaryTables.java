@@ -44,8 +44,7 @@ final class SummaryTables {
         for (SeedGroup g : groups) {
             VariantRecord first = g.members().getFirst();
             h.append("<tr data-group=\"").append(escape(Dimensions.label(first, dimensions))).append("\"><th scope=\"row\">")
-                    .append(String.join("<br>", dimensions.isEmpty() ? List.of(escape(first.name()))
-                            : dimensions.stream().map(d -> escape(d + "=" + first.settings().getOrDefault(d, ""))).toList()))
+                    .append(String.join("<br>", Dimensions.pairs(first, dimensions).stream().map(HtmlText::escape).toList()))
                     .append("</th><td class=\"count\">")
                     .append(g.included().size()).append(" of ").append(g.members().size());
             for (VariantRecord x : g.excluded()) {
