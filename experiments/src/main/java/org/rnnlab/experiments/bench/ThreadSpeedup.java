@@ -56,6 +56,7 @@ final class ThreadSpeedup {
     static Map<String, Object> asJson(BenchResult n, BenchResult one) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("one_thread_tokens_per_second", one.tokensPerSecond());
+        m.put("one_thread_tokens_per_cpu_second", Double.isNaN(one.tokensPerCpuSecond()) ? null : one.tokensPerCpuSecond());
         m.put("speedup_over_one_thread", byWallClock(n, one));
         double cpu = byThreadCpu(n, one);
         m.put("speedup_by_thread_cpu", Double.isNaN(cpu) ? null : cpu);
