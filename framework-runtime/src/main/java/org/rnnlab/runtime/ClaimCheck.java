@@ -89,11 +89,13 @@ final class ClaimCheck implements EventSubscriber {
             case Claim.Threshold t -> t.measure();
             case Claim.Order o -> o.measure();
             case Claim.Gap g -> g.measure();
+            case Claim.Tie t -> t.measure();
         };
         List<String> named = switch (claim) {
             case Claim.Threshold t -> t.groups().isEmpty() ? List.copyOf(groups.keySet()) : t.groups();
             case Claim.Order o -> o.bestFirst();
             case Claim.Gap g -> List.of(g.better(), g.worse());
+            case Claim.Tie t -> List.of(t.first(), t.second());
         };
         Map<String, Values> values = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
@@ -110,6 +112,9 @@ final class ClaimCheck implements EventSubscriber {
         String left = leftOut.isEmpty() ? "" : " (left out: " + String.join(", ", leftOut) + ")";
         Map<String, Double> measured = new TreeMap<>();
         values.forEach((g, v) -> measured.put(g.isEmpty() ? measure.metric() : g, v.mean()));
+        if (missing.isEmpty() && claim instanceof Claim.Tie && values.values().stream().allMatch(v -> v.count() < 2)) {
+            missing.add("a tie needs the spread over seeds, and each group has one seed (--seeds 3 measures it)");
+        }
         if (!missing.isEmpty()) {
             return new ClaimChecked(experiment, claim.statement(), claim.source(), ClaimVerdict.NOT_MEASURED, measured,
                     String.join("; ", missing) + left, compared(claim));
@@ -138,17 +143,29 @@ final class ClaimCheck implements EventSubscriber {
                                 + " only; --seeds 3 measures it)" : Claim.figure(spread));
                 yield direction != Metric.Direction.NEITHER && gap > g.minimum() && gap > spread;
             }
+            case Claim.Tie t -> {
+                Values a = values.get(t.first());
+                Values b = values.get(t.second());
+                double difference = a.mean() - b.mean();
+                double spread = Math.max(a.range(), b.range());
+                measured.put("difference", difference);
+                measured.put("spread", spread);
+                shown += String.format(Locale.ROOT, "; difference %s, spread over seeds %s", Claim.figure(difference),
+                        Claim.figure(spread));
+                yield Math.abs(difference) < spread;
+            }
         };
         return new ClaimChecked(experiment, claim.statement(), claim.source(), holds ? ClaimVerdict.HOLDS : ClaimVerdict.FAILS,
                 measured, "measured " + shown + left, compared(claim));
     }
 
-    /** The groups an order or a gap compares, for a report to set their seeds side by side. */
+    /** The groups an order, a gap or a tie compares, for a report to set their seeds side by side. */
     static ClaimChecked.Compared compared(Claim claim) {
         return switch (claim) {
             case Claim.Threshold t -> ClaimChecked.Compared.NONE;
             case Claim.Order o -> new ClaimChecked.Compared(o.measure().metric(), o.measure().best(), o.bestFirst());
             case Claim.Gap g -> new ClaimChecked.Compared(g.measure().metric(), g.measure().best(), List.of(g.better(), g.worse()));
+            case Claim.Tie t -> new ClaimChecked.Compared(t.measure().metric(), t.measure().best(), List.of(t.first(), t.second()));
         };
     }
 

@@ -90,6 +90,35 @@ class ClaimCheckTest {
     }
 
     @Test
+    void aTieHoldsOnlyWhenTheMeansDifferByLessThanTheSpreadOverSeeds() {
+        end("a", 1, RunStatus.COMPLETED, 0.82, 1);
+        end("a", 2, RunStatus.COMPLETED, 0.71, 1);
+        end("b", 1, RunStatus.COMPLETED, 0.75, 1);
+        end("b", 2, RunStatus.COMPLETED, 0.77, 1);
+        end("c", 1, RunStatus.COMPLETED, 0.54, 1);
+        end("c", 2, RunStatus.COMPLETED, 0.52, 1);
+        // means 0.765 and 0.76: a difference of 0.005 against a's spread of 0.11
+        ClaimChecked even = only(Claim.tie(Measure.last("test.accuracy"), "a", "b", "s"));
+        assertThat(even.verdict()).isEqualTo(ClaimVerdict.HOLDS);
+        assertThat(even.measured().get("difference")).isEqualTo(0.005, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(even.measured().get("spread")).isEqualTo(0.11, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(even.compared()).isEqualTo(new ClaimChecked.Compared("test.accuracy", false, List.of("a", "b")));
+        // 0.76 against 0.53, spreads 0.02: seeds do not explain that
+        ClaimChecked apart = only(Claim.tie(Measure.last("test.accuracy"), "b", "c", "s"));
+        assertThat(apart.verdict()).isEqualTo(ClaimVerdict.FAILS);
+        assertThat(apart.detail()).contains("difference 0.23").contains("spread over seeds 0.02");
+    }
+
+    @Test
+    void aTieWithOneSeedEachIsNotMeasured() {
+        end("a", 1, RunStatus.COMPLETED, 0.9, 1);
+        end("b", 1, RunStatus.COMPLETED, 0.9, 1);
+        ClaimChecked c = only(Claim.tie(Measure.last("test.accuracy"), "a", "b", "s"));
+        assertThat(c.verdict()).isEqualTo(ClaimVerdict.NOT_MEASURED);
+        assertThat(c.detail()).contains("one seed");
+    }
+
+    @Test
     void withOneSeedTheGapIsCheckedAgainstItsMinimumAndSaysSo() {
         end("a", 1, RunStatus.COMPLETED, 0.9, 1);
         end("b", 1, RunStatus.COMPLETED, 0.6, 1);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.rnnlab.api.RnnlabException;
 import org.rnnlab.api.data.Tokenizer;
 import org.rnnlab.api.experiment.Settings;
@@ -16,8 +17,9 @@ import org.rnnlab.model.embedding.PretrainedRows;
 
 /**
  * What the settings {@code embedding.init}, {@code embedding.trainable} and {@code embedding.probes} make of a
- * {@link SequenceModel}'s embedding: the rows a word-vectors file gave it, whether training may change it, and
- * the words its map marks. {@link #NONE} for a model built without them (and for every rebuilt model).
+ * {@link SequenceModel}'s embedding: the rows a word-vectors file (or skip-gram before the run) gave it, whether
+ * training may change it, and the words its map marks. {@link #NONE} for a model built without them (and for
+ * every rebuilt model).
  */
 record EmbeddingUse(Optional<WordEmbedding.Import> imported, boolean trainable, List<String> probes) {
     static final EmbeddingUse NONE = new EmbeddingUse(Optional.empty(), true, List.of());
@@ -28,9 +30,11 @@ record EmbeddingUse(Optional<WordEmbedding.Import> imported, boolean trainable, 
 
     /**
      * Applies the settings to a new model: copies the file's rows into its embedding ({@link PretrainedRows}).
-     * {@code words} are the vocabulary's tokens, one per row.
+     * {@code words} are the vocabulary's tokens, one per row. With {@code embedding.init=skipgram} the rows come
+     * from {@code pretraining}, called then only ({@link SkipGramPretraining}).
      */
-    static EmbeddingUse apply(Settings settings, SequenceModel model, List<String> words) {
+    static EmbeddingUse apply(Settings settings, SequenceModel model, List<String> words,
+                              Supplier<SkipGramPretraining.Pretrained> pretraining) {
         boolean trainable = settings.get(SequenceModelSettings.EMBEDDING_TRAINABLE);
         List<String> probes = probes(settings.get(SequenceModelSettings.EMBEDDING_PROBES));
         Optional<String> file = SequenceModelSettings.EMBEDDING_INIT.find(settings).toJavaOptional();
@@ -45,9 +49,17 @@ record EmbeddingUse(Optional<WordEmbedding.Import> imported, boolean trainable, 
         }
         Optional<WordEmbedding.Import> imported = Optional.empty();
         if (file.isPresent()) {
-            WordVectors vectors = read(file.get());
-            int found = PretrainedRows.copy(vectors, file.get(), words, table);
-            imported = Optional.of(new WordEmbedding.Import(file.get(), found, words.size(), trainable));
+            String source = file.get();
+            WordVectors vectors;
+            if (source.equals(SkipGramPretraining.INIT)) {
+                SkipGramPretraining.Pretrained pretrained = pretraining.get();
+                vectors = pretrained.vectors();
+                source = pretrained.description();
+            } else {
+                vectors = read(source);
+            }
+            int found = PretrainedRows.copy(vectors, source, words, table);
+            imported = Optional.of(new WordEmbedding.Import(source, found, words.size(), trainable));
         }
         return new EmbeddingUse(imported, trainable, probes);
     }
@@ -61,6 +73,9 @@ record EmbeddingUse(Optional<WordEmbedding.Import> imported, boolean trainable, 
         int embedding = settings.get(SequenceModelSettings.EMBEDDING);
         if (embedding == 0) {
             return List.of("setting 'embedding.init' needs a learned embedding, but setting 'embedding' is 0 (one-hot inputs)");
+        }
+        if (file.get().equals(SkipGramPretraining.INIT)) {
+            return List.of();
         }
         try {
             int dimension = read(file.get()).dimension();

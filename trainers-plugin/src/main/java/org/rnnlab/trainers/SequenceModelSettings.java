@@ -36,7 +36,10 @@ final class SequenceModelSettings {
     static final SettingKey<String> EMBEDDING_INIT = SettingKey.text("embedding.init",
             "word vectors in the word2vec text format (lab embeddings --export writes it) that give the embedding its first"
                     + " rows: every word of the vocabulary the file holds takes the file's vector, the others keep their"
-                    + " seeded rows; its dimension must equal embedding").checked(SettingCheck.readableFile());
+                    + " seeded rows; its dimension must equal embedding. Or skipgram: vectors that skip-gram learns"
+                    + " before the run from text the variant may see (embedding.pretrain.*)")
+            .checked(new SettingCheck<String>("be a readable file or skipgram",
+                    v -> v.equals(SkipGramPretraining.INIT) || SettingCheck.readableFile().test().test(v)));
     static final SettingKey<Boolean> EMBEDDING_TRAINABLE = SettingKey.flag("embedding.trainable",
             "whether training updates the embedding; false freezes it (no optimiser step, no weight decay), as"
                     + " requires_grad=False does").defaultsTo(true);

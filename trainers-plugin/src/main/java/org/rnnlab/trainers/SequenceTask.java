@@ -60,7 +60,8 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
     @Override
     public SettingsSchema settings() {
         return (kind == TaskKind.LANGUAGE_MODELLING ? SequenceModelSettings.schema(id)
-                : SequenceModelSettings.schemaWithDirection(id)).plus(SequenceModelSettings.dropoutSchema(id));
+                : SequenceModelSettings.schemaWithDirection(id)).plus(SequenceModelSettings.dropoutSchema(id))
+                .plus(SkipGramPretraining.SCHEMA);
     }
 
     @Override
@@ -70,7 +71,9 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
 
     @Override
     public List<String> settingsProblems(Settings settings) {
-        return EmbeddingUse.problems(settings);
+        List<String> problems = new ArrayList<>(EmbeddingUse.problems(settings));
+        problems.addAll(SkipGramPretraining.problems(settings));
+        return problems;
     }
 
     @Override
@@ -115,7 +118,8 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
                 new SplittableRandom(request.seed())), settings, request.seed());
         List<TextExample> showcase = kind == TaskKind.SEQUENCE_TAGGING && encoded.tokenInput() ? showcase(encoded) : List.of();
         EmbeddingUse embedding = EmbeddingUse.apply(settings, model,
-                encoded.vocabulary() == null ? List.of() : encoded.vocabulary().tokens());
+                encoded.vocabulary() == null ? List.of() : encoded.vocabulary().tokens(),
+                () -> SkipGramPretraining.train(settings, encoded, request.registry(), request.seed(), spec.embedding()));
         return new SequenceTaskModel(model, encoded.tokenizer(), encoded.vocabulary(), encoded.labels(), showcase, embedding);
     }
 

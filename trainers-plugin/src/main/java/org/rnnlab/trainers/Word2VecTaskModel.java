@@ -103,11 +103,16 @@ final class Word2VecTaskModel implements TaskModel {
         int[][] sentences = ((Word2VecData) data).sentences("train");
         sgd.resetTotals();
         for (int i : batch.indices()) {
-            sgd.sentence(sentences[i], (float) decay.rate(wordsSeen));
-            wordsSeen += sentences[i].length;
+            read(sentences[i]);
         }
         long steps = sgd.steps();
         update.afterBackward(steps == 0 ? 0 : sgd.lossSum() / steps, (int) steps, null);
+    }
+
+    /** One training step over a sentence of kept word ids, at the rate the words read so far decayed it to. */
+    void read(int[] sentence) {
+        sgd.sentence(sentence, (float) decay.rate(wordsSeen));
+        wordsSeen += sentence.length;
     }
 
     /** The vocabulary, by id. */

@@ -197,14 +197,28 @@ class LessonsIT {
     }
 
     @Test
-    void embeddingsSkipGramPutsEachWordAmongItsClass() throws Exception {
-        Map<String, CSVRecord> rows = quickRun("embeddings");
+    void embeddingsSkipGramPutsEachWordAmongItsClassAndATrainedEmbeddingBeatsAFrozenOne() throws Exception {
+        // one seed of the three the full lesson runs
+        Map<String, CSVRecord> rows = quickRun("embeddings", "--seeds", "1");
 
         // the generated corpus's classes hold 6 to 10 words, so 5 neighbours drawn at random would be of the
-        // word's class about 15% of the time; 2 quick epochs reached 1.00 (seed 1), the issue asks 0.9
+        // word's class about 15% of the time; the quick run reached 1.00 (seed 1), the issue asks 0.9
         assertThat(metric(rows, "generated_s1", "final.val.purity")).isGreaterThanOrEqualTo(0.9);
         // the real corpus has no classes; its held-out loss is below a uniform guess, 6 ln 2 = 4.16 per pair
         assertThat(metric(rows, "shakespeare_s1", "final.val.loss")).isLessThan(6 * Math.log(2));
+        // sentiment, 2 quick epochs (seed 1): random 0.68, skip-gram trained 0.70, frozen 0.51 of 300 test
+        // sentences (a standard error of about 0.027); chance is 0.5
+        assertThat(metric(rows, "sentiment-random_s1", "final.test.accuracy")).isGreaterThan(0.6);
+        double trained = metric(rows, "sentiment-skipgram_s1", "final.test.accuracy");
+        assertThat(trained).isGreaterThan(0.6);
+        assertThat(metric(rows, "sentiment-skipgram-frozen_s1", "final.test.accuracy")).isLessThan(trained - 0.1);
+        Path run;
+        try (var s = Files.list(out.resolve("embeddings"))) {
+            run = s.findFirst().orElseThrow();
+        }
+        // the pretraining is recorded: what skip-gram read, and how many of the vocabulary's rows it gave
+        assertThat(Files.readString(run.resolve("events.jsonl"))).contains("\"event\":\"EmbeddingImported\"")
+                .contains("skipgram on train of sentiment (33,180 words), 5 epochs");
     }
 
     @Test

@@ -30,8 +30,9 @@ public record ClaimChecked(String experiment, String claim, String source, Claim
     }
 
     /**
-     * The groups a claim compares, the claimed best first, on {@code metric}: its best value over the
-     * epochs when {@code best}, else its value after the run. Each neighbouring pair is one comparison.
+     * The groups a claim compares, the claimed best first (a tie's in the order it names them), on
+     * {@code metric}: its best value over the epochs when {@code best}, else its value after the run. Each
+     * neighbouring pair is one comparison.
      */
     public record Compared(String metric, boolean best, List<String> bestFirst) {
         /** Nothing compared. */

@@ -19,9 +19,10 @@ import java.util.Objects;
  * Claim.between(Measure.best("val.nats_per_token"), 1.6, 1.8, "measured 2026-12-01: 1.666-1.711", "rnn", "lstm", "gru")
  * Claim.order(Measure.last("test.mse"), "Hochreiter & Schmidhuber 1997", "gru", "lstm", "rnn")
  * Claim.gap(Measure.last("test.accuracy"), "rnn", "bag-of-words", 0.3, "measured: 1.00 vs 0.47")
+ * Claim.tie(Measure.last("test.accuracy"), "pretrained", "random", "measured over seeds 1-3: 0.750 vs 0.748")
  * }</pre>
  */
-public sealed interface Claim permits Claim.Threshold, Claim.Order, Claim.Gap {
+public sealed interface Claim permits Claim.Threshold, Claim.Order, Claim.Gap, Claim.Tie {
 
     /** Where the figure comes from. */
     String source();
@@ -126,6 +127,29 @@ public sealed interface Claim permits Claim.Threshold, Claim.Order, Claim.Gap {
         }
     }
 
+    /**
+     * {@code first}'s and {@code second}'s means differ by less than the spread over seeds (the larger range of
+     * the two groups): what a comparison that seeds alone could explain says, e.g. that a change made no
+     * difference this run can tell. It needs two seeds or more in a group; with one each it is not measured.
+     */
+    record Tie(Measure measure, String first, String second, String source, boolean checkedWhenQuick) implements Claim {
+        public Tie {
+            if (first.equals(second)) {
+                throw new IllegalArgumentException("a tie needs two groups but was " + first + " twice");
+            }
+        }
+
+        @Override
+        public String statement() {
+            return measure.words() + ": " + first + " and " + second + " differ by less than the spread over seeds";
+        }
+
+        @Override
+        public Claim alsoQuick() {
+            return new Tie(measure, first, second, source, true);
+        }
+    }
+
     static Claim between(Measure measure, double min, double max, String source, String... groups) {
         return new Threshold(measure, List.of(groups), min, max, source, false);
     }
@@ -144,6 +168,10 @@ public sealed interface Claim permits Claim.Threshold, Claim.Order, Claim.Gap {
 
     static Claim gap(Measure measure, String better, String worse, double minimum, String source) {
         return new Gap(measure, better, worse, minimum, source, false);
+    }
+
+    static Claim tie(Measure measure, String first, String second, String source) {
+        return new Tie(measure, first, second, source, false);
     }
 
     /**

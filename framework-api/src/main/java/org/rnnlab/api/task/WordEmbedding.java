@@ -43,7 +43,8 @@ public interface WordEmbedding {
     /**
      * The rows a word-vectors file gave a new model.
      *
-     * @param file      the file, as the setting named it
+     * @param file      the file, as the setting named it; for vectors trained before the run
+     *                  ({@code embedding.init=skipgram}), what was trained on what
      * @param found     how many of the table's words the file holds (their rows are the file's)
      * @param words     the table's words
      * @param trainable whether training may change the table ({@code false}: it stays as the file gave it)
