@@ -78,7 +78,7 @@ final class GruSequenceOp extends SequenceOp {
         step.y = out[0];
         step.whh = whh;
         step.dx = dInput;
-        step.dr = dRecurrent;
+        step.dPre = dRecurrent;
         step.scratch = scratch;
         backwardThroughTime(step, g, gradIn[1] != null, gradOut[0], dhT);
         step.clear();
@@ -156,22 +156,12 @@ final class GruSequenceOp extends SequenceOp {
     private final class BackwardStep extends BackwardPass {
         Tensor[] in;
         Tensor y;
-        Tensor whh;
         Tensor dx;
-        Tensor dr;
         Tensor scratch;
 
         void clear() {
             in = null;
-            y = whh = dx = dr = scratch = null;
-        }
-
-        @Override
-        void product(int t, int from, int to) {
-            int h = hidden;
-            int g = 3 * h;
-            k.gemmNN(batch, to - from, g, dr.data(), dr.offset() + t * batch * g, g, whh.data(), whh.offset() + from, h,
-                    dh.data(), dh.offset() + from, h, true);
+            y = dx = scratch = null;
         }
 
         @Override
@@ -186,6 +176,7 @@ final class GruSequenceOp extends SequenceOp {
             float[] x = gates.data();
             float[] r = recurrent.data();
             float[] dxs = dx.data();
+            Tensor dr = dPre;
             float[] drs = dr.data();
             float[] s = scratch.data();
             int s0 = scratch.offset();

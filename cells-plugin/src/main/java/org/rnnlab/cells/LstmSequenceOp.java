@@ -81,7 +81,7 @@ final class LstmSequenceOp extends SequenceOp {
         step.in = in;
         step.whh = whh;
         step.dc = dcT;
-        step.dz = dGates;
+        step.dPre = dGates;
         backwardThroughTime(step, g, gradIn[1] != null, gradOut[0], dhT);
         step.clear();
         addInto(gradIn[1], dh, dho);
@@ -152,21 +152,11 @@ final class LstmSequenceOp extends SequenceOp {
     /** The LSTM's backward step: {@code dh += dZ_t W_hh}, and the gates' gradients (the cell's chain). */
     private final class BackwardStep extends BackwardPass {
         Tensor[] in;
-        Tensor whh;
         Tensor dc;
-        Tensor dz;
 
         void clear() {
             in = null;
-            whh = dc = dz = null;
-        }
-
-        @Override
-        void product(int t, int from, int to) {
-            int h = hidden;
-            int g = 4 * h;
-            k.gemmNN(batch, to - from, g, dz.data(), dz.offset() + t * batch * g, g, whh.data(), whh.offset() + from, h,
-                    dh.data(), dh.offset() + from, h, true);
+            dc = null;
         }
 
         @Override
@@ -179,6 +169,7 @@ final class LstmSequenceOp extends SequenceOp {
             int tct = cellTanh.offset() + t * n;
             float[] cp = t == 0 ? in[2].data() : cells.data();
             int cpo = t == 0 ? in[2].offset() : cells.offset() + (t - 1) * n;
+            Tensor dz = dPre;
             int dzt = dz.offset() + t * batch * g;
             if (!masked) {
                 k.lstmBackwardColumns(batch, h, from, to, z, zt, cellTanh.data(), tct, cp, cpo, dh.data(), dh.offset(),

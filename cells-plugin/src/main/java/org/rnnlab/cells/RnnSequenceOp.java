@@ -59,7 +59,9 @@ final class RnnSequenceOp extends SequenceOp {
         step.in = in;
         step.y = out[0];
         step.whh = whh;
-        step.d = dPre;
+        step.dPre = dPre;
+        // masked: live rows were cleared and padded rows carry their gradient, so accumulate
+        step.accumulate = masked;
         backwardThroughTime(step, h, gradIn[1] != null, gradOut[0], dhT);
         step.clear();
         addInto(gradIn[1], dh, dho);
@@ -109,20 +111,10 @@ final class RnnSequenceOp extends SequenceOp {
     private final class BackwardStep extends BackwardPass {
         Tensor[] in;
         Tensor y;
-        Tensor whh;
-        Tensor d;
 
         void clear() {
             in = null;
-            y = whh = d = null;
-        }
-
-        @Override
-        void product(int t, int from, int to) {
-            int h = hidden;
-            // masked: live rows were cleared and padded rows carry their gradient, so accumulate
-            k.gemmNN(batch, to - from, h, d.data(), d.offset() + t * batch * h, h, whh.data(), whh.offset() + from, h,
-                    dh.data(), dh.offset() + from, h, masked);
+            y = null;
         }
 
         @Override
@@ -131,6 +123,7 @@ final class RnnSequenceOp extends SequenceOp {
             int n = batch * h;
             int u = to - from;
             float[] dhs = dh.data();
+            Tensor d = dPre;
             int yr = y.offset() + t * n + from;
             int dr = d.offset() + t * n + from;
             int dhr = dh.offset() + from;

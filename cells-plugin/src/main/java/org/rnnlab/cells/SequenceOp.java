@@ -186,6 +186,7 @@ abstract class SequenceOp implements FusedOp {
     final void backwardThroughTime(BackwardPass pass, int gateColumns, boolean toInitialState, Tensor dY, Tensor dh) {
         pass.dY = dY;
         pass.dh = dh;
+        pass.gateColumns = gateColumns;
         if (norms != null) {
             for (int t = steps - 1; t >= 0; t--) {
                 addOutputGradient(t, dY, dh.data(), dh.offset());
@@ -208,12 +209,20 @@ abstract class SequenceOp implements FusedOp {
         }
         pass.dY = null;
         pass.dh = null;
+        pass.dPre = null;
+        pass.whh = null;
     }
 
     /** One pass of {@link #backwardThroughTime} at units {@code [from, to)}: a step's product, then another's gates. */
     abstract class BackwardPass implements KernelThreads.Range {
         Tensor dY;
         Tensor dh;
+        /** The pre-activation gradients of every step, {@code [T*B, gateColumns]}. */
+        Tensor dPre;
+        Tensor whh;
+        /** Whether the product adds to {@code dh} (else overwrites it). */
+        boolean accumulate = true;
+        private int gateColumns;
         private int productStep;
         private int gateStep;
         private boolean output;
@@ -225,7 +234,11 @@ abstract class SequenceOp implements FusedOp {
         }
 
         /** {@code dh (+)= dPre_t W_hh} at units {@code [from, to)}. */
-        abstract void product(int t, int from, int to);
+        private void product(int t, int from, int to) {
+            int g = gateColumns;
+            k.gemmNN(batch, to - from, g, dPre.data(), dPre.offset() + t * batch * g, g, whh.data(), whh.offset() + from,
+                    hidden, dh.data(), dh.offset() + from, hidden, accumulate);
+        }
 
         /** Step t's pre-activation gradients at units {@code [from, to)}, from {@code dh}. */
         abstract void gates(int t, int from, int to);
