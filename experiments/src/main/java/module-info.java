@@ -13,6 +13,9 @@ module org.rnnlab.experiments {
     requires jdk.httpserver;
     requires com.fasterxml.jackson.databind;
 
+    // lab worker and lab run --cluster load the cluster module, in a layer of its own (ClusterModule)
+    uses org.rnnlab.runtime.ClusterLauncher;
+
     provides org.rnnlab.api.Plugin with org.rnnlab.experiments.lessons.ExperimentsPlugin;
 
     opens org.rnnlab.experiments.lessons to com.google.guice;

@@ -1,8 +1,6 @@
 package org.rnnlab.runtime;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -31,7 +29,6 @@ import org.rnnlab.api.UnknownComponentException;
 import org.rnnlab.api.event.EventSubscriber;
 import org.rnnlab.api.event.ExperimentCompleted;
 import org.rnnlab.api.event.ExperimentStarted;
-import org.rnnlab.api.event.RunFailed;
 import org.rnnlab.api.event.RunStatus;
 import org.rnnlab.api.experiment.FileNames;
 import org.rnnlab.api.experiment.RuntimeSettings;
@@ -40,8 +37,6 @@ import org.rnnlab.api.report.EventHistory;
 import org.rnnlab.api.report.ReportContext;
 import org.rnnlab.api.report.ReporterFactory;
 import org.rnnlab.api.task.Task;
-import org.rnnlab.api.train.RunResult;
-import org.rnnlab.engine.kernel.KernelThreads;
 import org.rnnlab.runtime.events.EventLog;
 import org.rnnlab.runtime.events.EventLogWriter;
 
@@ -57,11 +52,13 @@ import org.rnnlab.runtime.events.EventLogWriter;
  * {@code min(threads, variants)} threads ({@link RunOptions#threads()}), each prepared by a
  * {@link VariantPipeline} and trained by the trainer its {@code trainer} setting names (default
  * {@code bptt}). The threads the variants leave over go to their kernels ({@code threads / at once}
- * each, see {@link KernelThreads}), so one large model uses every core it is given; the results are the
- * same bits with any number of kernel threads. Trainers publish their runs' events; a variant whose
- * preparation or trainer throws ends only itself, which the runner reports as {@link RunFailed} (its stack trace goes to
+ * each, see {@link org.rnnlab.engine.kernel.KernelThreads}), so one large model uses every core it is
+ * given; the results are the same bits with any number of kernel threads. Trainers publish their runs' events; a variant whose
+ * preparation or trainer throws ends only itself, which the runner reports as
+ * {@link org.rnnlab.api.event.RunFailed} (its stack trace goes to
  * {@code <variant>/error.txt}). {@link ExperimentCompleted} follows the last variant, and the bus is
- * drained before {@link #run} returns.
+ * drained before {@link #run} returns. A runner made {@link #on} a {@link VariantExecutor} (a cluster's) hands
+ * the variants to it instead of training them on its own pool.
  */
 public final class ExperimentRunner {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -70,6 +67,7 @@ public final class ExperimentRunner {
     private final ComponentRegistry registry;
     private final Clock clock;
     private final long heapBytes;
+    private final VariantExecutor executor;
 
     public ExperimentRunner(ComponentRegistry registry) {
         this(registry, Clock.systemDefaultZone());
@@ -82,9 +80,22 @@ public final class ExperimentRunner {
 
     /** A runner that refuses variants whose tasks say they need more than {@code heapBytes} (tests). */
     ExperimentRunner(ComponentRegistry registry, Clock clock, long heapBytes) {
+        this(registry, clock, heapBytes, null);
+    }
+
+    private ExperimentRunner(ComponentRegistry registry, Clock clock, long heapBytes, VariantExecutor executor) {
         this.registry = registry;
         this.clock = clock;
         this.heapBytes = heapBytes;
+        this.executor = executor;
+    }
+
+    /**
+     * This runner with its variants trained by {@code executor} (a cluster's) rather than on this JVM's threads;
+     * the caller owns it and closes it, if it needs closing, after the run.
+     */
+    public ExperimentRunner on(VariantExecutor executor) {
+        return new ExperimentRunner(registry, clock, heapBytes, java.util.Objects.requireNonNull(executor, "executor"));
     }
 
     /**
@@ -150,7 +161,6 @@ public final class ExperimentRunner {
                                       Map<String, String> provenance, RunOptions options,
                                       List<EventSubscriber> subscribers) {
         List<Variant> variants = plan.variants();
-        VariantPipeline pipeline = new VariantPipeline(registry, datasets);
         Map<String, RunStatus> status = new LinkedHashMap<>();
         Map<String, String> failures = new TreeMap<>();
         long t0 = System.nanoTime();
@@ -175,30 +185,31 @@ public final class ExperimentRunner {
                     toRun.add(i);
                 }
             }
-            int atOnce = Math.min(options.threads(), Math.max(1, toRun.size()));
-            // cores the variants side by side leave over go to each variant's kernels (same bits either way)
-            int kernelThreads = Math.max(1, options.threads() / atOnce);
+            VariantExecutor variantExecutor = executor;
+            if (variantExecutor == null) {
+                int local = Math.min(options.threads(), Math.max(1, toRun.size()));
+                // cores the variants side by side leave over go to each variant's kernels (same bits either way)
+                variantExecutor = new LocalVariantExecutor(registry, datasets, Math.max(1, options.threads() / local));
+            }
+            int atOnce = variantExecutor.atOnce(options.threads(), toRun.size());
             ExecutorService pool = Executors.newFixedThreadPool(atOnce, namedThreads(plan.name()));
             try {
                 Map<Integer, Future<RunStatus>> futures = new LinkedHashMap<>();
+                VariantExecutor runs = variantExecutor;
                 for (int i : toRun) {
                     Variant v = variants.get(i);
-                    Path folder = FileNames.inside(runDirectory, folders.get(i));
+                    VariantJob job = new VariantJob(plan.name(), v, runDirectory, folders.get(i), resuming);
                     futures.put(i, pool.submit(() -> {
-                        RunStatus s;
-                        KernelThreads.use(kernelThreads);
-                        try {
-                            s = runVariant(plan.name(), v, folder, pipeline, bus, failures, writeFailures, resuming);
-                        } finally {
-                            KernelThreads.use(1);
-                        }
-                        String failure;
-                        synchronized (failures) {
-                            failure = failures.get(v.name());
-                        }
-                        json.ended(v.name(), s, failure);
+                        VariantOutcome outcome = runs.run(job, bus);
+                        writeFailures.addAll(outcome.writeFailures());
+                        outcome.failure().ifPresent(f -> {
+                            synchronized (failures) {
+                                failures.put(v.name(), f);
+                            }
+                        });
+                        json.ended(v.name(), outcome.status(), outcome.failure().orElse(null));
                         writeJson(json, runDirectory, writeFailures);
-                        return s;
+                        return outcome.status();
                     }));
                 }
                 for (int i = 0; i < variants.size(); i++) {
@@ -341,49 +352,6 @@ public final class ExperimentRunner {
             }
         }
         return bus;
-    }
-
-    private RunStatus runVariant(String experiment, Variant v, Path folder, VariantPipeline pipeline,
-                                 OrderedEventBus bus, Map<String, String> failures, Set<String> writeFailures,
-                                 boolean resume) {
-        try {
-            Files.createDirectories(folder);
-            RunResult result = pipeline.run(experiment, v, folder, bus, resume);
-            return result.status();
-        } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
-            String message = ErrorText.of(e);
-            writeStackTrace(folder, e).ifPresent(writeFailures::add);
-            synchronized (failures) {
-                failures.put(v.name(), message);
-            }
-            bus.publish(new RunFailed(experiment, v.name(), message));
-            return RunStatus.FAILED;
-        }
-    }
-
-    /**
-     * Writes {@code e}'s stack trace to {@code <folder>/error.txt} whole or not at all (a full disk leaves no
-     * empty or partial file); returns the one-line reason when it could not.
-     */
-    private static java.util.Optional<String> writeStackTrace(Path folder, Throwable e) {
-        StringWriter text = new StringWriter();
-        e.printStackTrace(new PrintWriter(text));
-        Path file = folder.resolve("error.txt");
-        Path tmp = folder.resolve(".error.txt.tmp");
-        try {
-            Files.createDirectories(folder);
-            Files.writeString(tmp, text.toString());
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return java.util.Optional.empty();
-        } catch (IOException io) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the folder is gone or unwritable: the write's own error says more
-            }
-            return java.util.Optional.of("cannot write " + file + ": " + ErrorText.of(io));
-        }
     }
 
     private static RunStatus await(Future<RunStatus> future) {

@@ -94,6 +94,7 @@ final class MultiLabelTask implements Task {
     @Override
     public TaskModel build(TaskData data, ModelRequest request) {
         MultiLabelData d = (MultiLabelData) data;
+        SequenceModelSettings.refuseEmbeddingVectors(request.settings(), id());
         Settings settings = settings().requireValues(request.settings());
         String cell = settings.get(RuntimeSettings.CELL);
         ModelSpec spec = new ModelSpec(TaskKind.MULTI_LABEL_SEQUENCE, false, d.outputs(), 0, d.outputs(), cell,

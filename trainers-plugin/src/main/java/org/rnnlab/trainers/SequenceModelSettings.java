@@ -50,8 +50,23 @@ final class SequenceModelSettings {
     private SequenceModelSettings() {}
 
     static SettingsSchema schema(String taskId) {
-        return SettingsSchema.of("task " + taskId, HIDDEN, LAYERS, EMBEDDING, FUSED, EMBEDDING_INIT, EMBEDDING_TRAINABLE,
-                EMBEDDING_PROBES);
+        return SettingsSchema.of("task " + taskId, HIDDEN, LAYERS, EMBEDDING, FUSED);
+    }
+
+    /** The word-embedding keys, for the tasks that start their embedding from vectors ({@link EmbeddingUse}). */
+    static SettingsSchema embeddingSchema(String taskId) {
+        return SettingsSchema.of("task " + taskId, EMBEDDING_INIT, EMBEDDING_TRAINABLE, EMBEDDING_PROBES);
+    }
+
+    /**
+     * Refuses {@code embedding.init} and a frozen embedding for a task whose model does not read them (another task
+     * declares the keys, so the settings check alone lets them through).
+     */
+    static void refuseEmbeddingVectors(Settings settings, String taskId) {
+        if (EMBEDDING_INIT.find(settings).isDefined() || !EMBEDDING_TRAINABLE.find(settings).getOrElse(true)) {
+            throw new org.rnnlab.api.ConfigException("settings 'embedding.init' and 'embedding.trainable' are not supported"
+                    + " by the " + taskId + " task: its model does not start from word vectors; leave them unset");
+        }
     }
 
     /** The dropout keys, for the tasks whose model is one {@link SequenceModel}. */

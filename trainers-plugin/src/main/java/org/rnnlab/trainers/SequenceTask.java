@@ -61,6 +61,7 @@ record SequenceTask(String id, String description, TaskKind kind) implements Tas
     public SettingsSchema settings() {
         return (kind == TaskKind.LANGUAGE_MODELLING ? SequenceModelSettings.schema(id)
                 : SequenceModelSettings.schemaWithDirection(id)).plus(SequenceModelSettings.dropoutSchema(id))
+                .plus(SequenceModelSettings.embeddingSchema(id))
                 .plus(SkipGramPretraining.SCHEMA);
     }
 

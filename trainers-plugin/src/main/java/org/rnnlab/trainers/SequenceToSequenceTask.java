@@ -124,6 +124,7 @@ final class SequenceToSequenceTask implements Task {
         int hidden = s.get(SequenceModelSettings.HIDDEN);
         int embedding = s.get(SequenceModelSettings.EMBEDDING);
         String cell = s.get(RuntimeSettings.CELL);
+        SequenceModelSettings.refuseEmbeddingVectors(request.settings(), id());
         if (SequenceModelSettings.asksForDropout(request.settings())) {
             throw new ConfigException("settings 'dropout.*' are not supported by the " + id() + " task: its encoder-decoder"
                     + " has no dropout yet; leave dropout.embedding, dropout.layers and dropout.output at 0");

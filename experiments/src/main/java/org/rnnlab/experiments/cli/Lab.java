@@ -38,6 +38,7 @@ import picocli.CommandLine;
                 EmbeddingsCommand.class,
                 TranslateCommand.class,
                 NewCommand.class,
+                WorkerCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Lab implements Callable<Integer>, Supplier<PluginRegistry> {

@@ -19,6 +19,7 @@ import org.rnnlab.experiments.source.SourceExperiment;
 import org.rnnlab.api.event.EventSubscriber;
 import org.rnnlab.api.report.EventHistory;
 import org.rnnlab.experiments.live.LiveView;
+import org.rnnlab.runtime.ClusterLauncher;
 import org.rnnlab.runtime.ExperimentOutcome;
 import org.rnnlab.runtime.ExperimentPlan;
 import org.rnnlab.runtime.ExperimentRunner;
@@ -75,11 +76,37 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ServeOptions serve = new ServeOptions();
 
+    @Option(names = "--cluster", description = "Train the variants on a cluster of lab members (lab worker), this "
+            + "process one of them; see the README.")
+    boolean clustered;
+
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
+    /** The cluster's side of this run with {@code --cluster}, else null. */
+    private ClusterLauncher.Coordinator coordinator;
+
     private final ClaimVerdicts verdicts = new ClaimVerdicts();
 
     @Override
     public Integer call() {
         serve.check();
+        if (!clustered) {
+            if (cluster.given()) {
+                throw new ConfigException("--join, --port, --address, --cluster-name and --secret-file need --cluster");
+            }
+            return runOrResume();
+        }
+        try (ClusterLauncher.Coordinator c = ClusterModule.launcher().coordinate(cluster.settings(threads), lab.registry())) {
+            coordinator = c;
+            int exit = runOrResume();
+            stdout().println(c.traffic());
+            stdout().flush();
+            return exit;
+        }
+    }
+
+    private int runOrResume() {
         PluginRegistry registry = lab.registry();
         BrokenPlugins.warn(registry, spec.commandLine().getErr());
         if (resume != null) {
@@ -104,12 +131,17 @@ final class RunCommand implements Callable<Integer> {
         request.put("quick", Boolean.toString(quick));
         Path folder = out != null ? out : Lab.home().resolve("runs");
         try (LiveView live = serve.start(registry, EventHistory.NONE, stdout())) {
-            ExperimentOutcome outcome = new ExperimentRunner(registry).run(
+            ExperimentOutcome outcome = runner(registry).run(
                     new ExperimentPlan(definition.id(), definition.description(), experiment.lesson(), variants, request,
                             Map.of(), experiment.claims()),
                     new RunOptions(folder, threads, interactive()), ServeOptions.subscribers(live, List.of(verdicts)));
             return afterRun(report(outcome), live);
         }
+    }
+
+    private ExperimentRunner runner(PluginRegistry registry) {
+        ExperimentRunner runner = new ExperimentRunner(registry);
+        return coordinator == null ? runner : runner.on(coordinator);
     }
 
     /** {@code --keep-serving}: the final pages stay served until Ctrl-C; else the exit code at once. */
@@ -158,7 +190,7 @@ final class RunCommand implements Callable<Integer> {
         List<org.rnnlab.api.experiment.Claim> claims = fromSource != null ? fromSource.experiment().claims()
                 : registry.all(ComponentKind.EXPERIMENT).stream()
                 .filter(d -> d.id().equals(name)).findFirst().map(d -> d.experiment().claims()).orElse(List.of());
-        return new ExperimentRunner(registry).resume(recorded, claims,
+        return runner(registry).resume(recorded, claims,
                 new RunOptions(recorded.directory(), threads, interactive()), subscribers);
     }
 

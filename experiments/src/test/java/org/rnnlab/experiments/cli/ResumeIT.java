@@ -178,7 +178,7 @@ class ResumeIT {
     }
 
     /** metrics.csv without its {@code time.*} columns (the only values allowed to differ between runs). */
-    private static List<String> withoutTimings(Path metrics) throws IOException {
+    static List<String> withoutTimings(Path metrics) throws IOException {
         List<String> lines = Files.readAllLines(metrics);
         String[] header = lines.getFirst().split(",");
         List<String> kept = new ArrayList<>();
