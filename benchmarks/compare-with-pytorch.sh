@@ -15,7 +15,8 @@
 # Environment: CELLS (default "rnn lstm gru"), HIDDEN (default "128 512"), PYTHON (default
 # /usr/bin/python3, needs PyTorch), SIZES (the peer's "B T V E STEPS", default "32 64 65 64 30"),
 # THREADS (default 1: `lab bench --threads`, and the peer's thread count and OPENBLAS_NUM_THREADS; above 1,
-# every round also runs rnnlab on one thread, and the table gains rnnlab's speed-up by wall clock).
+# `lab bench` also runs the model on one thread in the same JVM, and the table gains rnnlab's own
+# speed-up over one thread, by wall clock (bold) and by the training thread's CPU time).
 # BIDIRECTIONAL=1 (both sides bidirectional: `lab bench --bidirectional` and PyTorch's bidirectional=True).
 set -euo pipefail
 
@@ -45,8 +46,9 @@ for ((round = 1; round <= ROUNDS; round++)); do
         for h in $HIDDEN; do
             ours="$("$ROOT/lab" bench --cell "$cell" --hidden "$h" --batch "$B" --seq "$T" --vocab "$V" --embed "$E" \
                 --steps "$STEPS" --threads "$THREADS" "${OURS_BI[@]}" --json 2>/dev/null | tail -n 1)"
-            read -r ours_wall ours_cpu < <("$PYTHON" -c \
-                'import json,sys; r=json.loads(sys.argv[1]); print(r["tokens_per_second"], r["tokens_per_cpu_second"] or "nan")' "$ours")
+            # above one thread, lab bench also ran the same model on one thread in the same JVM: its own speed-up
+            read -r ours_wall ours_cpu one_wall speedup_cpu < <("$PYTHON" -c \
+                'import json,sys; r=json.loads(sys.argv[1]); print(r["tokens_per_second"], r["tokens_per_cpu_second"] or "nan", r.get("one_thread_tokens_per_second", r["tokens_per_second"]), r.get("speedup_by_thread_cpu") or "nan")' "$ours")
             peer="$(OPENBLAS_NUM_THREADS="$THREADS" "$PYTHON" "$PEER" "$cell" "$h" "$B" "$T" "$V" "$E" "$STEPS" "$THREADS" "${PEER_BI[@]}")"
             peer_wall="$(sed -n 's/.*: \([0-9,]*\) tokens\/s,.*/\1/p' <<<"$peer" | tr -d ,)"
             peer_cpu="$(sed -n 's/^cpu tokens\/s: \([0-9.]*\)$/\1/p' <<<"$peer")"
@@ -55,16 +57,9 @@ for ((round = 1; round <= ROUNDS; round++)); do
                 echo "$peer" >&2
                 exit 1
             fi
-            one_wall="$ours_wall"
-            if [[ "$THREADS" != 1 ]]; then
-                # rnnlab's own speed-up: the same run on one thread, in the same round
-                one="$("$ROOT/lab" bench --cell "$cell" --hidden "$h" --batch "$B" --seq "$T" --vocab "$V" --embed "$E" \
-                    --steps "$STEPS" --threads 1 --json 2>/dev/null | tail -n 1)"
-                one_wall="$("$PYTHON" -c 'import json,sys; print(json.loads(sys.argv[1])["tokens_per_second"])' "$one")"
-            fi
-            echo "$cell $h $ours_wall $peer_wall $ours_cpu $peer_cpu $one_wall" >>"$RESULTS"
-            printf 'round %d/%d %-4s H=%-4s rnnlab %8.0f  PyTorch %8.0f tokens/s\n' \
-                "$round" "$ROUNDS" "$cell" "$h" "$ours_wall" "$peer_wall" >&2
+            echo "$cell $h $ours_wall $peer_wall $ours_cpu $peer_cpu $one_wall $speedup_cpu" >>"$RESULTS"
+            printf 'round %d/%d %-4s H=%-4s rnnlab %8.0f  PyTorch %8.0f tokens/s  (rnnlab 1 thread %8.0f; load %s)\n' \
+                "$round" "$ROUNDS" "$cell" "$h" "$ours_wall" "$peer_wall" "$one_wall" "$(cut -d' ' -f1-3 /proc/loadavg)" >&2
         done
     done
 done
@@ -74,12 +69,13 @@ echo "load after: $(uptime)" >&2
 import statistics, sys
 rows = {}
 for line in open(sys.argv[1]):
-    cell, h, ow, pw, oc, pc, one = line.split()
-    rows.setdefault((cell, int(h)), []).append((float(ow), float(pw), float(oc), float(pc), float(one)))
+    cell, h, ow, pw, oc, pc, one, su = line.split()
+    rows.setdefault((cell, int(h)), []).append((float(ow), float(pw), float(oc), float(pc), float(one), float(su)))
 threads = int(sys.argv[4])
-extra = f" | rnnlab {threads} threads / 1 thread |" if threads > 1 else " |"
+extra = (f" | rnnlab 1 thread tokens/s | rnnlab {threads} threads / 1 thread | the same by training-thread CPU time |"
+         if threads > 1 else " |")
 print(f"| cell | H | rnnlab tokens/s | PyTorch tokens/s | ratio | ratio (CPU time){extra}")
-print("|---|---:|---:|---:|---:|---:|" + ("---:|" if threads > 1 else ""))
+print("|---|---:|---:|---:|---:|---:|" + ("---:|---:|---:|" if threads > 1 else ""))
 for cell in sys.argv[2].split():
     for h in (int(x) for x in sys.argv[3].split()):
         runs = rows[(cell, h)]
@@ -87,6 +83,7 @@ for cell in sys.argv[2].split():
         # the ratio of each round's pair (run back to back, under the same load), median over rounds
         ratio = statistics.median(r[0] / r[1] for r in runs)
         cpu_ratio = statistics.median(r[2] / r[3] for r in runs)
-        speedup = f" {statistics.median(r[0] / r[4] for r in runs):.2f} |" if threads > 1 else ""
+        speedup = (f" {statistics.median(r[4] for r in runs):,.0f} | **{statistics.median(r[0] / r[4] for r in runs):.2f}** |"
+                   f" {statistics.median(r[5] for r in runs):.2f} |") if threads > 1 else ""
         print(f"| {cell} | {h} | {ours:,.0f} | {peer:,.0f} | {ratio:.2f} | {cpu_ratio:.2f} |{speedup}")
 EOF

@@ -15,8 +15,15 @@ final class GruBlend {
      * {@code out = n + z * (prev - n)}.
      */
     static void forwardFromGates(Kernels k, int h, float[] x, int xr, float[] prev, int po, float[] out, int oo) {
-        k.tanh(h, x, xr + 2 * h, x, xr + 2 * h);
-        forward(h, x, xr + h, x, xr + 2 * h, prev, po, out, oo);
+        forwardFromGates(k, h, 0, h, x, xr, prev, po, out, oo);
+    }
+
+    /** Units {@code [from, to)} of {@link #forwardFromGates(Kernels, int, float[], int, float[], int, float[], int)}. */
+    static void forwardFromGates(Kernels k, int h, int from, int to, float[] x, int xr, float[] prev, int po,
+                                 float[] out, int oo) {
+        int w = to - from;
+        k.tanh(w, x, xr + 2 * h + from, x, xr + 2 * h + from);
+        forward(w, x, xr + h + from, x, xr + 2 * h + from, prev, po + from, out, oo + from);
     }
 
     /**
@@ -27,9 +34,20 @@ final class GruBlend {
      */
     static void backwardToGates(Kernels k, int h, float[] dh, int dho, float[] x, int xr, float[] prev, int po,
                                 float[] s, int s0, int s1, float[] dx, int dxr) {
-        backward(h, dh, dho, x, xr + h, x, xr + 2 * h, prev, po, s, s0, s1);
-        k.sigmoidBackward(h, x, xr + h, s, s0, dx, dxr + h, false);
-        k.tanhBackward(h, x, xr + 2 * h, s, s1, dx, dxr + 2 * h, false);
+        backwardToGates(k, h, 0, h, dh, dho, x, xr, prev, po, s, s0, s1, dx, dxr);
+    }
+
+    /**
+     * Units {@code [from, to)} of {@link #backwardToGates(Kernels, int, float[], int, float[], int, float[], int,
+     * float[], int, int, float[], int)}; {@code s} is written at the same units.
+     */
+    static void backwardToGates(Kernels k, int h, int from, int to, float[] dh, int dho, float[] x, int xr, float[] prev,
+                                int po, float[] s, int s0, int s1, float[] dx, int dxr) {
+        int w = to - from;
+        int f = from;
+        backward(w, dh, dho + f, x, xr + h + f, x, xr + 2 * h + f, prev, po + f, s, s0 + f, s1 + f);
+        k.sigmoidBackward(w, x, xr + h + f, s, s0 + f, dx, dxr + h + f, false);
+        k.tanhBackward(w, x, xr + 2 * h + f, s, s1 + f, dx, dxr + 2 * h + f, false);
     }
 
     /** {@code out = n + z * (prev - n)} over {@code h} elements. */

@@ -2,6 +2,7 @@ package org.rnnlab.cells;
 
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.Workspace;
+import org.rnnlab.engine.kernel.KernelThreads;
 
 /**
  * The fused reset-after GRU ({@code torch.nn.GRU}): the three recurrent products of a step are one GEMM
@@ -33,39 +34,25 @@ final class GruSequenceOp extends SequenceOp {
         gates = ws.take(rows, g);
         recurrent = ws.take(rows, g);
         Tensor scratch = ws.take(h);
-        float[] s = scratch.data();
-        int so = scratch.offset();
         float[] x = gates.data();
         int xo = gates.offset();
-        float[] r = recurrent.data();
-        int ro = recurrent.offset();
         float[] y = out[0].data();
         int yo = out[0].offset();
         Tensor whhT = transposed(ws, whh);
         projectInputs(in[0], in[p], in[p + 2], g, x, xo);
+        ForwardStep step = forwardStep;
+        step.in = in;
+        step.w = whhT;
+        step.bias = bhh;
+        step.y = out[0];
+        step.scratch = scratch;
         for (int t = 0; t < steps; t++) {
-            float[] hp = t == 0 ? h0.data() : y;
-            int hpo = t == 0 ? h0.offset() : yo + (t - 1) * n;
-            int rt = ro + t * batch * g;
-            k.gemmNN(batch, g, h, hp, hpo, h, whhT.data(), whhT.offset(), g, r, rt, g, false);
-            k.addBias(batch, g, bhh.data(), bhh.offset(), r, rt);
-            for (int b = 0; b < batch; b++) {
-                int row = t * batch + b;
-                int yr = yo + row * h;
-                int pr = hpo + b * h;
-                if (!live(in, row)) {
-                    System.arraycopy(hp, pr, y, yr, h);
-                    continue;
-                }
-                int xr = xo + row * g;
-                int rr = rt + b * g;
-                k.add(2 * h, x, xr, r, rr, x, xr);
-                k.sigmoid(2 * h, x, xr, x, xr);
-                k.mul(h, x, xr, r, rr + 2 * h, s, so);
-                k.add(h, x, xr + 2 * h, s, so, x, xr + 2 * h);
-                GruBlend.forwardFromGates(k, h, x, xr, hp, pr, y, yr);
-            }
+            step.t = t;
+            step.hp = t == 0 ? h0.data() : y;
+            step.hpo = t == 0 ? h0.offset() : yo + (t - 1) * n;
+            overUnits(g, step);
         }
+        step.clear();
         System.arraycopy(y, yo + (steps - 1) * n, out[1].data(), out[1].offset(), n);
     }
 
@@ -74,15 +61,8 @@ final class GruSequenceOp extends SequenceOp {
         int p = firstParameter();
         int h = hidden;
         int g = 3 * h;
-        int n = batch * h;
         Tensor h0 = in[1];
         Tensor whh = in[p + 1];
-        float[] x = gates.data();
-        int xo = gates.offset();
-        float[] r = recurrent.data();
-        int ro = recurrent.offset();
-        float[] y = out[0].data();
-        int yo = out[0].offset();
         Tensor dInput = ws.take(rows, g);
         float[] dx = dInput.data();
         int dxo = dInput.offset();
@@ -93,38 +73,131 @@ final class GruSequenceOp extends SequenceOp {
         float[] dh = dhT.data();
         int dho = dhT.offset();
         Tensor scratch = ws.take(2, h);
-        float[] s = scratch.data();
-        int s0 = scratch.offset();
-        int s1 = s0 + h;
-        for (int t = steps - 1; t >= 0; t--) {
-            addOutputGradient(t, gradOut[0], dh, dho);
-            float[] hp = t == 0 ? h0.data() : y;
-            int hpo = t == 0 ? h0.offset() : yo + (t - 1) * n;
-            for (int b = 0; b < batch; b++) {
-                int row = t * batch + b;
-                if (!live(in, row)) {
-                    continue;
-                }
-                int xr = xo + row * g;
-                int rr = ro + row * g;
-                int dxr = dxo + row * g;
-                int drr = dro + row * g;
-                int hr = dho + b * h;
-                GruBlend.backwardToGates(k, h, dh, hr, x, xr, hp, hpo + b * h, s, s0, s1, dx, dxr);
-                k.mul(h, dx, dxr + 2 * h, x, xr, dr, drr + 2 * h);
-                k.mul(h, dx, dxr + 2 * h, r, rr + 2 * h, s, s0);
-                k.sigmoidBackward(h, x, xr, s, s0, dx, dxr, false);
-                System.arraycopy(dx, dxr, dr, drr, 2 * h);
-            }
-            if (t > 0 || gradIn[1] != null) {
-                k.gemmNN(batch, h, g, dr, dro + t * batch * g, g, whh.data(), whh.offset(), h, dh, dho, h, true);
-            }
-        }
+        BackwardStep step = backwardStep;
+        step.in = in;
+        step.y = out[0];
+        step.whh = whh;
+        step.dx = dInput;
+        step.dPre = dRecurrent;
+        step.scratch = scratch;
+        backwardThroughTime(step, g, gradIn[1] != null, gradOut[0], dhT);
+        step.clear();
         addInto(gradIn[1], dh, dho);
         inputGradients(in[0], in[p], gradIn[0], gradIn[p], gradIn[p + 2], dx, dxo, g);
         recurrentWeightGradient(g, dr, dro, g, h0, out[0], gradIn[p + 1], 0);
         if (gradIn[p + 3] != null) {
             k.sumRows(rows, g, dr, dro, gradIn[p + 3].data(), gradIn[p + 3].offset());
+        }
+    }
+
+    private final ForwardStep forwardStep = new ForwardStep();
+    private final BackwardStep backwardStep = new BackwardStep();
+
+    /**
+     * Forward step {@code t} at units {@code [from, to)}: their columns of {@code h W_hh^T + b_hh} in the three
+     * gates, then the gates and the blend.
+     */
+    private final class ForwardStep implements KernelThreads.Range {
+        Tensor[] in;
+        Tensor w;
+        Tensor bias;
+        Tensor y;
+        Tensor scratch;
+        int t;
+        float[] hp;
+        int hpo;
+
+        void clear() {
+            in = null;
+            w = bias = y = scratch = null;
+            hp = null;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            int h = hidden;
+            int g = 3 * h;
+            int u = to - from;
+            float[] r = recurrent.data();
+            int rt = recurrent.offset() + t * batch * g;
+            float[] x = gates.data();
+            float[] s = scratch.data();
+            int so = scratch.offset() + from;
+            for (int q = 0; q < 3; q++) {
+                int col = q * h + from;
+                k.gemmNN(batch, u, h, hp, hpo, h, w.data(), w.offset() + col, g, r, rt + col, g, false);
+                for (int b = 0; b < batch; b++) {
+                    k.add(u, r, rt + b * g + col, bias.data(), bias.offset() + col, r, rt + b * g + col);
+                }
+            }
+            for (int b = 0; b < batch; b++) {
+                int row = t * batch + b;
+                int yr = y.offset() + row * h;
+                int pr = hpo + b * h;
+                if (!live(in, row)) {
+                    System.arraycopy(hp, pr + from, y.data(), yr + from, u);
+                    continue;
+                }
+                int xr = gates.offset() + row * g;
+                int rr = rt + b * g;
+                for (int q = 0; q < 2; q++) {
+                    int o = q * h + from;
+                    k.add(u, x, xr + o, r, rr + o, x, xr + o);
+                    k.sigmoid(u, x, xr + o, x, xr + o);
+                }
+                k.mul(u, x, xr + from, r, rr + 2 * h + from, s, so);
+                k.add(u, x, xr + 2 * h + from, s, so, x, xr + 2 * h + from);
+                GruBlend.forwardFromGates(k, h, from, to, x, xr, hp, pr, y.data(), yr);
+            }
+        }
+    }
+
+    /** The GRU's backward step: {@code dh += dR_t W_hh}, and the gates' gradients through the blend. */
+    private final class BackwardStep extends BackwardPass {
+        Tensor[] in;
+        Tensor y;
+        Tensor dx;
+        Tensor scratch;
+
+        void clear() {
+            in = null;
+            y = dx = scratch = null;
+        }
+
+        @Override
+        void gates(int t, int from, int to) {
+            int h = hidden;
+            int g = 3 * h;
+            int n = batch * h;
+            int u = to - from;
+            int f = from;
+            float[] hp = t == 0 ? in[1].data() : y.data();
+            int hpo = t == 0 ? in[1].offset() : y.offset() + (t - 1) * n;
+            float[] x = gates.data();
+            float[] r = recurrent.data();
+            float[] dxs = dx.data();
+            Tensor dr = dPre;
+            float[] drs = dr.data();
+            float[] s = scratch.data();
+            int s0 = scratch.offset();
+            int s1 = s0 + h;
+            for (int b = 0; b < batch; b++) {
+                int row = t * batch + b;
+                if (!live(in, row)) {
+                    continue;
+                }
+                int xr = gates.offset() + row * g;
+                int rr = recurrent.offset() + row * g;
+                int dxr = dx.offset() + row * g;
+                int drr = dr.offset() + row * g;
+                GruBlend.backwardToGates(k, h, from, to, dh.data(), dh.offset() + b * h, x, xr, hp, hpo + b * h, s, s0, s1,
+                        dxs, dxr);
+                k.mul(u, dxs, dxr + 2 * h + f, x, xr + f, drs, drr + 2 * h + f);
+                k.mul(u, dxs, dxr + 2 * h + f, r, rr + 2 * h + f, s, s0 + f);
+                k.sigmoidBackward(u, x, xr + f, s, s0 + f, dxs, dxr + f, false);
+                System.arraycopy(dxs, dxr + f, drs, drr + f, u);
+                System.arraycopy(dxs, dxr + h + f, drs, drr + h + f, u);
+            }
         }
     }
 }

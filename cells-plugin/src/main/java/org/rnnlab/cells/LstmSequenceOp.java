@@ -2,6 +2,7 @@ package org.rnnlab.cells;
 
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.Workspace;
+import org.rnnlab.engine.kernel.KernelThreads;
 
 /**
  * The fused LSTM sequence. Forward keeps the gate activations {@code [T*B, 4H]} (i, f, g, o per row),
@@ -40,39 +41,23 @@ final class LstmSequenceOp extends SequenceOp {
         int zo = gates.offset();
         float[] c = cells.data();
         int co = cells.offset();
-        float[] tc = cellTanh.data();
-        int tco = cellTanh.offset();
         float[] y = out[0].data();
         int yo = out[0].offset();
         Tensor whhT = transposed(ws, whh);
         projectInputs(in[0], in[p], in[p + 2], bhh, g, z, zo, ws);
+        ForwardStep step = forwardStep;
+        step.in = in;
+        step.w = whhT;
+        step.y = out[0];
         for (int t = 0; t < steps; t++) {
-            float[] hp = t == 0 ? h0.data() : y;
-            int hpo = t == 0 ? h0.offset() : yo + (t - 1) * n;
-            float[] cp = t == 0 ? c0.data() : c;
-            int cpo = t == 0 ? c0.offset() : co + (t - 1) * n;
-            k.gemmNN(batch, g, h, hp, hpo, h, whhT.data(), whhT.offset(), g, z, zo + t * batch * g, g, true);
-            for (int b = 0; b < batch; b++) {
-                int row = t * batch + b;
-                int cr = co + row * h;
-                int yr = yo + row * h;
-                if (!live(in, row)) {
-                    System.arraycopy(hp, hpo + b * h, y, yr, h);
-                    System.arraycopy(cp, cpo + b * h, c, cr, h);
-                    continue;
-                }
-                int zr = zo + row * g;
-                int tr = tco + row * h;
-                k.sigmoid(2 * h, z, zr, z, zr);
-                k.tanh(h, z, zr + 2 * h, z, zr + 2 * h);
-                k.sigmoid(h, z, zr + 3 * h, z, zr + 3 * h);
-                k.mul(h, z, zr + h, cp, cpo + b * h, c, cr);
-                k.mul(h, z, zr, z, zr + 2 * h, tc, tr);
-                k.add(h, c, cr, tc, tr, c, cr);
-                k.tanh(h, c, cr, tc, tr);
-                k.mul(h, z, zr + 3 * h, tc, tr, y, yr);
-            }
+            step.t = t;
+            step.hp = t == 0 ? h0.data() : y;
+            step.hpo = t == 0 ? h0.offset() : yo + (t - 1) * n;
+            step.cp = t == 0 ? c0.data() : c;
+            step.cpo = t == 0 ? c0.offset() : co + (t - 1) * n;
+            overUnits(g, step);
         }
+        step.clear();
         System.arraycopy(y, yo + (steps - 1) * n, out[1].data(), out[1].offset(), n);
         System.arraycopy(c, co + (steps - 1) * n, out[2].data(), out[2].offset(), n);
     }
@@ -82,15 +67,7 @@ final class LstmSequenceOp extends SequenceOp {
         int p = firstParameter();
         int h = hidden;
         int g = 4 * h;
-        int n = batch * h;
-        Tensor c0 = in[2];
         Tensor whh = in[p + 1];
-        float[] z = gates.data();
-        int zo = gates.offset();
-        float[] c = cells.data();
-        int co = cells.offset();
-        float[] tc = cellTanh.data();
-        int tco = cellTanh.offset();
         Tensor dGates = ws.take(rows, g);
         float[] dz = dGates.data();
         int dzo = dGates.offset();
@@ -100,32 +77,112 @@ final class LstmSequenceOp extends SequenceOp {
         Tensor dcT = copyOf(ws, gradOut[2]);
         float[] dc = dcT.data();
         int dco = dcT.offset();
-        for (int t = steps - 1; t >= 0; t--) {
-            addOutputGradient(t, gradOut[0], dh, dho);
-            float[] cp = t == 0 ? c0.data() : c;
-            int cpo = t == 0 ? c0.offset() : co + (t - 1) * n;
-            if (!masked) {
-                // every row live: one pass over the whole [B, 4H] block of this step
-                k.lstmBackwardPointwise(batch, h, z, zo + t * batch * g, tc, tco + t * n, cp, cpo, dh, dho, dc, dco,
-                        dz, dzo + t * batch * g);
-            } else {
-                for (int b = 0; b < batch; b++) {
-                    int row = t * batch + b;
-                    if (!live(in, row)) {
-                        continue; // a padded step passes dh and dc through unchanged
-                    }
-                    k.lstmBackwardPointwise(1, h, z, zo + row * g, tc, tco + row * h, cp, cpo + b * h, dh, dho + b * h,
-                            dc, dco + b * h, dz, dzo + row * g);
-                }
-            }
-            if (t > 0 || gradIn[1] != null) {
-                k.gemmNN(batch, h, g, dz, dzo + t * batch * g, g, whh.data(), whh.offset(), h, dh, dho, h, true);
-            }
-        }
+        BackwardStep step = backwardStep;
+        step.in = in;
+        step.whh = whh;
+        step.dc = dcT;
+        step.dPre = dGates;
+        backwardThroughTime(step, g, gradIn[1] != null, gradOut[0], dhT);
+        step.clear();
         addInto(gradIn[1], dh, dho);
         addInto(gradIn[2], dc, dco);
         inputGradients(in[0], in[p], gradIn[0], gradIn[p], null, dz, dzo, g);
         biasGradients(dz, dzo, g, gradIn[p + 2], gradIn[p + 3], ws);
         recurrentWeightGradient(g, dz, dzo, g, in[1], out[0], gradIn[p + 1], 0);
+    }
+
+    private final ForwardStep forwardStep = new ForwardStep();
+    private final BackwardStep backwardStep = new BackwardStep();
+
+    /** Forward step {@code t} at units {@code [from, to)}: their four gate columns of {@code h W_hh^T}, then the cell. */
+    private final class ForwardStep implements KernelThreads.Range {
+        Tensor[] in;
+        Tensor w;
+        Tensor y;
+        int t;
+        float[] hp;
+        int hpo;
+        float[] cp;
+        int cpo;
+
+        void clear() {
+            in = null;
+            w = y = null;
+            hp = cp = null;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            int h = hidden;
+            int g = 4 * h;
+            int u = to - from;
+            float[] z = gates.data();
+            int zt = gates.offset() + t * batch * g;
+            for (int q = 0; q < 4; q++) {
+                k.gemmNN(batch, u, h, hp, hpo, h, w.data(), w.offset() + q * h + from, g, z, zt + q * h + from, g, true);
+            }
+            float[] c = cells.data();
+            float[] tc = cellTanh.data();
+            float[] ys = y.data();
+            for (int b = 0; b < batch; b++) {
+                int row = t * batch + b;
+                int cr = cells.offset() + row * h + from;
+                int yr = y.offset() + row * h + from;
+                int hb = b * h + from;
+                if (!live(in, row)) {
+                    System.arraycopy(hp, hpo + hb, ys, yr, u);
+                    System.arraycopy(cp, cpo + hb, c, cr, u);
+                    continue;
+                }
+                int zr = zt + b * g + from;
+                int tr = cellTanh.offset() + row * h + from;
+                k.sigmoid(u, z, zr, z, zr);
+                k.sigmoid(u, z, zr + h, z, zr + h);
+                k.tanh(u, z, zr + 2 * h, z, zr + 2 * h);
+                k.sigmoid(u, z, zr + 3 * h, z, zr + 3 * h);
+                k.mul(u, z, zr + h, cp, cpo + hb, c, cr);
+                k.mul(u, z, zr, z, zr + 2 * h, tc, tr);
+                k.add(u, c, cr, tc, tr, c, cr);
+                k.tanh(u, c, cr, tc, tr);
+                k.mul(u, z, zr + 3 * h, tc, tr, ys, yr);
+            }
+        }
+    }
+
+    /** The LSTM's backward step: {@code dh += dZ_t W_hh}, and the gates' gradients (the cell's chain). */
+    private final class BackwardStep extends BackwardPass {
+        Tensor[] in;
+        Tensor dc;
+
+        void clear() {
+            in = null;
+            dc = null;
+        }
+
+        @Override
+        void gates(int t, int from, int to) {
+            int h = hidden;
+            int g = 4 * h;
+            int n = batch * h;
+            float[] z = gates.data();
+            int zt = gates.offset() + t * batch * g;
+            int tct = cellTanh.offset() + t * n;
+            float[] cp = t == 0 ? in[2].data() : cells.data();
+            int cpo = t == 0 ? in[2].offset() : cells.offset() + (t - 1) * n;
+            Tensor dz = dPre;
+            int dzt = dz.offset() + t * batch * g;
+            if (!masked) {
+                k.lstmBackwardColumns(batch, h, from, to, z, zt, cellTanh.data(), tct, cp, cpo, dh.data(), dh.offset(),
+                        dc.data(), dc.offset(), dz.data(), dzt);
+                return;
+            }
+            for (int b = 0; b < batch; b++) {
+                if (!live(in, t * batch + b)) {
+                    continue; // a padded step passes dh and dc through unchanged
+                }
+                k.lstmBackwardColumns(1, h, from, to, z, zt + b * g, cellTanh.data(), tct + b * h, cp, cpo + b * h,
+                        dh.data(), dh.offset() + b * h, dc.data(), dc.offset() + b * h, dz.data(), dzt + b * g);
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.rnnlab.cells;
 import java.util.Arrays;
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.Workspace;
+import org.rnnlab.engine.kernel.KernelThreads;
 
 /** The fused Elman sequence: pre-activations of all steps by one GEMM, then {@code h W_hh^T} per step. */
 final class RnnSequenceOp extends SequenceOp {
@@ -30,20 +31,16 @@ final class RnnSequenceOp extends SequenceOp {
         int n = batch * h;
         Tensor whhT = transposed(ws, whh);
         projectInputs(in[0], in[p], in[p + 2], bhh, h, y, yo, ws);
+        ForwardStep step = forwardStep;
+        step.in = in;
+        step.w = whhT;
+        step.y = out[0];
+        step.h0 = h0;
         for (int t = 0; t < steps; t++) {
-            int cur = yo + t * n;
-            float[] prev = t == 0 ? h0.data() : y;
-            int po = t == 0 ? h0.offset() : cur - n;
-            k.gemmNN(batch, h, h, prev, po, h, whhT.data(), whhT.offset(), h, y, cur, h, true);
-            activation.apply(k, n, y, cur);
-            if (masked) {
-                for (int b = 0; b < batch; b++) {
-                    if (!live(in, t * batch + b)) {
-                        System.arraycopy(prev, po + b * h, y, cur + b * h, h);
-                    }
-                }
-            }
+            step.t = t;
+            overUnits(h, step);
         }
+        step.clear();
         System.arraycopy(y, yo + (steps - 1) * n, out[1].data(), out[1].offset(), n);
     }
 
@@ -51,38 +48,94 @@ final class RnnSequenceOp extends SequenceOp {
     public void backward(Tensor[] in, Tensor[] out, Tensor[] gradOut, Tensor[] gradIn, Workspace ws) {
         int p = firstParameter();
         Tensor whh = in[p + 1];
-        float[] y = out[0].data();
-        int yo = out[0].offset();
         int h = hidden;
-        int n = batch * h;
         Tensor dPre = ws.take(rows, h);
         float[] d = dPre.data();
         int dOff = dPre.offset();
         Tensor dhT = copyOf(ws, gradOut[1]);
         float[] dh = dhT.data();
         int dho = dhT.offset();
-        for (int t = steps - 1; t >= 0; t--) {
-            addOutputGradient(t, gradOut[0], dh, dho);
-            int yr = yo + t * n;
-            int dr = dOff + t * n;
-            if (!masked) {
-                activation.backward(k, n, y, yr, dh, dho, d, dr);
-            } else {
-                for (int b = 0; b < batch; b++) {
-                    if (live(in, t * batch + b)) {
-                        activation.backward(k, h, y, yr + b * h, dh, dho + b * h, d, dr + b * h);
-                        Arrays.fill(dh, dho + b * h, dho + (b + 1) * h, 0f);
-                    }
-                }
-            }
-            if (t > 0 || gradIn[1] != null) {
-                // masked: live rows were cleared and padded rows carry their gradient, so accumulate
-                k.gemmNN(batch, h, h, d, dr, h, whh.data(), whh.offset(), h, dh, dho, h, masked);
-            }
-        }
+        BackwardStep step = backwardStep;
+        step.in = in;
+        step.y = out[0];
+        step.whh = whh;
+        step.dPre = dPre;
+        // masked: live rows were cleared and padded rows carry their gradient, so accumulate
+        step.accumulate = masked;
+        backwardThroughTime(step, h, gradIn[1] != null, gradOut[0], dhT);
+        step.clear();
         addInto(gradIn[1], dh, dho);
         inputGradients(in[0], in[p], gradIn[0], gradIn[p], null, d, dOff, h);
         biasGradients(d, dOff, h, gradIn[p + 2], gradIn[p + 3], ws);
         recurrentWeightGradient(h, d, dOff, h, in[1], out[0], gradIn[p + 1], 0);
+    }
+
+    private final ForwardStep forwardStep = new ForwardStep();
+    private final BackwardStep backwardStep = new BackwardStep();
+
+    /** Forward step {@code t} at units {@code [from, to)}: their columns of {@code h W_hh^T}, then the activation. */
+    private final class ForwardStep implements KernelThreads.Range {
+        Tensor[] in;
+        Tensor w;
+        Tensor y;
+        Tensor h0;
+        int t;
+
+        void clear() {
+            in = null;
+            w = y = h0 = null;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            int h = hidden;
+            int n = batch * h;
+            int u = to - from;
+            float[] ys = y.data();
+            int cur = y.offset() + t * n;
+            float[] prev = t == 0 ? h0.data() : ys;
+            int po = t == 0 ? h0.offset() : cur - n;
+            k.gemmNN(batch, u, h, prev, po, h, w.data(), w.offset() + from, h, ys, cur + from, h, true);
+            for (int b = 0; b < batch; b++) {
+                int r = cur + b * h + from;
+                if (masked && !live(in, t * batch + b)) {
+                    System.arraycopy(prev, po + b * h + from, ys, r, u);
+                } else {
+                    activation.apply(k, u, ys, r);
+                }
+            }
+        }
+    }
+
+    /** The Elman backward step: {@code dh (+)= dPre_t W_hh}, and the pre-activations' gradients. */
+    private final class BackwardStep extends BackwardPass {
+        Tensor[] in;
+        Tensor y;
+
+        void clear() {
+            in = null;
+            y = null;
+        }
+
+        @Override
+        void gates(int t, int from, int to) {
+            int h = hidden;
+            int n = batch * h;
+            int u = to - from;
+            float[] dhs = dh.data();
+            Tensor d = dPre;
+            int yr = y.offset() + t * n + from;
+            int dr = d.offset() + t * n + from;
+            int dhr = dh.offset() + from;
+            for (int b = 0; b < batch; b++) {
+                int o = b * h;
+                if (!masked) {
+                    activation.backward(k, u, y.data(), yr + o, dhs, dhr + o, d.data(), dr + o);
+                } else if (live(in, t * batch + b)) {
+                    activation.backward(k, u, y.data(), yr + o, dhs, dhr + o, d.data(), dr + o);
+                    Arrays.fill(dhs, dhr + o, dhr + o + u, 0f);
+                }
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@ import org.rnnlab.engine.ShapeException;
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.Workspace;
 import org.rnnlab.engine.autodiff.FusedOp;
+import org.rnnlab.engine.kernel.KernelThreads;
 import org.rnnlab.engine.kernel.Kernels;
 
 /**
@@ -152,6 +153,110 @@ abstract class SequenceOp implements FusedOp {
         }
     }
 
+    /**
+     * Runs one time step's {@code task} over the hidden units, split over the kernel threads when the step's
+     * recurrent product ({@code batch x gateColumns x hidden} multiply-adds) pays for it. Each part owns its
+     * units for the whole step: their columns of the recurrent product in every gate, then their element-wise
+     * gate work, so a step costs one hand-off instead of a product and a serial pass.
+     */
+    final void overUnits(int gateColumns, KernelThreads.Range task) {
+        KernelThreads.split(hidden, UNIT_ALIGN, (long) batch * gateColumns * hidden, task);
+    }
+
+    /** Units per block of a split step: 16 floats, a cache line and a whole number of vectors at every width. */
+    static final int UNIT_ALIGN = 16;
+
+    /** {@code dh += dY_t} at units {@code [from, to)} of every row (no norm: the whole step is not there yet). */
+    final void addOutputGradient(int t, Tensor dY, float[] dh, int dhOff, int from, int to) {
+        int h = hidden;
+        int base = dY.offset() + t * batch * h;
+        for (int b = 0; b < batch; b++) {
+            k.add(to - from, dh, dhOff + b * h + from, dY.data(), base + b * h + from, dh, dhOff + b * h + from);
+        }
+    }
+
+    /**
+     * Back-propagation through time over the hidden units split between the kernel threads. Without step
+     * norms, one pass per step: the product {@code dh (+)= dPre_t W_hh} of step t (it needs every unit's
+     * {@code dPre_t}, so it starts a pass), then at the same units the output gradient and the gates of step
+     * t-1 (which need only those units). With step norms, the whole {@code dh} of a step is wanted between its
+     * output gradient and its gates, so the step takes two passes. {@code toInitialState}: the product of
+     * step 0 is run too (the initial state wants a gradient).
+     */
+    final void backwardThroughTime(BackwardPass pass, int gateColumns, boolean toInitialState, Tensor dY, Tensor dh) {
+        pass.dY = dY;
+        pass.dh = dh;
+        pass.gateColumns = gateColumns;
+        if (norms != null) {
+            for (int t = steps - 1; t >= 0; t--) {
+                addOutputGradient(t, dY, dh.data(), dh.offset());
+                pass.at(-1, t, false);
+                overUnits(gateColumns, pass);
+                if (t > 0 || toInitialState) {
+                    pass.at(t, -1, false);
+                    overUnits(gateColumns, pass);
+                }
+            }
+        } else {
+            pass.at(-1, steps - 1, true);
+            overUnits(gateColumns, pass);
+            for (int t = steps - 1; t >= 0; t--) {
+                if (t > 0 || toInitialState) {
+                    pass.at(t, t - 1, true);
+                    overUnits(gateColumns, pass);
+                }
+            }
+        }
+        pass.dY = null;
+        pass.dh = null;
+        pass.dPre = null;
+        pass.whh = null;
+    }
+
+    /** One pass of {@link #backwardThroughTime} at units {@code [from, to)}: a step's product, then another's gates. */
+    abstract class BackwardPass implements KernelThreads.Range {
+        Tensor dY;
+        Tensor dh;
+        /** The pre-activation gradients of every step, {@code [T*B, gateColumns]}. */
+        Tensor dPre;
+        Tensor whh;
+        /** Whether the product adds to {@code dh} (else overwrites it). */
+        boolean accumulate = true;
+        private int gateColumns;
+        private int productStep;
+        private int gateStep;
+        private boolean output;
+
+        private void at(int product, int gates, boolean withOutput) {
+            productStep = product;
+            gateStep = gates;
+            output = withOutput;
+        }
+
+        /** {@code dh (+)= dPre_t W_hh} at units {@code [from, to)}. */
+        private void product(int t, int from, int to) {
+            int g = gateColumns;
+            k.gemmNN(batch, to - from, g, dPre.data(), dPre.offset() + t * batch * g, g, whh.data(), whh.offset() + from,
+                    hidden, dh.data(), dh.offset() + from, hidden, accumulate);
+        }
+
+        /** Step t's pre-activation gradients at units {@code [from, to)}, from {@code dh}. */
+        abstract void gates(int t, int from, int to);
+
+        @Override
+        public final void run(int from, int to) {
+            if (productStep >= 0) {
+                product(productStep, from, to);
+            }
+            if (gateStep >= 0) {
+                if (output) {
+                    addOutputGradient(gateStep, dY, dh.data(), dh.offset(), from, to);
+                }
+                gates(gateStep, from, to);
+            }
+        }
+    }
+
     /** {@code dh += dY_t}, then records its norm. */
     final void addOutputGradient(int t, Tensor dY, float[] dh, int dhOff) {
         int n = batch * hidden;
@@ -173,26 +278,50 @@ abstract class SequenceOp implements FusedOp {
      * weight per sequence, against {@code T} products.
      */
     final Tensor transposed(Workspace ws, Tensor w) {
-        int r = w.dim(0);
-        int c = w.dim(1);
-        Tensor t = ws.take(c, r);
-        float[] src = w.data();
-        float[] dst = t.data();
-        int so = w.offset();
-        int to = t.offset();
-        // in 32 x 32 tiles, so that both the reads and the strided writes stay in cache
-        for (int i0 = 0; i0 < r; i0 += 32) {
-            int i1 = Math.min(r, i0 + 32);
-            for (int j0 = 0; j0 < c; j0 += 32) {
-                int j1 = Math.min(c, j0 + 32);
-                for (int i = i0; i < i1; i++) {
+        Tensor t = ws.take(w.dim(1), w.dim(0));
+        transpose.of(w, t);
+        KernelThreads.split(w.dim(1), TransposeTask.TILE, (long) w.size(), transpose);
+        transpose.of(null, null);
+        return t;
+    }
+
+    private final TransposeTask transpose = new TransposeTask();
+
+    /** Rows {@code [from, to)} of {@code dst = src^T}, for {@link #transposed}. */
+    private static final class TransposeTask implements KernelThreads.Range {
+        /**
+         * Rows of the weights are 2^k floats apart, so the rows of a square tile fall into few cache sets: a
+         * tile of 16 destination rows by 16 source rows stays within what one set holds.
+         */
+        static final int TILE = 16;
+        private Tensor src;
+        private Tensor dst;
+
+        void of(Tensor s, Tensor d) {
+            src = s;
+            dst = d;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            int r = src.dim(0);
+            int c = src.dim(1);
+            float[] s = src.data();
+            float[] d = dst.data();
+            int so = src.offset();
+            int dof = dst.offset();
+            for (int j0 = from; j0 < to; j0 += TILE) {
+                int j1 = Math.min(to, j0 + TILE);
+                for (int i0 = 0; i0 < r; i0 += TILE) {
+                    int i1 = Math.min(r, i0 + TILE);
                     for (int j = j0; j < j1; j++) {
-                        dst[to + j * r + i] = src[so + i * c + j];
+                        for (int i = i0; i < i1; i++) {
+                            d[dof + j * r + i] = s[so + i * c + j];
+                        }
                     }
                 }
             }
         }
-        return t;
     }
 
     /** A workspace copy of {@code t}. */

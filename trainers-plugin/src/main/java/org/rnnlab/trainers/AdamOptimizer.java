@@ -1,6 +1,7 @@
 package org.rnnlab.trainers;
 
 import org.rnnlab.api.train.Parameter;
+import org.rnnlab.engine.kernel.KernelThreads;
 
 /**
  * PyTorch's {@code torch.optim.Adam} and {@code AdamW} (single-tensor path): {@code m = lerp(m, g, 1 - b1)},
@@ -32,15 +33,21 @@ final class AdamOptimizer extends StatefulOptimizer {
 
     @Override
     protected void update(Parameter p, Elements e, double lr, long step) {
-        float[] w = e.w();
-        int wo = e.wo();
         int n = e.n();
         float[] m = slot(p, "exp_avg", 0f);
         float[] v = slot(p, "exp_avg_sq", 0f);
         float[] vMax = amsgrad ? slot(p, "max_exp_avg_sq", 0f) : null;
         double stepSize = lr / (1 - Math.pow(beta1, step));
         double correction2 = Math.sqrt(1 - Math.pow(beta2, step));
-        for (int i = 0; i < n; i++) {
+        // element by element, so a split over the kernel threads changes no bit; ~20 operations per element
+        KernelThreads.split(n, 16, 20L * n, (from, to) -> update(e, m, v, vMax, lr, stepSize, correction2, from, to));
+    }
+
+    private void update(Elements e, float[] m, float[] v, float[] vMax, double lr, double stepSize, double correction2,
+                        int from, int to) {
+        float[] w = e.w();
+        int wo = e.wo();
+        for (int i = from; i < to; i++) {
             double param = w[wo + i];
             double d = e.gradient(i);
             if (weightDecay != 0) {

@@ -32,6 +32,10 @@ final class KernelPool implements AutoCloseable {
     private volatile Job job;
     private volatile Throwable failure;
     private final GemmJob gemm = new GemmJob();
+    private final RangeJob range = new RangeJob();
+    /** Set by the caller while a job runs: kernels called from a part then run on their own thread. */
+    private boolean running;
+    private final PoolCounters.Tally tally = new PoolCounters.Tally();
     /** The element-wise passes this pool can split. */
     final PooledPasses passes = new PooledPasses(this);
 
@@ -51,11 +55,34 @@ final class KernelPool implements AutoCloseable {
         return parts;
     }
 
+    /** Whether a job is running: a kernel called from inside a part must not hand work over again. */
+    boolean running() {
+        return running;
+    }
+
+    /** What this pool has done so far. */
+    PoolCounters counters() {
+        return tally.snapshot(parts);
+    }
+
     /** Runs {@code job} in {@link #parts} parts and returns when all are done; rethrows a part's failure. */
     void run(Job j) {
         if (Thread.currentThread() != caller) {
             throw new IllegalStateException("a kernel pool is used only by the thread that made it");
         }
+        if (running) {
+            throw new IllegalStateException("a kernel pool job may not start another (a part called a pooled kernel)");
+        }
+        running = true;
+        try {
+            runParts(j);
+        } finally {
+            running = false;
+        }
+    }
+
+    private void runParts(Job j) {
+        long begin = System.nanoTime();
         long gen = generation + 1;
         job = j;
         failure = null;
@@ -65,15 +92,25 @@ final class KernelPool implements AutoCloseable {
         for (Thread w : workers) {
             LockSupport.unpark(w);
         }
-        work(j, gen);
+        tally.handOffs++;
+        tally.callerParts += work(j, gen);
         long start = System.nanoTime();
+        long spins = 0;
         while (done.get() != parts) {
             if (System.nanoTime() - start < SPIN_NANOS) {
                 Thread.onSpinWait();
+                spins++;
             } else {
                 LockSupport.parkNanos(this, SPIN_NANOS);
+                tally.callerParks++;
             }
         }
+        long end = System.nanoTime();
+        if (spins > 0) {
+            tally.callerWaits++;
+            tally.callerWaitNanos += end - start;
+        }
+        tally.jobNanos += end - begin;
         job = null;
         Throwable t = failure;
         if (t instanceof RuntimeException e) {
@@ -84,17 +121,19 @@ final class KernelPool implements AutoCloseable {
         }
     }
 
-    /** Claims and runs parts of generation {@code gen} until none is left. */
-    private void work(Job j, long gen) {
+    /** Claims and runs parts of generation {@code gen} until none is left; returns how many it ran. */
+    private int work(Job j, long gen) {
+        int ran = 0;
         while (true) {
             long c = claims.get();
             int part = (int) c;
             if (c >>> 32 != gen || part >= parts) {
-                return;
+                return ran;
             }
             if (!claims.compareAndSet(c, c + 1)) {
                 continue;
             }
+            ran++;
             try {
                 j.run(part, parts);
             } catch (RuntimeException | Error e) {
@@ -107,14 +146,30 @@ final class KernelPool implements AutoCloseable {
         }
     }
 
-    /** A GEMM split by columns of {@code C} (see {@link VectorGemm#columns}). */
+    /** A GEMM split by columns of {@code C} (see {@link VectorGemm#columns}), or by rows ({@link VectorGemm#rows}). */
     void gemm(VectorGemm.Form form, GemmTile tile, int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-              float[] c, int cOff, int ldc, boolean acc) {
+              float[] c, int cOff, int ldc, boolean acc, boolean byRows) {
         gemm.set(form, tile, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        gemm.byRows = byRows;
         try {
             run(gemm);
         } finally {
             gemm.clear();
+        }
+    }
+
+    /**
+     * Runs {@code task} over {@code [0, n)} in {@link #parts} contiguous ranges that start at multiples
+     * of {@code align} (see {@link KernelThreads#split}).
+     */
+    void split(int n, int align, KernelThreads.Range task) {
+        range.n = n;
+        range.align = align;
+        range.task = task;
+        try {
+            run(range);
+        } finally {
+            range.task = null;
         }
     }
 
@@ -127,6 +182,7 @@ final class KernelPool implements AutoCloseable {
                     Thread.onSpinWait();
                 } else {
                     LockSupport.park(this);
+                    tally.workerParks.incrementAndGet();
                 }
             }
             if (closed) {
@@ -136,7 +192,7 @@ final class KernelPool implements AutoCloseable {
             seen = c >>> 32;
             Job j = job;
             if (j != null) {
-                work(j, seen);
+                tally.workerParts.addAndGet(work(j, seen));
             }
         }
     }
@@ -146,6 +202,23 @@ final class KernelPool implements AutoCloseable {
         closed = true;
         for (Thread w : workers) {
             LockSupport.unpark(w);
+        }
+    }
+
+    /** A {@link KernelThreads.Range} over {@code [0, n)}, reused from call to call. */
+    private static final class RangeJob implements Job {
+        private int n;
+        private int align;
+        private KernelThreads.Range task;
+
+        @Override
+        public void run(int part, int parts) {
+            int blocks = (n + align - 1) / align;
+            int from = Math.min(n, PooledPasses.from(blocks, part, parts) * align);
+            int to = Math.min(n, PooledPasses.from(blocks, part + 1, parts) * align);
+            if (from < to) {
+                task.run(from, to);
+            }
         }
     }
 
@@ -166,6 +239,7 @@ final class KernelPool implements AutoCloseable {
         private int cOff;
         private int ldc;
         private boolean acc;
+        private boolean byRows;
 
         void set(VectorGemm.Form form, GemmTile tile, int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                  float[] c, int cOff, int ldc, boolean acc) {
@@ -194,7 +268,11 @@ final class KernelPool implements AutoCloseable {
 
         @Override
         public void run(int part, int parts) {
-            VectorGemm.columns(form, tile, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc, part, parts);
+            if (byRows) {
+                VectorGemm.rows(form, tile, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc, part, parts);
+            } else {
+                VectorGemm.columns(form, tile, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc, part, parts);
+            }
         }
     }
 }

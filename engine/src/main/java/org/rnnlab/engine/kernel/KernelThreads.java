@@ -45,8 +45,48 @@ public final class KernelThreads {
         return p == null ? 1 : p.parts();
     }
 
-    /** This thread's pool, or null when it runs its kernels alone. */
+    /** What this thread's pool has done so far ({@link PoolCounters#NONE} without one). */
+    public static PoolCounters counters() {
+        KernelPool p = POOL.get();
+        return p == null ? PoolCounters.NONE : p.counters();
+    }
+
+    /**
+     * One part of a {@link #split} pass: indices {@code [from, to)}. It must compute every index exactly as
+     * it would in any other range (element-wise work, or whole output columns of a product), so that how
+     * the range is cut never changes a bit; parts write disjoint indices.
+     */
+    @FunctionalInterface
+    public interface Range {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code task} over {@code [0, n)}: on this thread's kernel threads in contiguous ranges that start
+     * at multiples of {@code align} (the same ranges for the same {@code n}), or as one range on this thread
+     * when there is no pool, when {@code work} (the pass's multiply-adds or element operations) is below
+     * what pays for a hand-off, or when {@code n} holds fewer than two {@code align} blocks. Kernels called
+     * from inside {@code task} run on the thread that calls them. The task is called again for every
+     * pass, so a caller that must not allocate passes the same object each time.
+     */
+    public static void split(int n, int align, long work, Range task) {
+        KernelPool p = pool();
+        if (p == null || work < SPLIT_MIN_WORK || n < 2 * align) {
+            task.run(0, n);
+        } else {
+            p.split(n, align, task);
+        }
+    }
+
+    /**
+     * A pass of fewer multiply-adds than this stays on one thread: at ~50 G multiply-adds per second and
+     * core it is ~5 us of work, against a hand-off of ~1 us when the workers are spinning.
+     */
+    public static final long SPLIT_MIN_WORK = 1L << 18;
+
+    /** This thread's pool, or null when it runs its kernels alone or is inside a pooled job already. */
     static KernelPool pool() {
-        return POOL.get();
+        KernelPool p = POOL.get();
+        return p == null || p.running() ? null : p;
     }
 }

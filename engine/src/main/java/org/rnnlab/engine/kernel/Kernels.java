@@ -136,4 +136,11 @@ public interface Kernels {
      */
     void lstmBackwardPointwise(int rows, int h, float[] z, int zOff, float[] tc, int tcOff, float[] cPrev, int cpOff,
                                float[] dh, int dhOff, float[] dc, int dcOff, float[] dz, int dzOff);
+
+    /**
+     * Hidden units {@code [from, to)} of {@link #lstmBackwardPointwise}, on this thread: every element computed
+     * as there, so a step split by units over threads gives the same bits.
+     */
+    void lstmBackwardColumns(int rows, int h, int from, int to, float[] z, int zOff, float[] tc, int tcOff, float[] cPrev,
+                             int cpOff, float[] dh, int dhOff, float[] dc, int dcOff, float[] dz, int dzOff);
 }

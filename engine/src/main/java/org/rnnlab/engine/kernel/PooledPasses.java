@@ -134,7 +134,7 @@ final class PooledPasses {
             int r0 = from(rows, part, parts);
             int r1 = from(rows, part + 1, parts);
             int g = 4 * h;
-            k.lstmBackwardRows(r1 - r0, h, z, zOff + r0 * g, tc, tcOff + r0 * h, cPrev, cpOff + r0 * h, dh, dhOff + r0 * h,
+            k.lstmBackwardColumns(r1 - r0, h, 0, h, z, zOff + r0 * g, tc, tcOff + r0 * h, cPrev, cpOff + r0 * h, dh, dhOff + r0 * h,
                     dc, dcOff + r0 * h, dz, dzOff + r0 * g);
         }
     }

@@ -224,10 +224,16 @@ public final class ScalarKernels implements Kernels {
     @Override
     public void lstmBackwardPointwise(int rows, int h, float[] z, int zOff, float[] tc, int tcOff, float[] cPrev,
                                       int cpOff, float[] dh, int dhOff, float[] dc, int dcOff, float[] dz, int dzOff) {
+        lstmBackwardColumns(rows, h, 0, h, z, zOff, tc, tcOff, cPrev, cpOff, dh, dhOff, dc, dcOff, dz, dzOff);
+    }
+
+    @Override
+    public void lstmBackwardColumns(int rows, int h, int from, int to, float[] z, int zOff, float[] tc, int tcOff,
+                                    float[] cPrev, int cpOff, float[] dh, int dhOff, float[] dc, int dcOff, float[] dz, int dzOff) {
         for (int r = 0; r < rows; r++) {
             int zr = zOff + r * 4 * h;
             int dr = dzOff + r * 4 * h;
-            for (int j = 0; j < h; j++) {
+            for (int j = from; j < to; j++) {
                 int e = r * h + j;
                 float gi = z[zr + j];
                 float gf = z[zr + h + j];

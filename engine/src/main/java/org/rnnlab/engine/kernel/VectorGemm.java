@@ -44,6 +44,8 @@ final class VectorGemm {
     static final int KC = 256;
     /** Products below this many multiply-adds stay on the calling thread: handing them over costs more. */
     private static final long PARALLEL_MIN = 1L << 18;
+    /** Rows of C per block when a product is split by rows: a multiple of every tile's rows. */
+    private static final int ROW_BLOCK = 16;
 
     /** Per-thread buffers: packed operands and a tile for edges and transposed output. */
     private static final class Scratch {
@@ -80,11 +82,30 @@ final class VectorGemm {
             return;
         }
         KernelPool pool = KernelThreads.pool();
-        if (pool != null && (long) m * n * k >= PARALLEL_MIN && n >= 2 * NR) {
-            pool.gemm(form, t, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        if (pool != null && (long) m * n * k >= PARALLEL_MIN && (n >= 2 * NR || m >= 2 * ROW_BLOCK)) {
+            // few columns (the embedding's and the head's products): rows of C instead
+            pool.gemm(form, t, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, n < 2 * NR);
         } else {
             columns(form, t, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, 0, 1);
         }
+    }
+
+    /**
+     * Part {@code part} of {@code parts} of the rows of {@code C}: contiguous ranges of whole blocks of
+     * {@link #ROW_BLOCK} rows, the same for every call with the same {@code m}. Each element of C is still
+     * one chain over the shared dimension, whichever path the part's rows take.
+     */
+    static void rows(Form form, GemmTile t, int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float[] c, int cOff, int ldc, boolean acc, int part, int parts) {
+        int blocks = (m + ROW_BLOCK - 1) / ROW_BLOCK;
+        int i0 = Math.min(m, (int) ((long) blocks * part / parts) * ROW_BLOCK);
+        int i1 = Math.min(m, (int) ((long) blocks * (part + 1) / parts) * ROW_BLOCK);
+        if (i0 >= i1) {
+            return;
+        }
+        // A's row i is at aOff + i * lda, except in TN, where A is read transposed and row i of C is column i of A
+        int aRow = form == Form.TN ? i0 : i0 * lda;
+        columns(form, t, i1 - i0, n, k, a, aOff + aRow, lda, b, bOff, ldb, c, cOff + i0 * ldc, ldc, acc, 0, 1);
     }
 
     /**

@@ -339,18 +339,19 @@ public final class VectorKernels implements Kernels {
         if (pool != null && rows > 1 && (long) rows * h >= PooledPasses.MIN_ELEMENTS / 4) {
             pool.passes.lstmBackwardPointwise(this, rows, h, z, zOff, tc, tcOff, cPrev, cpOff, dh, dhOff, dc, dcOff, dz, dzOff);
         } else {
-            lstmBackwardRows(rows, h, z, zOff, tc, tcOff, cPrev, cpOff, dh, dhOff, dc, dcOff, dz, dzOff);
+            lstmBackwardColumns(rows, h, 0, h, z, zOff, tc, tcOff, cPrev, cpOff, dh, dhOff, dc, dcOff, dz, dzOff);
         }
     }
 
-    void lstmBackwardRows(int rows, int h, float[] z, int zOff, float[] tc, int tcOff, float[] cPrev,
-                          int cpOff, float[] dh, int dhOff, float[] dc, int dcOff, float[] dz, int dzOff) {
-        int bound = S.loopBound(h);
+    @Override
+    public void lstmBackwardColumns(int rows, int h, int from, int to, float[] z, int zOff, float[] tc, int tcOff,
+                                    float[] cPrev, int cpOff, float[] dh, int dhOff, float[] dc, int dcOff, float[] dz, int dzOff) {
+        int bound = from + S.loopBound(to - from);
         for (int r = 0; r < rows; r++) {
             int zr = zOff + r * 4 * h;
             int dr = dzOff + r * 4 * h;
             int e0 = r * h;
-            int j = 0;
+            int j = from;
             for (; j < bound; j += L) {
                 int e = e0 + j;
                 FloatVector gi = FloatVector.fromArray(S, z, zr + j);
@@ -367,7 +368,7 @@ public final class VectorKernels implements Kernels {
                 c.mul(gf).intoArray(dc, dcOff + e);
                 FloatVector.zero(S).intoArray(dh, dhOff + e);
             }
-            for (; j < h; j++) {
+            for (; j < to; j++) {
                 int e = e0 + j;
                 float gi = z[zr + j];
                 float gf = z[zr + h + j];

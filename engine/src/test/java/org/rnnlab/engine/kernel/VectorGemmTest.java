@@ -52,7 +52,10 @@ class VectorGemmTest {
         }
     }
 
-    /** Products large enough to be split over the calling thread's pool give the bits of one thread. */
+    /**
+     * Products large enough to be split over the calling thread's pool give the bits of one thread, by columns
+     * or, when there are few columns, by rows; the split is checked to have happened.
+     */
     @ParameterizedTest(name = "{0} m={1} n={2} k={3}")
     @MethodSource("parallelShapes")
     void splittingOverThreadsKeepsEveryBit(Form form, int m, int n, int k) {
@@ -67,6 +70,8 @@ class VectorGemmTest {
             s.add(Arguments.of(f, 32, 517, 128));   // the per-step recurrent product, with a column tail
             s.add(Arguments.of(f, 130, 301, 70));   // packed operands, row and column tails
             s.add(Arguments.of(f, 33, 260, 300));   // a shared dimension over one packing block
+            s.add(Arguments.of(f, 517, 65, 130));   // few columns (the head, the embedding's gradient): split by rows
+            s.add(Arguments.of(f, 200, 17, 300));   // rows in blocks of unequal paths, a shared dimension over KC
         }
         return s.build();
     }
@@ -90,7 +95,11 @@ class VectorGemmTest {
             run(ref, form, m, n, k, a, lda, b, ldb, c1, ldc, accumulate);
             KernelThreads.use(threads);
             try {
+                long before = KernelThreads.counters().handOffs();
                 run(vec, form, m, n, k, a, lda, b, ldb, c2, ldc, accumulate);
+                if (threads > 1) {
+                    assertThat(KernelThreads.counters().handOffs()).as("hand-offs").isEqualTo(before + 1);
+                }
             } finally {
                 KernelThreads.use(1);
             }

@@ -131,15 +131,23 @@ public final class BenchCommand implements Callable<Integer> {
         PluginRegistry registry = lab.get();
         CellFactory cells = registry.get(ComponentKind.CELL, cell);
         OptimizerFactory adam = registry.get(ComponentKind.OPTIMIZER, "adam");
+        // on several threads, the same run on one thread first, in this JVM: rnnlab's own speed-up
+        BenchResult oneThread = threads > 1 ? new CharModelBenchmark(cells, adam, settings.withThreads(1)).run() : null;
         BenchResult result = new CharModelBenchmark(cells, adam, settings).run();
         String path = path(cells, fused, embed, hidden);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> m = asJson(result);
             m.put("path", path);
+            if (oneThread != null) {
+                m.putAll(ThreadSpeedup.asJson(result, oneThread));
+            }
             out.println(JSON.writeValueAsString(m));
         } else {
             out.println(summary(result, path));
+            if (oneThread != null) {
+                out.println(ThreadSpeedup.summary(result, oneThread));
+            }
             out.printf(Locale.ROOT, "tokens/s: %.0f%n", result.tokensPerSecond());
         }
         out.flush();

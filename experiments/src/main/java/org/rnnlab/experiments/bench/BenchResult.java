@@ -1,5 +1,7 @@
 package org.rnnlab.experiments.bench;
 
+import org.rnnlab.engine.kernel.PoolCounters;
+
 /**
  * What one {@link CharModelBenchmark} run measured.
  *
@@ -14,10 +16,13 @@ package org.rnnlab.experiments.bench;
  * @param vectorBits    their vector width
  * @param tile          the register tile of their GEMMs ({@code none} for the scalar kernels)
  * @param allocatedBytesPerStep bytes the training thread allocated per timed step (NaN if unknown)
+ * @param threadCpuSeconds CPU time of the training thread over the timed steps (NaN if unknown)
+ * @param pool          what the kernel threads did over the timed steps ({@link PoolCounters#NONE} on one thread)
  */
 public record BenchResult(BenchSettings settings, int warmupSteps, double seconds, double cpuSeconds, long flopsPerToken,
                           double[] losses, String kernels,
-                          int vectorBits, String tile, double allocatedBytesPerStep) {
+                          int vectorBits, String tile, double allocatedBytesPerStep, double threadCpuSeconds,
+                          PoolCounters pool) {
 
     /** Tokens trained per second over the timed steps (B*T per step, as the peer counts). */
     public double tokensPerSecond() {

@@ -83,7 +83,7 @@ public final class CharModelBenchmark {
             StepTimer.Timed t = StepTimer.run(this::step, settings.warmup(), settings.warmupSeconds(), settings.steps());
             Kernels kernels = Kernels.get();
             return new BenchResult(settings, t.warmupSteps(), t.seconds(), t.cpuSeconds(), flopsPerToken(), t.losses(),
-                    kernels.name(), kernels.vectorBits(), kernels.tile(), t.allocatedBytesPerStep());
+                    kernels.name(), kernels.vectorBits(), kernels.tile(), t.allocatedBytesPerStep(), t.threadCpuSeconds(), t.pool());
         } finally {
             KernelThreads.use(1);
         }

@@ -5,6 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleSupplier;
+import org.rnnlab.engine.kernel.KernelThreads;
+import org.rnnlab.engine.kernel.PoolCounters;
 
 /**
  * Times a training step as every {@code lab bench} workload does: {@code warmup} untimed steps and, with
@@ -30,7 +32,8 @@ final class StepTimer {
      * @param losses                every step's loss, warm-up steps first
      * @param allocatedBytesPerStep bytes the calling thread allocated per timed step (NaN if unknown)
      */
-    record Timed(int warmupSteps, double seconds, double cpuSeconds, double[] losses, double allocatedBytesPerStep) {}
+    record Timed(int warmupSteps, double seconds, double cpuSeconds, double[] losses, double allocatedBytesPerStep,
+                 double threadCpuSeconds, PoolCounters pool) {}
 
     /** Warm-up, then {@code steps} timed calls of {@code step}, which returns the step's loss. */
     static Timed run(DoubleSupplier step, int warmup, double warmupSeconds, int steps) {
@@ -64,15 +67,28 @@ final class StepTimer {
         }
         long allocStart = threadAllocatedBytes();
         long cpuStart = processCpuNanos();
+        long threadCpuStart = threadCpuNanos();
+        PoolCounters poolStart = KernelThreads.counters();
         long start = System.nanoTime();
         for (int i = 0; i < steps; i++) {
             losses[warm.size() + i] = step.getAsDouble();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+        double threadCpuSeconds = threadCpuStart < 0 ? Double.NaN : (threadCpuNanos() - threadCpuStart) / 1e9;
+        PoolCounters pool = KernelThreads.counters().since(poolStart);
         long allocEnd = threadAllocatedBytes();
         double bytesPerStep = allocStart < 0 || allocEnd < 0 ? Double.NaN : (allocEnd - allocStart) / (double) steps;
-        return new Timed(warm.size(), seconds, cpuSeconds, losses, bytesPerStep);
+        return new Timed(warm.size(), seconds, cpuSeconds, losses, bytesPerStep, threadCpuSeconds, pool);
+    }
+
+    /**
+     * CPU time of the calling thread, which runs every step and waits (spinning first) for its kernel
+     * threads: on a busy machine it tracks what the steps would take on idle cores better than wall-clock time.
+     */
+    private static long threadCpuNanos() {
+        var threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
     }
 
     /**

@@ -121,6 +121,16 @@ class BenchCommandTest {
         // the same seed gives the same losses to the last bit whatever the number of threads
         assertThat(b.get("first_loss").asDouble()).isEqualTo(a.get("first_loss").asDouble());
         assertThat(b.get("last_loss").asDouble()).isEqualTo(a.get("last_loss").asDouble());
+        // on two threads it also ran the model on one and reports its own speed-up and what the pool did
+        assertThat(a.has("speedup_over_one_thread")).isFalse();
+        double one1 = b.get("one_thread_tokens_per_second").asDouble();
+        assertThat(one1).isPositive();
+        assertThat(b.get("speedup_over_one_thread").asDouble())
+                .isCloseTo(b.get("tokens_per_second").asDouble() / one1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(b.get("pool").get("threads").asInt()).isEqualTo(2);
+        // every time step forward and backward is handed over (B=8 rows of H=128 pass the split threshold)
+        assertThat(b.get("pool").get("hand_offs").asLong()).isGreaterThanOrEqualTo(2L * 2 * 6);
+        assertThat(b.get("amdahl_bound").asDouble()).isBetween(1.0, 2.0);
         assertThat(zero.exit()).isEqualTo(2);
         assertThat(zero.err()).contains("--threads must be").contains("Try 'lab bench --help'");
         assertThat(help.out()).contains("--threads", "same bits", "--json", "--fused");

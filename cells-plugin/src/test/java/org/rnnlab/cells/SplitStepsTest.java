@@ -1,0 +1,158 @@
+package org.rnnlab.cells;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rnnlab.engine.Tensor;
+import org.rnnlab.engine.Workspace;
+import org.rnnlab.engine.kernel.KernelThreads;
+import org.rnnlab.engine.kernel.PoolCounters;
+
+/**
+ * The fused sequence kernels split each time step by hidden units over two kernel threads (the step's
+ * recurrent product and its gates in one pass, the backward's product fused with the previous step's gates);
+ * every output, final state, input gradient and step-gradient norm must keep the one-thread bits, with
+ * padding and without, and the split must really happen (the pool's hand-offs are counted). Sizes: 16
+ * rows of 176 units, 11 blocks of 16 cut unevenly, large enough to pass the split threshold for every cell.
+ */
+class SplitStepsTest {
+    private static final int STEPS = 4;
+    private static final int BATCH = 16;
+    private static final int INPUT = 24;
+    private static final int HIDDEN = 176;
+
+    @AfterEach
+    void oneThreadAgain() {
+        KernelThreads.use(1);
+    }
+
+    static Stream<Arguments> cases() {
+        List<Arguments> out = new ArrayList<>();
+        for (String cell : List.of("rnn-tanh", "rnn-relu", "lstm", "gru")) {
+            for (boolean masked : new boolean[] {false, true}) {
+                for (boolean norms : new boolean[] {false, true}) {
+                    out.add(Arguments.of(cell, masked, norms));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    private static SequenceOp op(String cell, boolean masked, double[] norms) {
+        return switch (cell) {
+            case "rnn-tanh" -> new RnnSequenceOp(STEPS, BATCH, INPUT, HIDDEN, masked, norms, Activation.TANH);
+            case "rnn-relu" -> new RnnSequenceOp(STEPS, BATCH, INPUT, HIDDEN, masked, norms, Activation.RELU);
+            case "lstm" -> new LstmSequenceOp(STEPS, BATCH, INPUT, HIDDEN, masked, norms);
+            case "gru" -> new GruSequenceOp(STEPS, BATCH, INPUT, HIDDEN, masked, norms);
+            default -> throw new IllegalArgumentException(cell);
+        };
+    }
+
+    /** Outputs, then input gradients, then the step norms, as raw bits, after one forward and backward. */
+    private static List<int[]> run(String cell, boolean masked, boolean withNorms, int threads) {
+        KernelThreads.use(threads);
+        double[] norms = withNorms ? new double[STEPS] : null;
+        SequenceOp op = op(cell, masked, norms);
+        SplittableRandom random = new SplittableRandom(16);
+        int[][] params = op.parameterShapes();
+        int states = op.stateCount;
+        List<Tensor> in = new ArrayList<>();
+        in.add(randomTensor(random, STEPS * BATCH, INPUT));
+        for (int s = 0; s < states; s++) {
+            in.add(randomTensor(random, BATCH, HIDDEN));
+        }
+        if (masked) {
+            float[] mask = new float[STEPS * BATCH];
+            for (int r = 0; r < mask.length; r++) {
+                mask[r] = r % 5 == 3 ? 0f : 1f;
+            }
+            in.add(Tensor.of(mask, STEPS * BATCH));
+        }
+        for (int[] shape : params) {
+            in.add(randomTensor(random, shape));
+        }
+        Tensor[] inputs = in.toArray(Tensor[]::new);
+        int[][] outShapes = op.outputShapes(inputs);
+        Tensor[] outputs = new Tensor[outShapes.length];
+        Tensor[] gradOut = new Tensor[outShapes.length];
+        for (int o = 0; o < outShapes.length; o++) {
+            outputs[o] = Tensor.zeros(outShapes[o]);
+            gradOut[o] = randomTensor(random, outShapes[o]);
+        }
+        Tensor[] gradIn = new Tensor[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            if (!(masked && i == 1 + states)) {
+                gradIn[i] = Tensor.zeros(inputs[i].shape());
+            }
+        }
+        Workspace ws = new Workspace();
+        PoolCounters before = KernelThreads.counters();
+        op.forward(inputs, outputs, ws);
+        op.backward(inputs, outputs, gradOut, gradIn, ws);
+        PoolCounters used = KernelThreads.counters().since(before);
+        if (threads > 1) {
+            // every step forward and backward is a split pass, besides the products of all steps
+            assertThat(used.handOffs()).as("hand-offs to the pool").isGreaterThanOrEqualTo(2L * STEPS);
+        }
+        List<int[]> bits = new ArrayList<>();
+        for (Tensor t : outputs) {
+            bits.add(bitsOf(t));
+        }
+        for (Tensor t : gradIn) {
+            if (t != null) {
+                bits.add(bitsOf(t));
+            }
+        }
+        if (norms != null) {
+            int[] nb = new int[2 * STEPS];
+            for (int t = 0; t < STEPS; t++) {
+                long b = Double.doubleToRawLongBits(norms[t]);
+                nb[2 * t] = (int) (b >>> 32);
+                nb[2 * t + 1] = (int) b;
+            }
+            bits.add(nb);
+        }
+        KernelThreads.use(1);
+        return bits;
+    }
+
+    @ParameterizedTest(name = "{0} masked={1} norms={2}")
+    @MethodSource("cases")
+    void twoThreadsGiveTheOneThreadBits(String cell, boolean masked, boolean norms) {
+        List<int[]> one = run(cell, masked, norms, 1);
+        List<int[]> two = run(cell, masked, norms, 2);
+        assertThat(two).hasSameSizeAs(one);
+        for (int i = 0; i < one.size(); i++) {
+            assertThat(two.get(i)).as("output or gradient " + i).isEqualTo(one.get(i));
+        }
+        // the gradients are not all zero: the comparison compares something
+        assertThat(one.get(one.size() - 1)).isNotEqualTo(new int[one.get(one.size() - 1).length]);
+    }
+
+    private static Tensor randomTensor(SplittableRandom random, int... shape) {
+        int n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (random.nextDouble() - 0.5) * 0.4f;
+        }
+        return Tensor.of(v, shape);
+    }
+
+    private static int[] bitsOf(Tensor t) {
+        int[] b = new int[t.size()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = Float.floatToRawIntBits(t.data()[t.offset() + i]);
+        }
+        return b;
+    }
+}
