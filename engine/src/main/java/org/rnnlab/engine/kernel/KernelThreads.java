@@ -79,10 +79,12 @@ public final class KernelThreads {
     }
 
     /**
-     * A pass of fewer multiply-adds than this stays on one thread: at ~50 G multiply-adds per second and
-     * core it is ~5 us of work, against a hand-off of ~1 us when the workers are spinning.
+     * A pass of fewer multiply-adds than this stays on one thread: ~2 M multiply-adds, 10-20 us of one core's
+     * work. Measured on the 2-core Zen 5 (quiet, B=32), a time step split at 2^18 made rnn and gru at H=128
+     * (0.5 M and 1.6 M per step) slower than one thread (0.81x, 0.82x: the hand-offs of each step cost more
+     * than half the step), while lstm at H=128 (2.1 M) gained 1.20x.
      */
-    public static final long SPLIT_MIN_WORK = 1L << 18;
+    public static final long SPLIT_MIN_WORK = 1L << 21;
 
     /** This thread's pool, or null when it runs its kernels alone or is inside a pooled job already. */
     static KernelPool pool() {
