@@ -81,6 +81,23 @@ final class KernelPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code task} over {@code [0, n)} on the calling thread as one part, the pool marked busy, so that
+     * the kernels it calls stay on this thread too (a pass too small to split must not split its products).
+     */
+    void alone(int n, KernelThreads.Range task) {
+        if (running) {
+            task.run(0, n);
+            return;
+        }
+        running = true;
+        try {
+            task.run(0, n);
+        } finally {
+            running = false;
+        }
+    }
+
     private void runParts(Job j) {
         long begin = System.nanoTime();
         long gen = generation + 1;

@@ -71,8 +71,10 @@ public final class KernelThreads {
      */
     public static void split(int n, int align, long work, Range task) {
         KernelPool p = pool();
-        if (p == null || work < SPLIT_MIN_WORK || n < 2 * align) {
+        if (p == null) {
             task.run(0, n);
+        } else if (work < SPLIT_MIN_WORK || n < 2 * align) {
+            p.alone(n, task); // its products stay on this thread too: split one by one they cost more than they gain
         } else {
             p.split(n, align, task);
         }
