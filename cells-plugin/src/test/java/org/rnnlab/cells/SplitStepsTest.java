@@ -24,9 +24,9 @@ import org.rnnlab.engine.kernel.PoolCounters;
  */
 class SplitStepsTest {
     private static final int STEPS = 4;
-    private static final int BATCH = 16;
+    private static final int BATCH = 32;
     private static final int INPUT = 24;
-    // 16 x 368 x 368 = 2.2 M multiply-adds a step for the rnn: above KernelThreads.SPLIT_MIN_WORK, so the steps split
+    // 32 x 368 x 368 = 4.3 M multiply-adds a step for the rnn: above KernelThreads.SPLIT_MIN_WORK, so the steps split
     private static final int HIDDEN = 368;
 
     @AfterEach

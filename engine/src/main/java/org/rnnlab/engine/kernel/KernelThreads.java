@@ -81,12 +81,12 @@ public final class KernelThreads {
     }
 
     /**
-     * A pass of fewer multiply-adds than this stays on one thread: ~2 M multiply-adds, 10-20 us of one core's
-     * work. Measured on the 2-core Zen 5 (quiet, B=32), a time step split at 2^18 made rnn and gru at H=128
-     * (0.5 M and 1.6 M per step) slower than one thread (0.81x, 0.82x: the hand-offs of each step cost more
-     * than half the step), while lstm at H=128 (2.1 M) gained 1.20x.
+     * A pass of fewer multiply-adds than this stays on one thread, with the products it calls: ~4 M
+     * multiply-adds, 20-40 us of one core's work. Measured on the 2-core Zen 5 (quiet, B=32, two threads
+     * against one): time steps of 0.5 to 2.1 M multiply-adds (rnn, gru, lstm at H=128) ran 0.75x to 1.2x,
+     * varying from run to run, those of 8 M and more (every cell at H=512) 1.3x to 1.6x.
      */
-    public static final long SPLIT_MIN_WORK = 1L << 21;
+    public static final long SPLIT_MIN_WORK = 1L << 22;
 
     /** This thread's pool, or null when it runs its kernels alone or is inside a pooled job already. */
     static KernelPool pool() {

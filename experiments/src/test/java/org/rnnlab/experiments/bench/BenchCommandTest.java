@@ -95,7 +95,7 @@ class BenchCommandTest {
      * small ones on the calling thread).
      */
     private static String[] splitSizes(String threads) {
-        return new String[] {"bench", "--cell", "lstm", "--hidden", "128", "--batch", "32", "--seq", "6", "--vocab", "11",
+        return new String[] {"bench", "--cell", "lstm", "--hidden", "192", "--batch", "32", "--seq", "6", "--vocab", "11",
                 "--embed", "16", "--steps", "2", "--warmup", "1", "--warmup-time", "0", "--json", "--threads", threads};
     }
 
