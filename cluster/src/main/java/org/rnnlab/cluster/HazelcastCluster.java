@@ -29,8 +29,12 @@ public final class HazelcastCluster implements ClusterLauncher {
      */
     private static final List<Logger> SILENCED = List.of(
             Logger.getLogger("com.hazelcast.instance.impl.HazelcastInstanceFactory"),
-            Logger.getLogger("com.hazelcast.instance.AddressPicker"),
             Logger.getLogger("com.hazelcast.spi.impl.operationparker"));
+    /**
+     * A member that cannot bind its port: Hazelcast logs it as SEVERE with a stack trace, and {@link #start} says
+     * it again in one line ("cannot start a cluster member at ...: Port [5701] is already in use ...").
+     */
+    private static final Logger ADDRESS_PICKER = Logger.getLogger("com.hazelcast.instance.AddressPicker");
 
     public HazelcastCluster() {}
 
@@ -65,6 +69,7 @@ public final class HazelcastCluster implements ClusterLauncher {
         if (HAZELCAST_LOG.getLevel() == null) { // unless the logging configuration says otherwise
             HAZELCAST_LOG.setLevel(Level.WARNING);
             SILENCED.forEach(l -> l.setLevel(Level.SEVERE));
+            ADDRESS_PICKER.setLevel(Level.OFF);
         }
         HazelcastInstance member;
         Thread thread = Thread.currentThread();
