@@ -86,11 +86,7 @@ final class KernelPool implements AutoCloseable {
      * the kernels it calls stay on this thread too (a pass too small to split must not split its products).
      */
     void alone(int n, KernelThreads.Range task) {
-        if (running) {
-            task.run(0, n);
-            return;
-        }
-        running = true;
+        running = true; // KernelThreads.pool() hands out only a pool that is not running
         try {
             task.run(0, n);
         } finally {
