@@ -27,10 +27,7 @@ final class MicroKernels {
             switch (nv) {
                 case 3 -> WideMicroKernels.kernel8x3(k, a, a0, rsA, csA, b, b0, ldb, c, c0, ldc, acc);
                 case 2 -> kernel8x2(k, a, a0, rsA, csA, b, b0, ldb, c, c0, ldc, acc);
-                default -> {
-                    kernel4x1(k, a, a0, rsA, csA, b, b0, ldb, c, c0, ldc, acc);
-                    kernel4x1(k, a, a0 + 4 * rsA, rsA, csA, b, b0, ldb, c, c0 + 4 * ldc, ldc, acc);
-                }
+                default -> WideMicroKernels.kernel8x1(k, a, a0, rsA, csA, b, b0, ldb, c, c0, ldc, acc);
             }
             return;
         }

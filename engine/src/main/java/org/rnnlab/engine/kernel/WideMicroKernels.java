@@ -5,7 +5,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The register tiles of {@link GemmTile#WIDE}, for cores with 32 vector registers: 8 rows by 3 vectors
- * and 12 rows by 2 (24 accumulators each, plus the loaded vectors and a broadcast). Written out like
+ * and 12 rows by 2 (24 accumulators each, plus the loaded vectors and a broadcast), and 8 by 1 for the last columns. Written out like
  * those of {@link MicroKernels}, and for the same reason: every vector stays inside one method, so C2
  * keeps it in a register instead of boxing it.
  */
@@ -214,5 +214,57 @@ final class WideMicroKernels {
         c101.intoArray(c, c0 + 10 * ldc + L);
         c110.intoArray(c, c0 + 11 * ldc);
         c111.intoArray(c, c0 + 11 * ldc + L);
+    }
+
+    /**
+     * 8 rows by one vector: the last columns of a product whose width is not a multiple of three vectors.
+     * Eight chains keep both FMA pipes busy; two 4 x 1 tiles in a row (four chains each) waited on the
+     * FMA latency and cost as much as a whole 8 x 3 tile.
+     */
+    static void kernel8x1(int k, float[] a, int a0, int rsA, int csA, float[] b, int b0, int ldb,
+                          float[] c, int c0, int ldc, boolean acc) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = acc ? FloatVector.fromArray(S, c, c0) : z;
+        FloatVector c10 = acc ? FloatVector.fromArray(S, c, c0 + ldc) : z;
+        FloatVector c20 = acc ? FloatVector.fromArray(S, c, c0 + 2 * ldc) : z;
+        FloatVector c30 = acc ? FloatVector.fromArray(S, c, c0 + 3 * ldc) : z;
+        FloatVector c40 = acc ? FloatVector.fromArray(S, c, c0 + 4 * ldc) : z;
+        FloatVector c50 = acc ? FloatVector.fromArray(S, c, c0 + 5 * ldc) : z;
+        FloatVector c60 = acc ? FloatVector.fromArray(S, c, c0 + 6 * ldc) : z;
+        FloatVector c70 = acc ? FloatVector.fromArray(S, c, c0 + 7 * ldc) : z;
+        int a1 = a0 + rsA;
+        int a2 = a1 + rsA;
+        int a3 = a2 + rsA;
+        int a4 = a3 + rsA;
+        int a5 = a4 + rsA;
+        int a6 = a5 + rsA;
+        int a7 = a6 + rsA;
+        for (int p = 0, ap = 0, bp = b0; p < k; p++, ap += csA, bp += ldb) {
+            FloatVector b0v = FloatVector.fromArray(S, b, bp);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + ap]);
+            c00 = x.fma(b0v, c00);
+            x = FloatVector.broadcast(S, a[a1 + ap]);
+            c10 = x.fma(b0v, c10);
+            x = FloatVector.broadcast(S, a[a2 + ap]);
+            c20 = x.fma(b0v, c20);
+            x = FloatVector.broadcast(S, a[a3 + ap]);
+            c30 = x.fma(b0v, c30);
+            x = FloatVector.broadcast(S, a[a4 + ap]);
+            c40 = x.fma(b0v, c40);
+            x = FloatVector.broadcast(S, a[a5 + ap]);
+            c50 = x.fma(b0v, c50);
+            x = FloatVector.broadcast(S, a[a6 + ap]);
+            c60 = x.fma(b0v, c60);
+            x = FloatVector.broadcast(S, a[a7 + ap]);
+            c70 = x.fma(b0v, c70);
+        }
+        c00.intoArray(c, c0);
+        c10.intoArray(c, c0 + ldc);
+        c20.intoArray(c, c0 + 2 * ldc);
+        c30.intoArray(c, c0 + 3 * ldc);
+        c40.intoArray(c, c0 + 4 * ldc);
+        c50.intoArray(c, c0 + 5 * ldc);
+        c60.intoArray(c, c0 + 6 * ldc);
+        c70.intoArray(c, c0 + 7 * ldc);
     }
 }

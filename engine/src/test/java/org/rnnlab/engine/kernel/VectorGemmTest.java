@@ -40,6 +40,7 @@ class VectorGemmTest {
         for (Form f : Form.values()) {
             s.add(Arguments.of(f, 70, 50, 2 * VectorGemm.KC + 33));
             s.add(Arguments.of(f, 32, 97, VectorGemm.KC + 1));
+            s.add(Arguments.of(f, 40, 112, 2 * VectorGemm.KC + 5)); // 8 x 1 tiles (112 = 2 x 48 + 16) over three blocks
         }
         return s.build();
     }
