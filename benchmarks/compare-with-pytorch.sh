@@ -15,8 +15,9 @@
 # Environment: CELLS (default "rnn lstm gru"), HIDDEN (default "128 512"), PYTHON (default
 # /usr/bin/python3, needs PyTorch), SIZES (the peer's "B T V E STEPS", default "32 64 65 64 30"),
 # THREADS (default 1: `lab bench --threads`, and the peer's thread count and OPENBLAS_NUM_THREADS; above 1,
-# `lab bench` also runs the model on one thread in the same JVM, and the table gains rnnlab's own
-# speed-up over one thread, by wall clock (bold) and by the training thread's CPU time).
+# `lab bench` then alternates the same model between one thread and N for a few rounds, and the table gains
+# rnnlab's own speed-up over one thread, the median of those rounds, by wall clock (bold) and by the
+# training thread's CPU time).
 # BIDIRECTIONAL=1 (both sides bidirectional: `lab bench --bidirectional` and PyTorch's bidirectional=True).
 set -euo pipefail
 
@@ -46,9 +47,9 @@ for ((round = 1; round <= ROUNDS; round++)); do
         for h in $HIDDEN; do
             ours="$("$ROOT/lab" bench --cell "$cell" --hidden "$h" --batch "$B" --seq "$T" --vocab "$V" --embed "$E" \
                 --steps "$STEPS" --threads "$THREADS" "${OURS_BI[@]}" --json 2>/dev/null | tail -n 1)"
-            # above one thread, lab bench also ran the same model on one thread in the same JVM: its own speed-up
-            read -r ours_wall ours_cpu one_wall speedup_cpu < <("$PYTHON" -c \
-                'import json,sys; r=json.loads(sys.argv[1]); print(r["tokens_per_second"], r["tokens_per_cpu_second"] or "nan", r.get("one_thread_tokens_per_second", r["tokens_per_second"]), r.get("speedup_by_thread_cpu") or "nan")' "$ours")
+            # above one thread, lab bench then alternated the model between one thread and N: its own speed-up
+            read -r ours_wall ours_cpu one_wall speedup speedup_cpu < <("$PYTHON" -c \
+                'import json,sys; r=json.loads(sys.argv[1]); print(r["tokens_per_second"], r["tokens_per_cpu_second"] or "nan", r.get("one_thread_tokens_per_second", r["tokens_per_second"]), r.get("speedup_over_one_thread", 1), r.get("speedup_by_thread_cpu") or "nan")' "$ours")
             peer="$(OPENBLAS_NUM_THREADS="$THREADS" "$PYTHON" "$PEER" "$cell" "$h" "$B" "$T" "$V" "$E" "$STEPS" "$THREADS" "${PEER_BI[@]}")"
             peer_wall="$(sed -n 's/.*: \([0-9,]*\) tokens\/s,.*/\1/p' <<<"$peer" | tr -d ,)"
             peer_cpu="$(sed -n 's/^cpu tokens\/s: \([0-9.]*\)$/\1/p' <<<"$peer")"
@@ -57,7 +58,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
                 echo "$peer" >&2
                 exit 1
             fi
-            echo "$cell $h $ours_wall $peer_wall $ours_cpu $peer_cpu $one_wall $speedup_cpu" >>"$RESULTS"
+            echo "$cell $h $ours_wall $peer_wall $ours_cpu $peer_cpu $one_wall $speedup $speedup_cpu" >>"$RESULTS"
             printf 'round %d/%d %-4s H=%-4s rnnlab %8.0f  PyTorch %8.0f tokens/s  (rnnlab 1 thread %8.0f; load %s)\n' \
                 "$round" "$ROUNDS" "$cell" "$h" "$ours_wall" "$peer_wall" "$one_wall" "$(cut -d' ' -f1-3 /proc/loadavg)" >&2
         done
@@ -69,8 +70,8 @@ echo "load after: $(uptime)" >&2
 import statistics, sys
 rows = {}
 for line in open(sys.argv[1]):
-    cell, h, ow, pw, oc, pc, one, su = line.split()
-    rows.setdefault((cell, int(h)), []).append((float(ow), float(pw), float(oc), float(pc), float(one), float(su)))
+    cell, h, ow, pw, oc, pc, one, sw, su = line.split()
+    rows.setdefault((cell, int(h)), []).append((float(ow), float(pw), float(oc), float(pc), float(one), float(sw), float(su)))
 threads = int(sys.argv[4])
 extra = (f" | rnnlab 1 thread tokens/s | rnnlab {threads} threads / 1 thread | the same by training-thread CPU time |"
          if threads > 1 else " |")
@@ -83,7 +84,8 @@ for cell in sys.argv[2].split():
         # the ratio of each round's pair (run back to back, under the same load), median over rounds
         ratio = statistics.median(r[0] / r[1] for r in runs)
         cpu_ratio = statistics.median(r[2] / r[3] for r in runs)
-        speedup = (f" {statistics.median(r[4] for r in runs):,.0f} | **{statistics.median(r[0] / r[4] for r in runs):.2f}** |"
-                   f" {statistics.median(r[5] for r in runs):.2f} |") if threads > 1 else ""
+        # rnnlab's own speed-up: lab bench's median over rounds alternating one thread and N on the same model
+        speedup = (f" {statistics.median(r[4] for r in runs):,.0f} | **{statistics.median(r[5] for r in runs):.2f}** |"
+                   f" {statistics.median(r[6] for r in runs):.2f} |") if threads > 1 else ""
         print(f"| {cell} | {h} | {ours:,.0f} | {peer:,.0f} | {ratio:.2f} | {cpu_ratio:.2f} |{speedup}")
 EOF

@@ -131,9 +131,10 @@ public final class BenchCommand implements Callable<Integer> {
         PluginRegistry registry = lab.get();
         CellFactory cells = registry.get(ComponentKind.CELL, cell);
         OptimizerFactory adam = registry.get(ComponentKind.OPTIMIZER, "adam");
-        // on several threads, the same run on one thread first, in this JVM: rnnlab's own speed-up
-        BenchResult oneThread = threads > 1 ? new CharModelBenchmark(cells, adam, settings.withThreads(1)).run() : null;
-        BenchResult result = new CharModelBenchmark(cells, adam, settings).run();
+        CharModelBenchmark bench = new CharModelBenchmark(cells, adam, settings);
+        BenchResult result = bench.run();
+        // on several threads, the same model then alternates with one thread: rnnlab's own speed-up
+        ThreadSpeedup.Rounds oneThread = threads > 1 ? ThreadSpeedup.alternate(bench, settings) : null;
         String path = path(cells, fused, embed, hidden);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -90,6 +90,19 @@ public final class CharModelBenchmark {
     }
 
     /**
+     * {@code steps} more training steps on {@code threads} kernel threads, timed, with no warm-up: after
+     * {@link #run()}, the same model on another number of threads (the bits do not change with it).
+     */
+    StepTimer.Span time(int threads, int steps) {
+        KernelThreads.use(threads);
+        try {
+            return StepTimer.span(this::step, steps);
+        } finally {
+            KernelThreads.use(1);
+        }
+    }
+
+    /**
      * The peer's {@code flops_per_token = 2 * 3 * (gates*H*(E+H) + H*V)} (each term twice when
      * bidirectional): multiply-adds of the cell's
      * weight matrices and of the head, forward plus backward taken as three times forward. The cell's

@@ -82,6 +82,20 @@ final class StepTimer {
         return new Timed(warm.size(), seconds, cpuSeconds, losses, bytesPerStep, threadCpuSeconds, pool);
     }
 
+    /** Wall-clock and calling-thread CPU seconds of some steps, with no warm-up. */
+    record Span(double seconds, double threadCpuSeconds) {}
+
+    /** Times {@code steps} calls of {@code step}, with no warm-up (the caller has warmed it up). */
+    static Span span(DoubleSupplier step, int steps) {
+        long threadCpuStart = threadCpuNanos();
+        long start = System.nanoTime();
+        for (int i = 0; i < steps; i++) {
+            step.getAsDouble();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Span(seconds, threadCpuStart < 0 ? Double.NaN : (threadCpuNanos() - threadCpuStart) / 1e9);
+    }
+
     /**
      * CPU time of the calling thread, which runs every step and waits (spinning first) for its kernel
      * threads: on a busy machine it tracks what the steps would take on idle cores better than wall-clock time.
