@@ -83,8 +83,11 @@ final class VectorGemm {
         }
         KernelPool pool = KernelThreads.pool();
         if (pool != null && (long) m * n * k >= PARALLEL_MIN && (n >= 2 * NR || m >= 2 * ROW_BLOCK)) {
-            // few columns (the embedding's and the head's products): rows of C instead
-            pool.gemm(form, t, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, n < 2 * NR);
+            // by rows when there are few columns (the embedding's and the head's products), and when both operands
+            // are packed and C has at least as many rows as columns: each part packs the operand it does not
+            // split, and B (k x n) is then the smaller one (the recurrent weight gradient, 4H x H over T*B)
+            boolean byRows = n < 2 * NR || (m > SMALL_M && m >= n);
+            pool.gemm(form, t, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, byRows);
         } else {
             columns(form, t, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, 0, 1);
         }
