@@ -33,12 +33,6 @@ public record BenchSettings(String cell, int hidden, int batch, int seq, int voc
         this(cell, hidden, batch, seq, vocab, embed, steps, warmup, warmupSeconds, threads, fused, seed, false);
     }
 
-    /** The same run on {@code n} kernel threads. */
-    public BenchSettings withThreads(int n) {
-        return new BenchSettings(cell, hidden, batch, seq, vocab, embed, steps, warmup, warmupSeconds, n, fused, seed,
-                bidirectional);
-    }
-
     /** Enough for C2 to compile the kernels even on a busy two-core machine. */
     public static final double DEFAULT_WARMUP_SECONDS = 60;
 
