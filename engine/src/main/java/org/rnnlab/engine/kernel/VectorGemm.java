@@ -186,14 +186,16 @@ final class VectorGemm {
      */
     static void blocked(GemmTile t, int m, int n, int k, float[] a, int aOff, int rsA, int csA, float[] b, int bOff, int ldb,
                         boolean bPadded, float[] c, int cOff, int ldc, boolean acc, boolean transposedOut, Scratch s) {
-        // the shared dimension in blocks of KC, each continuing the chains through C: a [KC, NR] slab of B is
-        // then read from L2 by every tile of rows, not once from L3 per tile (the gradient into h, k = 4H)
+        // a long shared dimension in blocks of KC, each continuing the chains through C: a [KC, NR] slab of B
+        // is then read from L2 by every tile of rows, not once from L3 per tile (the gradient into h, k = 4H);
+        // up to 2 KC, a slab's reload and store of C cost more than they save (one thread, k = 512: 7 %)
+        int block = k > 2 * KC ? KC : Math.max(k, 1);
         int p0 = 0;
         do { // once when k = 0: C is then zeroed, or kept when accumulating
-            int kc = Math.min(KC, k - p0);
+            int kc = Math.min(block, k - p0);
             slab(t, m, n, kc, a, aOff + p0 * csA, rsA, csA, b, bOff + p0 * ldb, ldb, bPadded, c, cOff, ldc, acc || p0 > 0,
                     transposedOut, s);
-            p0 += KC;
+            p0 += block;
         } while (p0 < k);
     }
 
