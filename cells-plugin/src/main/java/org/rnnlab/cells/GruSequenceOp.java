@@ -2,7 +2,6 @@ package org.rnnlab.cells;
 
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.Workspace;
-import org.rnnlab.engine.kernel.KernelThreads;
 
 /**
  * The fused reset-after GRU ({@code torch.nn.GRU}): the three recurrent products of a step are one GEMM
@@ -33,7 +32,7 @@ final class GruSequenceOp extends SequenceOp {
         Tensor bhh = in[p + 3];
         gates = ws.take(rows, g);
         recurrent = ws.take(rows, g);
-        Tensor scratch = ws.take(h);
+        Tensor scratch = ws.take(batch, h); // a row each, so parts split by rows do not share it
         float[] x = gates.data();
         int xo = gates.offset();
         float[] y = out[0].data();
@@ -46,12 +45,7 @@ final class GruSequenceOp extends SequenceOp {
         step.bias = bhh;
         step.y = out[0];
         step.scratch = scratch;
-        for (int t = 0; t < steps; t++) {
-            step.t = t;
-            step.hp = t == 0 ? h0.data() : y;
-            step.hpo = t == 0 ? h0.offset() : yo + (t - 1) * n;
-            overUnits(g, step);
-        }
+        forwardThroughTime(step, g);
         step.clear();
         System.arraycopy(y, yo + (steps - 1) * n, out[1].data(), out[1].offset(), n);
     }
@@ -72,7 +66,7 @@ final class GruSequenceOp extends SequenceOp {
         Tensor dhT = copyOf(ws, gradOut[1]);
         float[] dh = dhT.data();
         int dho = dhT.offset();
-        Tensor scratch = ws.take(2, h);
+        Tensor scratch = ws.take(batch, 2 * h); // a row each, so parts split by rows do not share it
         BackwardStep step = backwardStep;
         step.in = in;
         step.y = out[0];
@@ -94,43 +88,47 @@ final class GruSequenceOp extends SequenceOp {
     private final BackwardStep backwardStep = new BackwardStep();
 
     /**
-     * Forward step {@code t} at units {@code [from, to)}: their columns of {@code h W_hh^T + b_hh} in the three
-     * gates, then the gates and the blend.
+     * Forward step {@code t} at some rows and units: their columns of {@code h W_hh^T + b_hh} in the three gates,
+     * then the gates and the blend.
      */
-    private final class ForwardStep implements KernelThreads.Range {
+    private final class ForwardStep extends ForwardPass {
         Tensor[] in;
         Tensor w;
         Tensor bias;
         Tensor y;
         Tensor scratch;
-        int t;
-        float[] hp;
-        int hpo;
 
         void clear() {
             in = null;
             w = bias = y = scratch = null;
-            hp = null;
         }
 
         @Override
-        public void run(int from, int to) {
+        void step(int t, int b0, int b1, int from, int to) {
             int h = hidden;
             int g = 3 * h;
             int u = to - from;
+            float[] hp = t == 0 ? in[1].data() : y.data();
+            int hpo = t == 0 ? in[1].offset() : y.offset() + (t - 1) * batch * h;
             float[] r = recurrent.data();
             int rt = recurrent.offset() + t * batch * g;
             float[] x = gates.data();
             float[] s = scratch.data();
-            int so = scratch.offset() + from;
+            if (u == h) {
+                k.gemmNN(b1 - b0, g, h, hp, hpo + b0 * h, h, w.data(), w.offset(), g, r, rt + b0 * g, g, false);
+            }
             for (int q = 0; q < 3; q++) {
                 int col = q * h + from;
-                k.gemmNN(batch, u, h, hp, hpo, h, w.data(), w.offset() + col, g, r, rt + col, g, false);
-                for (int b = 0; b < batch; b++) {
+                if (u != h) {
+                    k.gemmNN(b1 - b0, u, h, hp, hpo + b0 * h, h, w.data(), w.offset() + col, g, r, rt + b0 * g + col, g,
+                            false);
+                }
+                for (int b = b0; b < b1; b++) {
                     k.add(u, r, rt + b * g + col, bias.data(), bias.offset() + col, r, rt + b * g + col);
                 }
             }
-            for (int b = 0; b < batch; b++) {
+            for (int b = b0; b < b1; b++) {
+                int so = scratch.offset() + b * h + from;
                 int row = t * batch + b;
                 int yr = y.offset() + row * h;
                 int pr = hpo + b * h;
@@ -165,7 +163,7 @@ final class GruSequenceOp extends SequenceOp {
         }
 
         @Override
-        void gates(int t, int from, int to) {
+        void gates(int t, int b0, int b1, int from, int to) {
             int h = hidden;
             int g = 3 * h;
             int n = batch * h;
@@ -179,13 +177,13 @@ final class GruSequenceOp extends SequenceOp {
             Tensor dr = dPre;
             float[] drs = dr.data();
             float[] s = scratch.data();
-            int s0 = scratch.offset();
-            int s1 = s0 + h;
-            for (int b = 0; b < batch; b++) {
+            for (int b = b0; b < b1; b++) {
                 int row = t * batch + b;
                 if (!live(in, row)) {
                     continue;
                 }
+                int s0 = scratch.offset() + b * 2 * h;
+                int s1 = s0 + h;
                 int xr = gates.offset() + row * g;
                 int rr = recurrent.offset() + row * g;
                 int dxr = dx.offset() + row * g;

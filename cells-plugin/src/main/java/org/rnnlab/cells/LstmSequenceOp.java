@@ -2,7 +2,6 @@ package org.rnnlab.cells;
 
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.Workspace;
-import org.rnnlab.engine.kernel.KernelThreads;
 
 /**
  * The fused LSTM sequence. Forward keeps the gate activations {@code [T*B, 4H]} (i, f, g, o per row),
@@ -49,14 +48,7 @@ final class LstmSequenceOp extends SequenceOp {
         step.in = in;
         step.w = whhT;
         step.y = out[0];
-        for (int t = 0; t < steps; t++) {
-            step.t = t;
-            step.hp = t == 0 ? h0.data() : y;
-            step.hpo = t == 0 ? h0.offset() : yo + (t - 1) * n;
-            step.cp = t == 0 ? c0.data() : c;
-            step.cpo = t == 0 ? c0.offset() : co + (t - 1) * n;
-            overUnits(g, step);
-        }
+        forwardThroughTime(step, g);
         step.clear();
         System.arraycopy(y, yo + (steps - 1) * n, out[1].data(), out[1].offset(), n);
         System.arraycopy(c, co + (steps - 1) * n, out[2].data(), out[2].offset(), n);
@@ -94,37 +86,41 @@ final class LstmSequenceOp extends SequenceOp {
     private final ForwardStep forwardStep = new ForwardStep();
     private final BackwardStep backwardStep = new BackwardStep();
 
-    /** Forward step {@code t} at units {@code [from, to)}: their four gate columns of {@code h W_hh^T}, then the cell. */
-    private final class ForwardStep implements KernelThreads.Range {
+    /** Forward step {@code t}: the four gate columns of {@code h W_hh^T} at some units and rows, then the cell. */
+    private final class ForwardStep extends ForwardPass {
         Tensor[] in;
         Tensor w;
         Tensor y;
-        int t;
-        float[] hp;
-        int hpo;
-        float[] cp;
-        int cpo;
 
         void clear() {
             in = null;
             w = y = null;
-            hp = cp = null;
         }
 
         @Override
-        public void run(int from, int to) {
+        void step(int t, int b0, int b1, int from, int to) {
             int h = hidden;
             int g = 4 * h;
+            int n = batch * h;
             int u = to - from;
+            float[] hp = t == 0 ? in[1].data() : y.data();
+            int hpo = t == 0 ? in[1].offset() : y.offset() + (t - 1) * n;
+            float[] cp = t == 0 ? in[2].data() : cells.data();
+            int cpo = t == 0 ? in[2].offset() : cells.offset() + (t - 1) * n;
             float[] z = gates.data();
             int zt = gates.offset() + t * batch * g;
-            for (int q = 0; q < 4; q++) {
-                k.gemmNN(batch, u, h, hp, hpo, h, w.data(), w.offset() + q * h + from, g, z, zt + q * h + from, g, true);
+            if (u == h) {
+                k.gemmNN(b1 - b0, g, h, hp, hpo + b0 * h, h, w.data(), w.offset(), g, z, zt + b0 * g, g, true);
+            } else {
+                for (int q = 0; q < 4; q++) {
+                    k.gemmNN(b1 - b0, u, h, hp, hpo + b0 * h, h, w.data(), w.offset() + q * h + from, g, z,
+                            zt + b0 * g + q * h + from, g, true);
+                }
             }
             float[] c = cells.data();
             float[] tc = cellTanh.data();
             float[] ys = y.data();
-            for (int b = 0; b < batch; b++) {
+            for (int b = b0; b < b1; b++) {
                 int row = t * batch + b;
                 int cr = cells.offset() + row * h + from;
                 int yr = y.offset() + row * h + from;
@@ -160,7 +156,7 @@ final class LstmSequenceOp extends SequenceOp {
         }
 
         @Override
-        void gates(int t, int from, int to) {
+        void gates(int t, int b0, int b1, int from, int to) {
             int h = hidden;
             int g = 4 * h;
             int n = batch * h;
@@ -172,11 +168,12 @@ final class LstmSequenceOp extends SequenceOp {
             Tensor dz = dPre;
             int dzt = dz.offset() + t * batch * g;
             if (!masked) {
-                k.lstmBackwardColumns(batch, h, from, to, z, zt, cellTanh.data(), tct, cp, cpo, dh.data(), dh.offset(),
-                        dc.data(), dc.offset(), dz.data(), dzt);
+                k.lstmBackwardColumns(b1 - b0, h, from, to, z, zt + b0 * g, cellTanh.data(), tct + b0 * h, cp,
+                        cpo + b0 * h, dh.data(), dh.offset() + b0 * h, dc.data(), dc.offset() + b0 * h, dz.data(),
+                        dzt + b0 * g);
                 return;
             }
-            for (int b = 0; b < batch; b++) {
+            for (int b = b0; b < b1; b++) {
                 if (!live(in, t * batch + b)) {
                     continue; // a padded step passes dh and dc through unchanged
                 }

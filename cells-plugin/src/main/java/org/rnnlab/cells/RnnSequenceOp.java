@@ -3,7 +3,6 @@ package org.rnnlab.cells;
 import java.util.Arrays;
 import org.rnnlab.engine.Tensor;
 import org.rnnlab.engine.Workspace;
-import org.rnnlab.engine.kernel.KernelThreads;
 
 /** The fused Elman sequence: pre-activations of all steps by one GEMM, then {@code h W_hh^T} per step. */
 final class RnnSequenceOp extends SequenceOp {
@@ -36,10 +35,7 @@ final class RnnSequenceOp extends SequenceOp {
         step.w = whhT;
         step.y = out[0];
         step.h0 = h0;
-        for (int t = 0; t < steps; t++) {
-            step.t = t;
-            overUnits(h, step);
-        }
+        forwardThroughTime(step, h);
         step.clear();
         System.arraycopy(y, yo + (steps - 1) * n, out[1].data(), out[1].offset(), n);
     }
@@ -73,13 +69,12 @@ final class RnnSequenceOp extends SequenceOp {
     private final ForwardStep forwardStep = new ForwardStep();
     private final BackwardStep backwardStep = new BackwardStep();
 
-    /** Forward step {@code t} at units {@code [from, to)}: their columns of {@code h W_hh^T}, then the activation. */
-    private final class ForwardStep implements KernelThreads.Range {
+    /** Forward step {@code t} at some rows and units: their columns of {@code h W_hh^T}, then the activation. */
+    private final class ForwardStep extends ForwardPass {
         Tensor[] in;
         Tensor w;
         Tensor y;
         Tensor h0;
-        int t;
 
         void clear() {
             in = null;
@@ -87,7 +82,7 @@ final class RnnSequenceOp extends SequenceOp {
         }
 
         @Override
-        public void run(int from, int to) {
+        void step(int t, int b0, int b1, int from, int to) {
             int h = hidden;
             int n = batch * h;
             int u = to - from;
@@ -95,8 +90,8 @@ final class RnnSequenceOp extends SequenceOp {
             int cur = y.offset() + t * n;
             float[] prev = t == 0 ? h0.data() : ys;
             int po = t == 0 ? h0.offset() : cur - n;
-            k.gemmNN(batch, u, h, prev, po, h, w.data(), w.offset() + from, h, ys, cur + from, h, true);
-            for (int b = 0; b < batch; b++) {
+            k.gemmNN(b1 - b0, u, h, prev, po + b0 * h, h, w.data(), w.offset() + from, h, ys, cur + b0 * h + from, h, true);
+            for (int b = b0; b < b1; b++) {
                 int r = cur + b * h + from;
                 if (masked && !live(in, t * batch + b)) {
                     System.arraycopy(prev, po + b * h + from, ys, r, u);
@@ -118,7 +113,7 @@ final class RnnSequenceOp extends SequenceOp {
         }
 
         @Override
-        void gates(int t, int from, int to) {
+        void gates(int t, int b0, int b1, int from, int to) {
             int h = hidden;
             int n = batch * h;
             int u = to - from;
@@ -127,7 +122,7 @@ final class RnnSequenceOp extends SequenceOp {
             int yr = y.offset() + t * n + from;
             int dr = d.offset() + t * n + from;
             int dhr = dh.offset() + from;
-            for (int b = 0; b < batch; b++) {
+            for (int b = b0; b < b1; b++) {
                 int o = b * h;
                 if (!masked) {
                     activation.backward(k, u, y.data(), yr + o, dhs, dhr + o, d.data(), dr + o);

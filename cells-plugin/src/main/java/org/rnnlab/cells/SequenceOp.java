@@ -166,22 +166,74 @@ abstract class SequenceOp implements FusedOp {
     /** Units per block of a split step: 16 floats, a cache line and a whole number of vectors at every width. */
     static final int UNIT_ALIGN = 16;
 
-    /** {@code dh += dY_t} at units {@code [from, to)} of every row (no norm: the whole step is not there yet). */
-    final void addOutputGradient(int t, Tensor dY, float[] dh, int dhOff, int from, int to) {
+    /**
+     * Whether a pass through time is split by batch rows: each kernel thread then runs every time step for its
+     * own rows, one hand-off for the whole pass instead of one per step, since the rows of a batch never meet
+     * inside a layer's recurrence. It takes two blocks of {@link #ROW_ALIGN} rows for each of two threads; with
+     * fewer rows each step is split by units. The step norms of backward ({@code norms}) sum over all rows
+     * of a step, so their passes are split by units too.
+     */
+    final boolean splitsRows() {
+        return batch >= 4 * ROW_ALIGN;
+    }
+
+    /** Rows per block of a split by rows: a register tile of the products is 4 or 8 rows high. */
+    static final int ROW_ALIGN = 4;
+
+    /**
+     * The forward recurrence: every step {@code t} from 0, split by rows ({@link #splitsRows}) or each step by
+     * units ({@link #overUnits}). The per-element work is the same either way, so the bits are too.
+     */
+    final void forwardThroughTime(ForwardPass pass, int gateColumns) {
+        if (splitsRows()) {
+            pass.step = -1;
+            KernelThreads.split(batch, ROW_ALIGN, (long) steps * batch * gateColumns * hidden, pass);
+        } else {
+            for (int t = 0; t < steps; t++) {
+                pass.step = t;
+                overUnits(gateColumns, pass);
+            }
+        }
+    }
+
+    /** The forward work of a step at some rows and units, for {@link #forwardThroughTime}. */
+    abstract class ForwardPass implements KernelThreads.Range {
+        /** The step a pass by units runs; -1: a pass by rows, each part running every step. */
+        private int step;
+
+        /** Step t's recurrent product and cell at rows {@code [b0, b1)} and units {@code [from, to)}. */
+        abstract void step(int t, int b0, int b1, int from, int to);
+
+        @Override
+        public final void run(int from, int to) {
+            if (step >= 0) {
+                step(step, 0, batch, from, to);
+                return;
+            }
+            for (int t = 0; t < steps; t++) {
+                step(t, from, to, 0, hidden);
+            }
+        }
+    }
+
+    /** {@code dh += dY_t} at rows {@code [b0, b1)} and units {@code [from, to)} (no norm: the whole step is not there). */
+    final void addOutputGradient(int t, Tensor dY, float[] dh, int dhOff, int b0, int b1, int from, int to) {
         int h = hidden;
         int base = dY.offset() + t * batch * h;
-        for (int b = 0; b < batch; b++) {
+        for (int b = b0; b < b1; b++) {
             k.add(to - from, dh, dhOff + b * h + from, dY.data(), base + b * h + from, dh, dhOff + b * h + from);
         }
     }
 
     /**
-     * Back-propagation through time over the hidden units split between the kernel threads. Without step
-     * norms, one pass per step: the product {@code dh (+)= dPre_t W_hh} of step t (it needs every unit's
+     * Back-propagation through time. Without step norms and with enough rows ({@link #splitsRows}), each kernel
+     * thread runs all steps for its rows: output gradient, gates, then the product {@code dh (+)= dPre_t W_hh}.
+     * Otherwise the steps are split by units, one pass per step: the product of step t (it needs every unit's
      * {@code dPre_t}, so it starts a pass), then at the same units the output gradient and the gates of step
      * t-1 (which need only those units). With step norms, the whole {@code dh} of a step is wanted between its
-     * output gradient and its gates, so the step takes two passes. {@code toInitialState}: the product of
-     * step 0 is run too (the initial state wants a gradient).
+     * output gradient and its gates, so the step takes two passes. Every element sees the same operations in
+     * the same order in all three ways. {@code toInitialState}: the product of step 0 is run too (the initial
+     * state wants a gradient).
      */
     final void backwardThroughTime(BackwardPass pass, int gateColumns, boolean toInitialState, Tensor dY, Tensor dh) {
         pass.dY = dY;
@@ -197,6 +249,11 @@ abstract class SequenceOp implements FusedOp {
                     overUnits(gateColumns, pass);
                 }
             }
+        } else if (splitsRows()) {
+            pass.byRows = true;
+            pass.toInitialState = toInitialState;
+            KernelThreads.split(batch, ROW_ALIGN, (long) steps * batch * gateColumns * hidden, pass);
+            pass.byRows = false;
         } else {
             pass.at(-1, steps - 1, true);
             overUnits(gateColumns, pass);
@@ -213,7 +270,10 @@ abstract class SequenceOp implements FusedOp {
         pass.whh = null;
     }
 
-    /** One pass of {@link #backwardThroughTime} at units {@code [from, to)}: a step's product, then another's gates. */
+    /**
+     * One part of {@link #backwardThroughTime}: at units {@code [from, to)}, a step's product, then another's
+     * gates; or, split by rows, every step at rows {@code [from, to)}.
+     */
     abstract class BackwardPass implements KernelThreads.Range {
         Tensor dY;
         Tensor dh;
@@ -226,6 +286,8 @@ abstract class SequenceOp implements FusedOp {
         private int productStep;
         private int gateStep;
         private boolean output;
+        private boolean byRows;
+        private boolean toInitialState;
 
         private void at(int product, int gates, boolean withOutput) {
             productStep = product;
@@ -233,26 +295,36 @@ abstract class SequenceOp implements FusedOp {
             output = withOutput;
         }
 
-        /** {@code dh (+)= dPre_t W_hh} at units {@code [from, to)}. */
-        private void product(int t, int from, int to) {
+        /** {@code dh (+)= dPre_t W_hh} at rows {@code [b0, b1)} and units {@code [from, to)}. */
+        private void product(int t, int b0, int b1, int from, int to) {
             int g = gateColumns;
-            k.gemmNN(batch, to - from, g, dPre.data(), dPre.offset() + t * batch * g, g, whh.data(), whh.offset() + from,
-                    hidden, dh.data(), dh.offset() + from, hidden, accumulate);
+            k.gemmNN(b1 - b0, to - from, g, dPre.data(), dPre.offset() + (t * batch + b0) * g, g, whh.data(),
+                    whh.offset() + from, hidden, dh.data(), dh.offset() + b0 * hidden + from, hidden, accumulate);
         }
 
-        /** Step t's pre-activation gradients at units {@code [from, to)}, from {@code dh}. */
-        abstract void gates(int t, int from, int to);
+        /** Step t's pre-activation gradients at rows {@code [b0, b1)} and units {@code [from, to)}, from {@code dh}. */
+        abstract void gates(int t, int b0, int b1, int from, int to);
 
         @Override
         public final void run(int from, int to) {
+            if (byRows) {
+                for (int t = steps - 1; t >= 0; t--) {
+                    addOutputGradient(t, dY, dh.data(), dh.offset(), from, to, 0, hidden);
+                    gates(t, from, to, 0, hidden);
+                    if (t > 0 || toInitialState) {
+                        product(t, from, to, 0, hidden);
+                    }
+                }
+                return;
+            }
             if (productStep >= 0) {
-                product(productStep, from, to);
+                product(productStep, 0, batch, from, to);
             }
             if (gateStep >= 0) {
                 if (output) {
-                    addOutputGradient(gateStep, dY, dh.data(), dh.offset(), from, to);
+                    addOutputGradient(gateStep, dY, dh.data(), dh.offset(), 0, batch, from, to);
                 }
-                gates(gateStep, from, to);
+                gates(gateStep, 0, batch, from, to);
             }
         }
     }

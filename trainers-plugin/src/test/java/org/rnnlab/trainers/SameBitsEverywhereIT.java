@@ -31,8 +31,8 @@ class SameBitsEverywhereIT {
         Map<String, String> s = new TreeMap<>(Map.of("dataset", "order", "dataset.length", "6", "dataset.count", "96",
                 "dataset.validation", "32", "dataset.test", "0", "tokenizer", "word", "cell", "lstm", "hidden", "192",
                 "epochs", "2", "batch", "32"));
-        // 32 x 4*192 x 192 = 4.7 M multiply-adds a time step: above KernelThreads.SPLIT_MIN_WORK, so with two
-        // threads the steps are split too, not only the large products
+        // 32 rows and 32 x 4*192 x 192 = 4.7 M multiply-adds a time step: with two threads the passes through
+        // time are split too (by rows, and by units where the step norms are recorded), not only the large products
         s.put("embedding", "16");
         s.put("clip", "1");
         List<String> out = new ArrayList<>();
