@@ -352,7 +352,7 @@ abstract class SequenceOp implements FusedOp {
     final Tensor transposed(Workspace ws, Tensor w) {
         Tensor t = ws.take(w.dim(1), w.dim(0));
         transpose.of(w, t);
-        KernelThreads.split(w.dim(1), TransposeTask.TILE, (long) w.size(), transpose);
+        KernelThreads.split(w.dim(1), TransposeTask.TILE, (long) w.size() * TransposeTask.COST, transpose);
         transpose.of(null, null);
         return t;
     }
@@ -366,6 +366,13 @@ abstract class SequenceOp implements FusedOp {
          * tile of 16 destination rows by 16 source rows stays within what one set holds.
          */
         static final int TILE = 16;
+        /**
+         * The work of moving one element, in the multiply-adds {@link KernelThreads#split} weighs passes by: a
+         * strided load and a store took ~1.6 ns on the 2-core Zen 5 (0.42 ms for the rnn's {@code W_hh} at
+         * H=512), the time of ~70 multiply-adds of a vectorized product. So a weight of 2^16 elements or more
+         * (H=128 of an lstm, H=256 of an rnn) is split over the kernel threads.
+         */
+        static final int COST = 64;
         private Tensor src;
         private Tensor dst;
 
