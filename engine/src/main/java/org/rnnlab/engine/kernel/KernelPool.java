@@ -11,10 +11,20 @@ import java.util.concurrent.locks.LockSupport;
  * vary, but a part is always the same range of the output, so the results never do. Claiming rather than
  * assigning parts keeps a busy machine from stalling the caller on a worker the scheduler has not run
  * yet: the caller then does the parts itself. Jobs are preallocated objects whose fields are set per
- * call (a lambda per GEMM would allocate on every training step). Waiting spins briefly, then parks.
+ * call (a lambda per GEMM would allocate on every training step).
+ *
+ * <p>Waiting spins for {@value #SPIN_NANOS} ns, then yields the core for up to {@value #YIELD_NANOS} ns, then
+ * parks. A parked thread that is woken is placed by the OS, and on a VM that does not tell its guest which
+ * CPUs share a cache (the 2-vCPU Zen 5 of December 2026: no cache topology in {@code /sys}), Linux put a
+ * woken worker on the caller's CPU whenever the worker's own was busy a moment (a compiler thread), and the
+ * two then shared one CPU for long stretches while the other idled ({@code ps -L}: 51 of 53 samples with
+ * both running had them on the same CPU). A yielding thread is never woken, so it keeps its CPU, while any
+ * other thread that wants that CPU still gets it; between the jobs of a training step (the serial work of
+ * the output layer, the loss, the optimizer) a worker therefore yields rather than parks.
  */
 final class KernelPool implements AutoCloseable {
     private static final long SPIN_NANOS = 50_000;
+    private static final long YIELD_NANOS = 5_000_000;
 
     /** A unit of work split in parts. */
     interface Job {
@@ -110,8 +120,12 @@ final class KernelPool implements AutoCloseable {
         long start = System.nanoTime();
         long spins = 0;
         while (done.get() != parts) {
-            if (System.nanoTime() - start < SPIN_NANOS) {
+            long waited = System.nanoTime() - start;
+            if (waited < SPIN_NANOS) {
                 Thread.onSpinWait();
+                spins++;
+            } else if (waited < YIELD_NANOS) {
+                Thread.yield();
                 spins++;
             } else {
                 LockSupport.parkNanos(this, SPIN_NANOS);
@@ -191,8 +205,11 @@ final class KernelPool implements AutoCloseable {
         while (true) {
             long start = System.nanoTime();
             while (generation == seen && !closed) {
-                if (System.nanoTime() - start < SPIN_NANOS) {
+                long waited = System.nanoTime() - start;
+                if (waited < SPIN_NANOS) {
                     Thread.onSpinWait();
+                } else if (waited < YIELD_NANOS) {
+                    Thread.yield();
                 } else {
                     LockSupport.park(this);
                     tally.workerParks.incrementAndGet();
