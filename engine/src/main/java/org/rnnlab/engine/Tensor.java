@@ -1,6 +1,7 @@
 package org.rnnlab.engine;
 
 import java.util.Arrays;
+import org.rnnlab.engine.kernel.Kernels;
 
 /**
  * A dense float32 tensor: a contiguous row-major block of a {@code float[]} starting at an offset.
@@ -111,7 +112,7 @@ public final class Tensor {
     public float[] toArray() { return Arrays.copyOfRange(data, offset, offset + size); }
 
     public Tensor fill(float value) {
-        Arrays.fill(data, offset, offset + size, value);
+        Kernels.get().fill(size, value, data, offset);
         return this;
     }
 

@@ -1,6 +1,7 @@
 package org.rnnlab.engine;
 
 import java.util.Arrays;
+import org.rnnlab.engine.kernel.Kernels;
 
 /**
  * Buffers for one run, reused from step to step: {@link #take} hands out a zeroed tensor, and after
@@ -105,7 +106,7 @@ public final class Workspace {
                 buffers[count++] = new float[size];
                 bytesHeld += (long) size * Float.BYTES;
             } else {
-                Arrays.fill(buffers[used], 0f);
+                Kernels.get().fill(size, 0f, buffers[used], 0); // split over the kernel threads when large
             }
             Tensor v = views[used];
             if (v == null || !hasShape(v, shape)) {

@@ -60,6 +60,9 @@ public interface Kernels {
     /** {@code y += alpha * x}. */
     void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff);
 
+    /** {@code x[i] = value} for {@code n} elements (a workspace buffer zeroed, gradients cleared). */
+    void fill(int n, float value, float[] x, int xOff);
+
     /** {@code x *= alpha}. */
     void scale(int n, float alpha, float[] x, int xOff);
 

@@ -1,5 +1,7 @@
 package org.rnnlab.engine.kernel;
 
+import java.util.Arrays;
+
 /**
  * The reference kernels: plain loops, one element at a time, in the order {@link Kernels} defines (a GEMM
  * element is a chain of {@link Math#fma} along the shared dimension). Every {@link VectorKernels} method
@@ -78,6 +80,11 @@ public final class ScalarKernels implements Kernels {
         for (int i = 0; i < n; i++) {
             y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
         }
+    }
+
+    @Override
+    public void fill(int n, float value, float[] x, int xOff) {
+        Arrays.fill(x, xOff, xOff + n, value);
     }
 
     @Override

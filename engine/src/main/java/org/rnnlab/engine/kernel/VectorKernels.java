@@ -1,5 +1,6 @@
 package org.rnnlab.engine.kernel;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -84,6 +85,26 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        KernelPool pool = KernelThreads.pool();
+        if (pool != null && n >= PooledPasses.MIN_STREAM) {
+            pool.passes.axpy(this, n, alpha, x, xOff, y, yOff);
+        } else {
+            axpyRange(n, alpha, x, xOff, y, yOff);
+        }
+    }
+
+    @Override
+    public void fill(int n, float value, float[] x, int xOff) {
+        KernelPool pool = KernelThreads.pool();
+        if (pool != null && n >= PooledPasses.MIN_STREAM) {
+            pool.passes.fill(n, value, x, xOff);
+        } else {
+            Arrays.fill(x, xOff, xOff + n, value);
+        }
+    }
+
+    /** {@link #axpy} on this thread. */
+    void axpyRange(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
             FloatVector.fromArray(S, x, xOff + i)
