@@ -99,9 +99,9 @@ class RowsOfABatchTest {
         SplittableRandom random = new SplittableRandom(20);
         int states = whole.stateCount;
         List<Tensor> in = new ArrayList<>();
-        in.add(randomTensor(random, STEPS * BATCH, INPUT));
+        in.add(TensorSamples.random(random, 0.8f, STEPS * BATCH, INPUT));
         for (int s = 0; s < states; s++) {
-            in.add(randomTensor(random, BATCH, HIDDEN));
+            in.add(TensorSamples.random(random, 0.8f, BATCH, HIDDEN));
         }
         if (masked) {
             float[] mask = new float[STEPS * BATCH];
@@ -112,12 +112,12 @@ class RowsOfABatchTest {
         }
         int firstParameter = in.size();
         for (int[] shape : whole.parameterShapes()) {
-            in.add(randomTensor(random, shape));
+            in.add(TensorSamples.random(random, 0.8f, shape));
         }
         Tensor[] gradOut = new Tensor[1 + states];
-        gradOut[0] = randomTensor(random, STEPS * BATCH, HIDDEN);
+        gradOut[0] = TensorSamples.random(random, 0.8f, STEPS * BATCH, HIDDEN);
         for (int s = 0; s < states; s++) {
-            gradOut[1 + s] = randomTensor(random, BATCH, HIDDEN);
+            gradOut[1 + s] = TensorSamples.random(random, 0.8f, BATCH, HIDDEN);
         }
         KernelThreads.use(threads);
         Run batch = run(whole, in.toArray(Tensor[]::new), gradOut);
@@ -140,37 +140,17 @@ class RowsOfABatchTest {
                 rowGradOut[1 + s] = row(gradOut[1 + s], b);
             }
             Run alone = run(op(cell, masked, 1), rowIn, rowGradOut);
-            assertThat(bitsOf(alone.out()[0])).as("row %d: outputs", b).isEqualTo(bitsOf(stepRows(batch.out()[0], b)));
-            assertThat(bitsOf(alone.gradIn()[0])).as("row %d: input gradient", b)
-                    .isEqualTo(bitsOf(stepRows(batch.gradIn()[0], b)));
+            assertThat(TensorSamples.bitsOf(alone.out()[0])).as("row %d: outputs", b).isEqualTo(TensorSamples.bitsOf(stepRows(batch.out()[0], b)));
+            assertThat(TensorSamples.bitsOf(alone.gradIn()[0])).as("row %d: input gradient", b)
+                    .isEqualTo(TensorSamples.bitsOf(stepRows(batch.gradIn()[0], b)));
             for (int s = 0; s < states; s++) {
-                assertThat(bitsOf(alone.out()[1 + s])).as("row %d: final state %d", b, s)
-                        .isEqualTo(bitsOf(row(batch.out()[1 + s], b)));
-                assertThat(bitsOf(alone.gradIn()[1 + s])).as("row %d: initial state %d's gradient", b, s)
-                        .isEqualTo(bitsOf(row(batch.gradIn()[1 + s], b)));
+                assertThat(TensorSamples.bitsOf(alone.out()[1 + s])).as("row %d: final state %d", b, s)
+                        .isEqualTo(TensorSamples.bitsOf(row(batch.out()[1 + s], b)));
+                assertThat(TensorSamples.bitsOf(alone.gradIn()[1 + s])).as("row %d: initial state %d's gradient", b, s)
+                        .isEqualTo(TensorSamples.bitsOf(row(batch.gradIn()[1 + s], b)));
             }
         }
         // the gradients compared are not all zero
-        assertThat(bitsOf(batch.gradIn()[1])).isNotEqualTo(new int[batch.gradIn()[1].size()]);
-    }
-
-    private static Tensor randomTensor(SplittableRandom random, int... shape) {
-        int n = 1;
-        for (int d : shape) {
-            n *= d;
-        }
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) (random.nextDouble() - 0.5) * 0.8f;
-        }
-        return Tensor.of(v, shape);
-    }
-
-    private static int[] bitsOf(Tensor t) {
-        int[] b = new int[t.size()];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = Float.floatToRawIntBits(t.data()[t.offset() + i]);
-        }
-        return b;
+        assertThat(TensorSamples.bitsOf(batch.gradIn()[1])).isNotEqualTo(new int[batch.gradIn()[1].size()]);
     }
 }

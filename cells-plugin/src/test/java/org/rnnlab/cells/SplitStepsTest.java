@@ -68,9 +68,9 @@ class SplitStepsTest {
         int[][] params = op.parameterShapes();
         int states = op.stateCount;
         List<Tensor> in = new ArrayList<>();
-        in.add(randomTensor(random, STEPS * batch, INPUT));
+        in.add(TensorSamples.random(random, 0.4f, STEPS * batch, INPUT));
         for (int s = 0; s < states; s++) {
-            in.add(randomTensor(random, batch, HIDDEN));
+            in.add(TensorSamples.random(random, 0.4f, batch, HIDDEN));
         }
         if (masked) {
             float[] mask = new float[STEPS * batch];
@@ -80,7 +80,7 @@ class SplitStepsTest {
             in.add(Tensor.of(mask, STEPS * batch));
         }
         for (int[] shape : params) {
-            in.add(randomTensor(random, shape));
+            in.add(TensorSamples.random(random, 0.4f, shape));
         }
         Tensor[] inputs = in.toArray(Tensor[]::new);
         int[][] outShapes = op.outputShapes(inputs);
@@ -88,7 +88,7 @@ class SplitStepsTest {
         Tensor[] gradOut = new Tensor[outShapes.length];
         for (int o = 0; o < outShapes.length; o++) {
             outputs[o] = Tensor.zeros(outShapes[o]);
-            gradOut[o] = randomTensor(random, outShapes[o]);
+            gradOut[o] = TensorSamples.random(random, 0.4f, outShapes[o]);
         }
         Tensor[] gradIn = new Tensor[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
@@ -110,11 +110,11 @@ class SplitStepsTest {
         }
         List<int[]> bits = new ArrayList<>();
         for (Tensor t : outputs) {
-            bits.add(bitsOf(t));
+            bits.add(TensorSamples.bitsOf(t));
         }
         for (Tensor t : gradIn) {
             if (t != null) {
-                bits.add(bitsOf(t));
+                bits.add(TensorSamples.bitsOf(t));
             }
         }
         if (norms != null) {
@@ -143,25 +143,5 @@ class SplitStepsTest {
         }
         // the gradients are not all zero: the comparison compares something
         assertThat(one.get(one.size() - 1)).isNotEqualTo(new int[one.get(one.size() - 1).length]);
-    }
-
-    private static Tensor randomTensor(SplittableRandom random, int... shape) {
-        int n = 1;
-        for (int d : shape) {
-            n *= d;
-        }
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) (random.nextDouble() - 0.5) * 0.4f;
-        }
-        return Tensor.of(v, shape);
-    }
-
-    private static int[] bitsOf(Tensor t) {
-        int[] b = new int[t.size()];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = Float.floatToRawIntBits(t.data()[t.offset() + i]);
-        }
-        return b;
     }
 }
