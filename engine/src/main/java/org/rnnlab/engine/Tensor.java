@@ -1,6 +1,7 @@
 package org.rnnlab.engine;
 
 import java.util.Arrays;
+import org.rnnlab.engine.kernel.KernelThreads;
 import org.rnnlab.engine.kernel.Kernels;
 
 /**
@@ -112,7 +113,11 @@ public final class Tensor {
     public float[] toArray() { return Arrays.copyOfRange(data, offset, offset + size); }
 
     public Tensor fill(float value) {
-        Kernels.get().fill(size, value, data, offset);
+        if (size >= KernelThreads.SPLIT_MIN_STREAM) {
+            Kernels.get().fill(size, value, data, offset); // on the kernel threads
+        } else {
+            Arrays.fill(data, offset, offset + size, value);
+        }
         return this;
     }
 

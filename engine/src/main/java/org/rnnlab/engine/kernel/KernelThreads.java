@@ -88,6 +88,14 @@ public final class KernelThreads {
      */
     public static final long SPLIT_MIN_WORK = 1L << 22;
 
+    /**
+     * A streaming pass ({@link Kernels#fill}, {@link Kernels#axpy}) over fewer elements than this stays on one
+     * thread: 1 MB, ~40-80 us of one core's memory traffic, against a hand-off of a few microseconds to a
+     * waiting worker. Callers on a hot path test it before calling {@code fill}, so that the call, never taken
+     * for small buffers, does not cost the JIT the inlining of their caller (see {@code Workspace}).
+     */
+    public static final int SPLIT_MIN_STREAM = 1 << 18;
+
     /** This thread's pool, or null when it runs its kernels alone or is inside a pooled job already. */
     static KernelPool pool() {
         KernelPool p = POOL.get();

@@ -11,11 +11,8 @@ import java.util.Arrays;
 final class PooledPasses {
     /** Passes over fewer elements than this stay on the calling thread. */
     static final int MIN_ELEMENTS = 1 << 14;
-    /**
-     * Streaming passes (a fill, an {@code axpy}) over fewer elements than this stay on the calling thread: 1 MB,
-     * ~40-80 us of one core's memory traffic, against a hand-off of a few microseconds to a waiting worker.
-     */
-    static final int MIN_STREAM = 1 << 18;
+    /** Streaming passes (a fill, an {@code axpy}) over fewer elements than this stay on the calling thread. */
+    static final int MIN_STREAM = KernelThreads.SPLIT_MIN_STREAM;
     /** Parts of a streaming pass start at multiples of this many elements: a cache line, so no line is shared. */
     private static final int STREAM_ALIGN = 16;
 
