@@ -85,8 +85,8 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
-        KernelPool pool = KernelThreads.pool();
-        if (pool != null && n >= PooledPasses.MIN_STREAM) {
+        KernelPool pool = n >= PooledPasses.MIN_STREAM ? KernelThreads.pool() : null; // no lookup for small ones
+        if (pool != null) {
             pool.passes.axpy(this, n, alpha, x, xOff, y, yOff);
         } else {
             axpyRange(n, alpha, x, xOff, y, yOff);
@@ -95,8 +95,8 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void fill(int n, float value, float[] x, int xOff) {
-        KernelPool pool = KernelThreads.pool();
-        if (pool != null && n >= PooledPasses.MIN_STREAM) {
+        KernelPool pool = n >= PooledPasses.MIN_STREAM ? KernelThreads.pool() : null;
+        if (pool != null) {
             pool.passes.fill(n, value, x, xOff);
         } else {
             Arrays.fill(x, xOff, xOff + n, value);
