@@ -33,7 +33,7 @@ class RowsOfABatchTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
-        for (String cell : List.of("rnn-tanh", "rnn-relu", "lstm", "gru")) {
+        for (String cell : FusedSequences.SPLITTING) {
             for (boolean masked : new boolean[] {false, true}) {
                 for (int threads : new int[] {1, 2}) {
                     out.add(Arguments.of(cell, masked, threads));
@@ -44,13 +44,7 @@ class RowsOfABatchTest {
     }
 
     private static SequenceOp op(String cell, boolean masked, int batch) {
-        return switch (cell) {
-            case "rnn-tanh" -> new RnnSequenceOp(STEPS, batch, INPUT, HIDDEN, masked, null, Activation.TANH);
-            case "rnn-relu" -> new RnnSequenceOp(STEPS, batch, INPUT, HIDDEN, masked, null, Activation.RELU);
-            case "lstm" -> new LstmSequenceOp(STEPS, batch, INPUT, HIDDEN, masked, null);
-            case "gru" -> new GruSequenceOp(STEPS, batch, INPUT, HIDDEN, masked, null);
-            default -> throw new IllegalArgumentException(cell);
-        };
+        return FusedSequences.of(cell, STEPS, batch, INPUT, HIDDEN, masked, null);
     }
 
     /** The inputs and output gradients of one forward and backward, and what it gave. */

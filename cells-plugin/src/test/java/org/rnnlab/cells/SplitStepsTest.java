@@ -37,7 +37,7 @@ class SplitStepsTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
-        for (String cell : List.of("rnn-tanh", "rnn-relu", "lstm", "gru")) {
+        for (String cell : FusedSequences.SPLITTING) {
             for (boolean masked : new boolean[] {false, true}) {
                 for (boolean norms : new boolean[] {false, true}) {
                     for (int batch : new int[] {32, 20, 12}) {
@@ -50,13 +50,7 @@ class SplitStepsTest {
     }
 
     private static SequenceOp op(String cell, boolean masked, double[] norms, int batch) {
-        return switch (cell) {
-            case "rnn-tanh" -> new RnnSequenceOp(STEPS, batch, INPUT, HIDDEN, masked, norms, Activation.TANH);
-            case "rnn-relu" -> new RnnSequenceOp(STEPS, batch, INPUT, HIDDEN, masked, norms, Activation.RELU);
-            case "lstm" -> new LstmSequenceOp(STEPS, batch, INPUT, HIDDEN, masked, norms);
-            case "gru" -> new GruSequenceOp(STEPS, batch, INPUT, HIDDEN, masked, norms);
-            default -> throw new IllegalArgumentException(cell);
-        };
+        return FusedSequences.of(cell, STEPS, batch, INPUT, HIDDEN, masked, norms);
     }
 
     /** Outputs, then input gradients, then the step norms, as raw bits, after one forward and backward. */
