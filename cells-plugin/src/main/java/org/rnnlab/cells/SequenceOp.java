@@ -186,28 +186,33 @@ abstract class SequenceOp implements FusedOp {
      */
     final void forwardThroughTime(ForwardPass pass, int gateColumns) {
         if (splitsRows()) {
-            pass.step = -1;
-            KernelThreads.split(batch, ROW_ALIGN, (long) steps * batch * gateColumns * hidden, pass);
+            pass.unitStep = -1;
+            overRows(gateColumns, pass);
         } else {
             for (int t = 0; t < steps; t++) {
-                pass.step = t;
+                pass.unitStep = t;
                 overUnits(gateColumns, pass);
             }
         }
     }
 
+    /** Runs a whole pass through time's {@code task} over the batch rows ({@link #splitsRows}). */
+    private void overRows(int gateColumns, KernelThreads.Range task) {
+        KernelThreads.split(batch, ROW_ALIGN, (long) steps * batch * gateColumns * hidden, task);
+    }
+
     /** The forward work of a step at some rows and units, for {@link #forwardThroughTime}. */
     abstract class ForwardPass implements KernelThreads.Range {
         /** The step a pass by units runs; -1: a pass by rows, each part running every step. */
-        private int step;
+        private int unitStep;
 
         /** Step t's recurrent product and cell at rows {@code [b0, b1)} and units {@code [from, to)}. */
         abstract void step(int t, int b0, int b1, int from, int to);
 
         @Override
         public final void run(int from, int to) {
-            if (step >= 0) {
-                step(step, 0, batch, from, to);
+            if (unitStep >= 0) {
+                step(unitStep, 0, batch, from, to);
                 return;
             }
             for (int t = 0; t < steps; t++) {
@@ -252,8 +257,11 @@ abstract class SequenceOp implements FusedOp {
         } else if (splitsRows()) {
             pass.byRows = true;
             pass.toInitialState = toInitialState;
-            KernelThreads.split(batch, ROW_ALIGN, (long) steps * batch * gateColumns * hidden, pass);
-            pass.byRows = false;
+            try {
+                overRows(gateColumns, pass);
+            } finally {
+                pass.byRows = false;
+            }
         } else {
             pass.at(-1, steps - 1, true);
             overUnits(gateColumns, pass);

@@ -27,7 +27,8 @@ import org.rnnlab.engine.kernel.PoolCounters;
 class SplitStepsTest {
     private static final int STEPS = 4;
     private static final int INPUT = 24;
-    // 32 x 368 x 368 = 4.3 M multiply-adds a step for the rnn: above KernelThreads.SPLIT_MIN_WORK, so the steps split
+    // 32 x 368 x 368 = 4.3 M multiply-adds a step for the rnn: above KernelThreads.SPLIT_MIN_WORK, so with step norms
+    // (split by units) the steps of every cell at 32 rows split; at 12 rows those of the lstm and gru
     private static final int HIDDEN = 368;
 
     @AfterEach
